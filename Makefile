@@ -1,0 +1,103 @@
+# nlnetstat - a drop-in netstat over sock_diag netlink.
+# make            build ./nlnetstat
+# make check      build and run every test (ends with "N passed, N failed")
+# make SANITIZE=1 build with AddressSanitizer and UBSan
+# make install    PREFIX=/usr/local DESTDIR=
+
+CC ?= cc
+PKG_CONFIG ?= pkg-config
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man
+COMPDIR ?= $(PREFIX)/share/bash-completion/completions
+
+CFLAGS ?= -O2 -g
+WARN := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+ifeq ($(CI),true)
+WERROR ?= 1
+endif
+ifeq ($(WERROR),1)
+WARN += -Werror
+endif
+DEPCFLAGS := $(shell $(PKG_CONFIG) --cflags libmnl libcap 2>/dev/null)
+DEPLIBS := $(shell $(PKG_CONFIG) --libs libmnl libcap 2>/dev/null || echo -lmnl -lcap)
+ALL_CFLAGS := -std=gnu11 -D_GNU_SOURCE $(WARN) -Iinclude $(DEPCFLAGS) $(CFLAGS)
+ALL_LDFLAGS := $(LDFLAGS)
+
+ifeq ($(SANITIZE),1)
+ALL_CFLAGS += -fsanitize=address,undefined -fno-omit-frame-pointer \
+	-fno-sanitize-recover=undefined
+ALL_LDFLAGS += -fsanitize=address,undefined
+BUILD := build-san
+else
+BUILD := build
+endif
+
+SRCS := $(sort $(wildcard src/*.c))
+OBJS := $(SRCS:src/%.c=$(BUILD)/%.o)
+LIBOBJS := $(filter-out $(BUILD)/main.o,$(OBJS))
+UNIT_SRCS := $(sort $(wildcard tests/unit/*.c))
+UNIT_GROUPS := $(patsubst tests/unit/test_%.c,%,$(wildcard tests/unit/test_*.c))
+UNIT_OBJS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/unit/%.o) $(BUILD)/unit/registry.o
+HELPERS := $(patsubst tests/netns/helpers/%.c,$(BUILD)/helpers/%,\
+	$(wildcard tests/netns/helpers/*.c))
+
+.PHONY: all check unit helpers install uninstall clean style fuzz
+
+all: nlnetstat
+
+nlnetstat: $(OBJS)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(OBJS) $(DEPLIBS)
+
+$(BUILD)/%.o: src/%.c $(wildcard include/*.h) | $(BUILD)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/unit/%.o: tests/unit/%.c $(wildcard include/*.h tests/unit/*.h) | $(BUILD)/unit
+	$(CC) $(ALL_CFLAGS) -Itests/unit -c -o $@ $<
+
+# The group table is generated from the test file names (unit_tests.h).
+$(BUILD)/unit/registry.c: $(wildcard tests/unit/test_*.c) | $(BUILD)/unit
+	{ echo '#include "unit_tests.h"'; \
+	  for g in $(UNIT_GROUPS); do echo "void test_group_$$g(void);"; done; \
+	  echo 'const struct unit_group unit_groups[] = {'; \
+	  for g in $(UNIT_GROUPS); do echo "	{\"$$g\", test_group_$$g},"; done; \
+	  echo '	{0, 0}};'; } > $@
+
+$(BUILD)/unit/registry.o: $(BUILD)/unit/registry.c
+	$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes -Itests/unit -c -o $@ $<
+
+$(BUILD)/unit_tests: $(UNIT_OBJS) $(LIBOBJS)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(UNIT_OBJS) $(LIBOBJS) $(DEPLIBS)
+
+$(BUILD)/helpers/%: tests/netns/helpers/%.c | $(BUILD)/helpers
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $<
+
+$(BUILD) $(BUILD)/unit $(BUILD)/helpers:
+	mkdir -p $@
+
+unit: $(BUILD)/unit_tests
+helpers: $(HELPERS)
+
+check: nlnetstat $(BUILD)/unit_tests $(HELPERS)
+	BUILD=$(BUILD) tests/run.sh
+
+style:
+	scripts/check-style.sh
+
+install: nlnetstat
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man8 $(DESTDIR)$(COMPDIR)
+	install -m 0755 nlnetstat $(DESTDIR)$(BINDIR)/nlnetstat
+	ln -sf nlnetstat $(DESTDIR)$(BINDIR)/netstat
+	install -m 0644 man/nlnetstat.8 $(DESTDIR)$(MANDIR)/man8/nlnetstat.8
+	if [ -f completion/nlnetstat ]; then \
+		install -m 0644 completion/nlnetstat $(DESTDIR)$(COMPDIR)/nlnetstat; fi
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/nlnetstat $(DESTDIR)$(MANDIR)/man8/nlnetstat.8 \
+		$(DESTDIR)$(COMPDIR)/nlnetstat
+	if [ -L $(DESTDIR)$(BINDIR)/netstat ] && \
+	   [ "$$(readlink $(DESTDIR)$(BINDIR)/netstat)" = nlnetstat ]; then \
+		rm -f $(DESTDIR)$(BINDIR)/netstat; fi
+
+clean:
+	rm -rf build build-san nlnetstat

@@ -1,0 +1,24 @@
+/*
+ * modes.h - entry points of the modes main.c dispatches to.  Each prints its
+ * tables through out.c, diagnostics to stderr, and returns the exit status
+ * net-tools would end with (0, 1, 3 or 255).  pass counts -c refreshes from 0.
+ */
+#ifndef NLNETSTAT_MODES_H
+#define NLNETSTAT_MODES_H
+
+#include "opts.h"
+
+/* Socket listing (default mode), -g included. */
+int sockets_run(const struct opts *o, unsigned pass);
+/* -s: counters from /proc/net/snmp, netstat, snmp6, sctp/snmp. */
+int stats_run(const struct opts *o);
+/* -r: routing tables, families in afname order. */
+int route_run(const struct opts *o, unsigned pass);
+/* -i: interface table. */
+int iface_run(const struct opts *o, unsigned pass);
+/* -g section of the socket listing: the group memberships table. */
+int groups_print(const struct opts *o, unsigned pass);
+/* -M: masqueraded connections (absent on modern kernels). */
+int masq_run(const struct opts *o);
+
+#endif

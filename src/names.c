@@ -1,0 +1,238 @@
+/*
+ * names.c - host, service and user names, cached for the whole run (the
+ * caches survive -c refreshes).  Uses net-tools' resolver calls so that the
+ * same databases give the same text: gethostbyaddr for IPv4, getnameinfo
+ * for IPv6, one full getservent/getprotoent scan, getpwuid.
+ */
+#include "names.h"
+
+#include <arpa/inet.h>
+#include <netdb.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+
+#include "util.h"
+
+/* Open-addressing cache keyed by a 32-bit value (IPv4 address or uid). */
+struct name_cache {
+	uint32_t *keys;
+	char **vals; /* NULL value: looked up, nothing found */
+	unsigned char *used;
+	size_t cap, count;
+};
+
+static struct name_cache host4_cache, user_cache;
+
+static size_t
+cache_slot(const struct name_cache *c, uint32_t key)
+{
+	/* Fibonacci hashing spreads consecutive addresses and uids. */
+	size_t h = (size_t)((key * 2654435761u) & (c->cap - 1));
+
+	while (c->used[h] && c->keys[h] != key)
+		h = (h + 1) & (c->cap - 1);
+	return h;
+}
+
+static void
+cache_grow(struct name_cache *c)
+{
+	struct name_cache old = *c;
+
+	c->cap = old.cap ? old.cap * 2 : 64;
+	c->keys = xcalloc(c->cap, sizeof(*c->keys));
+	c->vals = xcalloc(c->cap, sizeof(*c->vals));
+	c->used = xcalloc(c->cap, 1);
+	c->count = 0;
+	for (size_t i = 0; i < old.cap; i++) {
+		if (!old.used[i])
+			continue;
+		size_t h = cache_slot(c, old.keys[i]);
+		c->used[h] = 1;
+		c->keys[h] = old.keys[i];
+		c->vals[h] = old.vals[i];
+		c->count++;
+	}
+	free(old.keys);
+	free(old.vals);
+	free(old.used);
+}
+
+/* Returns true when key is cached, with *val set (possibly NULL). */
+static bool
+cache_get(struct name_cache *c, uint32_t key, const char **val)
+{
+	if (c->cap == 0)
+		return false;
+	size_t h = cache_slot(c, key);
+	if (!c->used[h])
+		return false;
+	*val = c->vals[h];
+	return true;
+}
+
+static void
+cache_put(struct name_cache *c, uint32_t key, const char *val)
+{
+	if (c->count * 2 >= c->cap)
+		cache_grow(c);
+	size_t h = cache_slot(c, key);
+	if (!c->used[h])
+		c->count++;
+	c->used[h] = 1;
+	c->keys[h] = key;
+	c->vals[h] = val ? xstrdup(val) : NULL;
+}
+
+const char *
+names_lookup4(uint32_t addr)
+{
+	const char *name = NULL;
+
+	if (cache_get(&host4_cache, addr, &name))
+		return name;
+	struct hostent *he = gethostbyaddr(&addr, sizeof(addr), AF_INET);
+	cache_put(&host4_cache, addr, he ? he->h_name : NULL);
+	cache_get(&host4_cache, addr, &name);
+	return name;
+}
+
+char *
+names_host4(uint32_t addr, bool numeric, char *buf, size_t len)
+{
+	const char *name = NULL;
+
+	/*
+	 * net-tools tests its "network address" case on the wrong byte on
+	 * little-endian CPUs; the net effect is a host lookup for every
+	 * address whose first octet is not zero, and 0.0.0.0 stays numeric.
+	 */
+	if (!numeric && addr != 0 && (ntohl(addr) >> 24) != 0)
+		name = names_lookup4(addr);
+	if (name != NULL)
+		snprintf(buf, len, "%s", name);
+	else
+		inet_ntop(AF_INET, &addr, buf, (socklen_t)len);
+	return buf;
+}
+
+/* net-tools' fix_v4_address(): "::ffff:1.2.3.4" becomes "1.2.3.4". */
+static void
+names_cut_mapped(const struct in6_addr *a, char *buf)
+{
+	if (!IN6_IS_ADDR_V4MAPPED(a))
+		return;
+	char *dot = strchr(buf, '.');
+	if (dot == NULL)
+		return;
+	char *colon = NULL;
+	for (char *p = buf; p < dot; p++)
+		if (*p == ':')
+			colon = p;
+	if (colon != NULL)
+		memmove(buf, colon + 1, strlen(colon + 1) + 1);
+}
+
+char *
+names_host6(const struct in6_addr *a, bool numeric, char *buf, size_t len)
+{
+	if (numeric) {
+		inet_ntop(AF_INET6, a, buf, (socklen_t)len);
+	} else if (IN6_IS_ADDR_UNSPECIFIED(a)) {
+		snprintf(buf, len, "[::]");
+	} else {
+		struct sockaddr_in6 sin6;
+
+		memset(&sin6, 0, sizeof(sin6));
+		sin6.sin6_family = AF_INET6;
+		sin6.sin6_addr = *a;
+		if (getnameinfo((struct sockaddr *)&sin6, sizeof(sin6), buf,
+			(socklen_t)len, NULL, 0, 0) != 0)
+			inet_ntop(AF_INET6, a, buf, (socklen_t)len);
+	}
+	names_cut_mapped(a, buf);
+	return buf;
+}
+
+/* Port names per list; the later database entry wins, as in net-tools. */
+struct port_names {
+	char **byport; /* 65536 entries, allocated on first use */
+};
+
+static struct port_names port_lists[3];
+static bool ports_loaded;
+
+static void
+ports_set(enum names_proto p, unsigned port, const char *name)
+{
+	struct port_names *l = &port_lists[p];
+
+	if (port > 65535)
+		return;
+	if (l->byport == NULL)
+		l->byport = xcalloc(65536, sizeof(char *));
+	free(l->byport[port]);
+	l->byport[port] = xstrdup(name);
+}
+
+static void
+ports_load(void)
+{
+	struct servent *se;
+	struct protoent *pe;
+
+	ports_loaded = true;
+	setservent(0);
+	while ((se = getservent()) != NULL) {
+		unsigned port = ntohs((uint16_t)se->s_port);
+
+		if (strcmp(se->s_proto, "tcp") == 0)
+			ports_set(NAMES_TCP, port, se->s_name);
+		else if (strcmp(se->s_proto, "udp") == 0)
+			ports_set(NAMES_UDP, port, se->s_name);
+		else if (strcmp(se->s_proto, "raw") == 0)
+			ports_set(NAMES_RAW, port, se->s_name);
+	}
+	endservent();
+	setprotoent(0);
+	while ((pe = getprotoent()) != NULL)
+		ports_set(NAMES_RAW, (unsigned)pe->p_proto, pe->p_name);
+	endprotoent();
+}
+
+const char *
+names_port(unsigned port, enum names_proto p, bool numeric, char *buf,
+    size_t len)
+{
+	if (port == 0)
+		return "*";
+	if (!numeric) {
+		if (!ports_loaded)
+			ports_load();
+		if (port_lists[p].byport && port <= 65535 &&
+		    port_lists[p].byport[port])
+			return port_lists[p].byport[port];
+	}
+	snprintf(buf, len, "%u", port);
+	return buf;
+}
+
+char *
+names_user(uid_t uid, bool numeric, char *buf, size_t len)
+{
+	const char *name = NULL;
+
+	if (!numeric && !cache_get(&user_cache, (uint32_t)uid, &name)) {
+		struct passwd *pw = getpwuid(uid);
+		cache_put(&user_cache, (uint32_t)uid, pw ? pw->pw_name : NULL);
+		cache_get(&user_cache, (uint32_t)uid, &name);
+	}
+	if (name != NULL)
+		snprintf(buf, len, "%s", name);
+	else
+		snprintf(buf, len, "%u", (unsigned)uid);
+	return buf;
+}

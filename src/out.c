@@ -1,0 +1,107 @@
+/*
+ * out.c - buffered stdout writer.  Replaces stdio for table output: rows are
+ * appended to a 64 KiB buffer and written with write(2).  The first write
+ * error is kept and reported by out_flush(); SIGPIPE keeps its default action,
+ * so a closed pipe ends the program silently, as it ends net-tools netstat.
+ */
+#include "out.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#define OUT_BUFSZ 65536
+
+static char out_buf[OUT_BUFSZ];
+static size_t out_len;
+static int out_err;       /* first write error, as a positive errno */
+static bool out_linemode; /* stdout is a terminal: flush per line */
+
+void
+out_init(void)
+{
+	out_linemode = isatty(STDOUT_FILENO) == 1;
+}
+
+static void
+out_drain(void)
+{
+	size_t off = 0;
+
+	while (off < out_len && out_err == 0) {
+		ssize_t n = write(STDOUT_FILENO, out_buf + off, out_len - off);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			out_err = errno;
+			break;
+		}
+		off += (size_t)n;
+	}
+	out_len = 0;
+}
+
+void
+out_write(const char *s, size_t n)
+{
+	while (n > 0) {
+		size_t room = OUT_BUFSZ - out_len;
+		size_t take = n < room ? n : room;
+
+		memcpy(out_buf + out_len, s, take);
+		out_len += take;
+		s += take;
+		n -= take;
+		if (out_len == OUT_BUFSZ)
+			out_drain();
+	}
+	if (out_linemode && out_len > 0 && out_buf[out_len - 1] == '\n')
+		out_drain();
+}
+
+void
+out_str(const char *s)
+{
+	out_write(s, strlen(s));
+}
+
+void
+out_printf(const char *fmt, ...)
+{
+	char small[512];
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(small, sizeof(small), fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	if ((size_t)n < sizeof(small)) {
+		out_write(small, (size_t)n);
+		return;
+	}
+	/* Rare long line: format straight into a buffer of the right size. */
+	char big[(size_t)n + 1];
+	va_start(ap, fmt);
+	vsnprintf(big, sizeof(big), fmt, ap);
+	va_end(ap);
+	out_write(big, (size_t)n);
+}
+
+int
+out_flush(void)
+{
+	out_drain();
+	return out_err ? -out_err : 0;
+}
+
+void
+out_sync_for_stderr(void)
+{
+	if (out_linemode)
+		out_drain();
+}

@@ -1,0 +1,209 @@
+/*
+ * util.c - allocation wrappers, the NLNETSTAT_* test seams, the /proc root,
+ * a line reader for /proc files and small number parsers.  This is the only
+ * file that reads the environment (secure_getenv, so the seams are ignored
+ * when nlnetstat runs with file capabilities).
+ */
+#include "util.h"
+
+#include <err.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+void *
+xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+
+	if (p == NULL)
+		err(1, "malloc");
+	return p;
+}
+
+void *
+xcalloc(size_t nmemb, size_t size)
+{
+	void *p = calloc(nmemb ? nmemb : 1, size ? size : 1);
+
+	if (p == NULL)
+		err(1, "calloc");
+	return p;
+}
+
+void *
+xrealloc(void *p, size_t n)
+{
+	void *q = realloc(p, n ? n : 1);
+
+	if (q == NULL)
+		err(1, "realloc");
+	return q;
+}
+
+char *
+xstrdup(const char *s)
+{
+	char *p = strdup(s);
+
+	if (p == NULL)
+		err(1, "strdup");
+	return p;
+}
+
+const char *
+util_env(const char *name)
+{
+	char full[64];
+
+	snprintf(full, sizeof(full), "NLNETSTAT_%s", name);
+	return secure_getenv(full);
+}
+
+const char *
+util_proc_root(void)
+{
+	const char *r = util_env("PROC_ROOT");
+
+	return (r != NULL && r[0] != '\0') ? r : "/proc";
+}
+
+int
+util_proc_dirfd(void)
+{
+	static int fd = -1;
+
+	if (fd < 0) {
+		fd = open(util_proc_root(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		if (fd < 0)
+			return -errno;
+	}
+	return fd;
+}
+
+int
+util_proc_open(const char *rel)
+{
+	int dfd = util_proc_dirfd();
+	int fd;
+
+	if (dfd < 0)
+		return dfd;
+	fd = openat(dfd, rel, O_RDONLY | O_CLOEXEC);
+	return fd < 0 ? -errno : fd;
+}
+
+void
+lineio_init(struct lineio *l, int fd)
+{
+	memset(l, 0, sizeof(*l));
+	l->fd = fd;
+	l->cap = 65536;
+	l->buf = xmalloc(l->cap + 1);
+}
+
+static int
+lineio_fill(struct lineio *l)
+{
+	ssize_t n;
+
+	if (l->start > 0) {
+		memmove(l->buf, l->buf + l->start, l->end - l->start);
+		l->end -= l->start;
+		l->start = 0;
+	}
+	if (l->end == l->cap) {
+		l->cap *= 2;
+		l->buf = xrealloc(l->buf, l->cap + 1);
+	}
+	do
+		n = read(l->fd, l->buf + l->end, l->cap - l->end);
+	while (n < 0 && errno == EINTR);
+	if (n < 0) {
+		l->err = errno;
+		return -errno;
+	}
+	if (n == 0)
+		l->eof = true;
+	l->end += (size_t)n;
+	return 0;
+}
+
+int
+lineio_next(struct lineio *l, char **line, size_t *len)
+{
+	size_t scanned = 0;
+
+	for (;;) {
+		char *s = l->buf + l->start;
+		size_t avail = l->end - l->start;
+		char *nl = memchr(s + scanned, '\n', avail - scanned);
+
+		if (nl != NULL || (l->eof && avail > 0)) {
+			size_t n = nl ? (size_t)(nl - s) : avail;
+
+			s[n] = '\0';
+			*line = s;
+			*len = n;
+			l->start += nl ? n + 1 : n;
+			l->lineno++;
+			return 1;
+		}
+		if (l->eof)
+			return 0;
+		scanned = avail;
+		int rc = lineio_fill(l);
+		if (rc < 0)
+			return rc;
+	}
+}
+
+void
+lineio_free(struct lineio *l)
+{
+	free(l->buf);
+	l->buf = NULL;
+}
+
+static int
+digit_value(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return 99;
+}
+
+bool
+util_parse_u64(const char **p, int base, uint64_t *out)
+{
+	const char *s = *p;
+	uint64_t v = 0;
+	int d;
+
+	if ((d = digit_value(*s)) >= base)
+		return false;
+	while ((d = digit_value(*s)) < base) {
+		if (v > (UINT64_MAX - (uint64_t)d) / (uint64_t)base)
+			return false;
+		v = v * (uint64_t)base + (uint64_t)d;
+		s++;
+	}
+	*p = s;
+	*out = v;
+	return true;
+}
+
+const char *
+util_skip_blanks(const char *p)
+{
+	while (*p == ' ' || *p == '\t')
+		p++;
+	return p;
+}
