@@ -63,6 +63,12 @@ void lineio_free(struct lineio *l);
  */
 bool util_parse_u64(const char **p, int base, uint64_t *out);
 
+/*
+ * Read everything from fd into a new buffer (NUL-terminated, *len excludes
+ * the NUL).  Returns 0 or -errno; the caller frees *buf.
+ */
+int util_read_all(int fd, char **buf, size_t *len);
+
 /* Skip spaces and tabs. */
 const char *util_skip_blanks(const char *p);
 

@@ -1,9 +1,376 @@
-/* placeholder */
+/*
+ * sockets.c - the socket-listing mode: which tables run in which order
+ * (net-tools' tcp, tcp6, sctp, udp, udp6, udplite, udplite6, raw, raw6,
+ * groups, unix, obsolete families), where each comes from (sock_diag, or
+ * its /proc/net file as the fallback per table and family), and the
+ * pipeline source -> filter -> owner lookup -> format -> out.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "diag.h"
+#include "filter.h"
+#include "fmt.h"
 #include "modes.h"
+#include "netstat.h"
+#include "obsolete.h"
+#include "out.h"
+#include "privs.h"
+#include "procmap.h"
+#include "procnet.h"
+#include "util.h"
+
+/* Where inet sockets come from (NLNETSTAT_SOURCE). */
+enum source_pref {
+	SOURCE_AUTO,
+	SOURCE_DIAG, /* netlink only: a missing handler is an error */
+	SOURCE_PROC, /* /proc/net files only */
+};
+
+struct listing {
+	const struct opts *o;
+	enum source_pref source;
+	struct diag_sock *diag; /* NULL when netlink is unusable */
+	struct procmap *owners; /* -p, rebuilt every pass */
+	bool owners_loaded;
+	const char *label;      /* Proto text of the table being dumped */
+	char row[FMT_ROW_MAX];
+};
+
+/* Kept across -c passes: the diag socket and the source decision. */
+static struct diag_sock *listing_diag;
+static bool listing_diag_tried;
+
+static enum source_pref
+source_pref_get(void)
+{
+	const char *s = util_env("SOURCE");
+
+	if (s != NULL && strcmp(s, "proc") == 0)
+		return SOURCE_PROC;
+	if (s != NULL && strcmp(s, "diag") == 0)
+		return SOURCE_DIAG;
+	/* A fake /proc root means fixture files: read them, not the kernel. */
+	if (util_env("PROC_ROOT") != NULL && util_env("DIAG_REPLAY") == NULL)
+		return SOURCE_PROC;
+	return SOURCE_AUTO;
+}
+
+static void
+listing_diag_open(struct listing *l)
+{
+	if (l->source == SOURCE_PROC)
+		return;
+	if (!listing_diag_tried) {
+		listing_diag_tried = true;
+		if (diag_open(&listing_diag) < 0)
+			listing_diag = NULL; /* no sock_diag: /proc for all */
+	}
+	l->diag = listing_diag;
+}
+
+/* -p: one /proc scan per pass, with net-tools' two warnings. */
+static void
+listing_load_owners(struct listing *l)
+{
+	struct procmap_stats st;
+
+	if (!l->o->programs || l->owners_loaded)
+		return;
+	l->owners_loaded = true;
+	privs_scan_begin();
+	procmap_build(&l->owners, &st);
+	privs_scan_end(!l->o->continuous);
+	if (!st.proc_unreadable && st.denied == 0)
+		return;
+	out_sync_for_stderr();
+	if (st.proc_unreadable || st.sockets == 0)
+		fprintf(stderr, "(No info could be read for \"-p\": geteuid()=%d "
+				"but you should be root.)\n",
+		    (int)geteuid());
+	else
+		fprintf(stderr, "(Not all processes could be identified, "
+				"non-owned process info\n will not be shown, you "
+				"would have to be root to see it all.)\n");
+}
+
+static const char *
+listing_owner(const struct listing *l, uint64_t inode)
+{
+	if (l->owners == NULL || inode == 0)
+		return NULL;
+	return procmap_lookup(l->owners, inode);
+}
+
+static int
+sink_inet(const struct sock_rec *r, void *ctx)
+{
+	struct listing *l = ctx;
+
+	if (!filter_match(l->o, r))
+		return 0;
+	size_t n = fmt_inet_row(l->row, sizeof(l->row), l->o, r, l->label,
+	    listing_owner(l, r->inode));
+	out_write(l->row, n);
+	return 0;
+}
+
+static int
+sink_unix(const struct sock_rec *r, void *ctx)
+{
+	struct listing *l = ctx;
+
+	if (!filter_match(l->o, r))
+		return 0;
+	size_t n = fmt_unix_row(l->row, sizeof(l->row), l->o, r,
+	    listing_owner(l, r->inode));
+	out_write(l->row, n);
+	return 0;
+}
+
+static const char *
+bogus_word(enum sk_table t)
+{
+	switch (t) {
+	case SKT_TCP: return "tcp";
+	case SKT_RAW: return "raw";
+	case SKT_UNIX: return "unix";
+	default: return "udp"; /* net-tools parses UDP-Lite as udp */
+	}
+}
+
+/* Malformed lines: netstat's warning once, then one summary line. */
+static void
+report_bogus(enum sk_table t, int family, const struct procnet_result *res)
+{
+	if (res->bogus == 0)
+		return;
+	out_sync_for_stderr();
+	fprintf(stderr, "warning, got bogus %s line.\n", bogus_word(t));
+	if (res->bogus > 1)
+		fprintf(stderr, "nlnetstat: %lu malformed lines skipped in "
+				"%s/%s, the first at line %lu.\n",
+		    res->bogus, util_proc_root(), procnet_path(t, family),
+		    res->first_bogus);
+}
+
+static int
+read_proc_table(struct listing *l, enum sk_table t, int family)
+{
+	struct procnet_result res;
+	int rc = procnet_read(t, family, t == SKT_UNIX ? sink_unix : sink_inet,
+	    l, &res);
+
+	report_bogus(t, family, &res);
+	return rc;
+}
+
+static int
+read_diag_table(struct listing *l, enum sk_table t, int family)
+{
+	const struct opts *o = l->o;
+	struct diag_req req = {
+	    .family = family,
+	    .table = t,
+	    .states = t == SKT_TCP ? filter_tcp_states(o, o->extend > 0) :
+				     diag_states_all(),
+	    .want_info = o->timers && t == SKT_TCP,
+	    .want_uids = o->extend > 0,
+	};
+	unsigned long emitted = 0;
+	int rc = diag_dump(l->diag, &req, sink_inet, l, &emitted);
+
+	if (rc == 0 || (diag_is_unsupported(rc) && emitted == 0 &&
+			   l->source == SOURCE_AUTO))
+		return rc;
+	out_sync_for_stderr();
+	fprintf(stderr, "nlnetstat: sock_diag dump of %s failed: %s\n",
+	    fmt_proto_label(t, family), strerror(-rc));
+	return -EPIPE; /* reported; never fall back after output */
+}
+
+/*
+ * One (table, family): netlink first, its /proc file when the kernel has
+ * no handler.  Returns 0, -ENOENT/-EACCES when the file is missing, -EPIPE
+ * after a reported failure, or another -errno from opening the file.
+ */
+static int
+dump_one(struct listing *l, enum sk_table t, int family)
+{
+	l->label = fmt_proto_label(t, family);
+	if (l->diag != NULL) {
+		int rc = read_diag_table(l, t, family);
+		if (rc == 0 || rc == -EPIPE)
+			return rc;
+	}
+	return read_proc_table(l, t, family);
+}
+
+static int
+missing_table(const struct opts *o, const char *what)
+{
+	if (!o->no_proto_given && (o->explicit_sel || o->verbose)) {
+		out_sync_for_stderr();
+		fprintf(stderr, "netstat: no support for `%s' on this system.\n",
+		    what);
+	}
+	return (!o->no_proto_given && o->explicit_sel) ? EXIT_FAIL : EXIT_OK;
+}
+
+static int
+open_failed(enum sk_table t, int family, int err)
+{
+	out_sync_for_stderr();
+	fprintf(stderr, "%s/%s: %s\n", util_proc_root(), procnet_path(t, family),
+	    strerror(-err));
+	return EXIT_OPEN;
+}
+
+/* v4 then v6 of one protocol, with net-tools' missing-file rules. */
+static int
+proto_section(struct listing *l, enum sk_table t, const char *what)
+{
+	const struct opts *o = l->o;
+	int status = EXIT_OK, rc;
+
+	if (!o->explicit_sel || opts_has_af(o, NAF_INET)) {
+		rc = dump_one(l, t, AF_INET);
+		if (rc == -ENOENT || rc == -EACCES)
+			status = missing_table(o, what);
+		else if (rc == -EPIPE)
+			return EXIT_FAIL;
+		else if (rc < 0)
+			return open_failed(t, AF_INET, rc);
+	}
+	if (!o->explicit_sel || opts_has_af(o, NAF_INET6)) {
+		/* A missing v6 file (IPv6 disabled) is silent. */
+		rc = dump_one(l, t, AF_INET6);
+		if (rc == -EPIPE)
+			return EXIT_FAIL;
+	}
+	return status;
+}
+
+static int
+sctp_file_section(struct listing *l, const char *file)
+{
+	int fd = util_proc_open(file);
+
+	if (fd < 0)
+		return missing_table(l->o, "AF INET (sctp)");
+	close(fd);
+	out_sync_for_stderr();
+	fprintf(stderr, "nlnetstat: SCTP socket tables are not supported.\n");
+	return l->o->explicit_sel ? EXIT_FAIL : EXIT_OK;
+}
+
+/* SCTP: endpoints for -a/-l, associations for -a/default. */
+static int
+sctp_section(struct listing *l)
+{
+	const struct opts *o = l->o;
+	int rc = EXIT_OK;
+
+	if (o->show != SHOW_CONNECTED) {
+		rc = sctp_file_section(l, "net/sctp/eps");
+		if (rc != EXIT_OK)
+			return rc;
+	}
+	if (o->show != SHOW_LISTENING)
+		rc = sctp_file_section(l, "net/sctp/assocs");
+	return rc;
+}
+
+static bool
+want_proto(const struct opts *o, unsigned bit)
+{
+	return !o->explicit_sel || (o->protos & bit);
+}
+
+static int
+inet_sections(struct listing *l)
+{
+	static const struct {
+		unsigned bit;
+		enum sk_table table;
+		const char *what;
+	} order[] = {
+	    {PROTO_TCP, SKT_TCP, "AF INET (tcp)"},
+	    {PROTO_SCTP, SKT_COUNT, "AF INET (sctp)"},
+	    {PROTO_UDP, SKT_UDP, "AF INET (udp)"},
+	    {PROTO_UDPLITE, SKT_UDPLITE, "AF INET (udplite)"},
+	    {PROTO_RAW, SKT_RAW, "AF INET (raw)"},
+	};
+	const struct opts *o = l->o;
+
+	listing_load_owners(l);
+	size_t n = fmt_inet_header(l->row, sizeof(l->row), o);
+	out_write(l->row, n);
+	for (size_t i = 0; i < sizeof(order) / sizeof(order[0]); i++) {
+		if (!want_proto(o, order[i].bit))
+			continue;
+		int rc = order[i].table == SKT_COUNT ?
+		    sctp_section(l) :
+		    proto_section(l, order[i].table, order[i].what);
+		if (rc != EXIT_OK)
+			return rc;
+	}
+	return EXIT_OK;
+}
+
+static int
+unix_section(struct listing *l)
+{
+	listing_load_owners(l);
+	size_t n = fmt_unix_header(l->row, sizeof(l->row), l->o);
+	out_write(l->row, n);
+	int rc = read_proc_table(l, SKT_UNIX, AF_UNIX);
+	if (rc == -ENOENT || rc == -EACCES)
+		return missing_table(l->o, "AF UNIX");
+	if (rc < 0)
+		return open_failed(SKT_UNIX, AF_UNIX, rc);
+	return EXIT_OK;
+}
+
+static int
+listing_run(struct listing *l, unsigned pass)
+{
+	const struct opts *o = l->o;
+	int rc;
+
+	if (!o->explicit_sel || o->protos != 0) {
+		if ((rc = inet_sections(l)) != EXIT_OK)
+			return rc;
+	}
+	if (o->groups && (rc = groups_print(o, pass)) != EXIT_OK)
+		return rc;
+	if (!o->explicit_sel || opts_has_af(o, NAF_UNIX)) {
+		if ((rc = unix_section(l)) != EXIT_OK)
+			return rc;
+	}
+	if ((rc = obsolete_sockets(o)) != EXIT_OK)
+		return rc;
+	return obsolete_bluetooth(o);
+}
+
 int
 sockets_run(const struct opts *o, unsigned pass)
 {
-	(void)o;
-	(void)pass;
-	return 1;
+	static struct listing l;
+	int rc;
+
+	memset(&l, 0, sizeof(l));
+	l.o = o;
+	l.source = source_pref_get();
+	listing_diag_open(&l);
+	if (l.diag == NULL && l.source == SOURCE_DIAG) {
+		fprintf(stderr, "nlnetstat: sock_diag netlink is not available\n");
+		return EXIT_FAIL;
+	}
+	rc = listing_run(&l, pass);
+	procmap_free(l.owners);
+	return rc;
 }

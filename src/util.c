@@ -207,3 +207,32 @@ util_skip_blanks(const char *p)
 		p++;
 	return p;
 }
+
+int
+util_read_all(int fd, char **buf, size_t *len)
+{
+	size_t cap = 65536, n = 0;
+	char *b = xmalloc(cap + 1);
+
+	for (;;) {
+		if (n == cap) {
+			cap *= 2;
+			b = xrealloc(b, cap + 1);
+		}
+		ssize_t r = read(fd, b + n, cap - n);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			int e = errno;
+			free(b);
+			return -e;
+		}
+		if (r == 0)
+			break;
+		n += (size_t)r;
+	}
+	b[n] = '\0';
+	*buf = b;
+	*len = n;
+	return 0;
+}

@@ -1,0 +1,54 @@
+/*
+ * diag.h - TCP, UDP, UDP-Lite and RAW sockets over NETLINK_SOCK_DIAG
+ * (libmnl), converted to what the /proc/net files would show.  A dump that
+ * fails before its first record tells the caller to fall back to /proc.
+ */
+#ifndef NLNETSTAT_DIAG_H
+#define NLNETSTAT_DIAG_H
+
+#include <linux/netlink.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "sockrec.h"
+
+struct diag_sock;
+
+/* What one dump asks the kernel for. */
+struct diag_req {
+	int family;         /* AF_INET or AF_INET6 */
+	enum sk_table table; /* SKT_TCP, SKT_UDP, SKT_UDPLITE, SKT_RAW */
+	uint32_t states;    /* 1 << state for every wanted state */
+	bool want_info;     /* ask for tcp_info (exact -o retransmits/probes) */
+	bool want_uids;     /* fill SYN_RECV uids from their listeners (-e) */
+};
+
+/*
+ * Open a diag socket (or the replay directory of NLNETSTAT_DIAG_REPLAY).
+ * Returns 0 with *out set, or -errno.
+ */
+int diag_open(struct diag_sock **out);
+void diag_close(struct diag_sock *d);
+
+/*
+ * Dump one (table, family) into sink.  *emitted counts records pushed.
+ * Returns 0, the sink's negative return, or -errno (a kernel error carried
+ * in NLMSG_ERROR or NLMSG_DONE, or a socket error).
+ */
+int diag_dump(struct diag_sock *d, const struct diag_req *req,
+    sock_sink_fn sink, void *ctx, unsigned long *emitted);
+
+/* True when err (negative) means "no handler here: read /proc instead". */
+bool diag_is_unsupported(int err);
+
+/*
+ * Decode one SOCK_DIAG_BY_FAMILY reply message into *r, in /proc terms.
+ * Pure: no I/O.  Returns 0 or -EINVAL for a short or malformed message.
+ */
+int diag_decode_inet(const struct nlmsghdr *nlh, enum sk_table table,
+    struct sock_rec *r);
+
+/* Bit mask of TCP states for a netstat view (see filter.c). */
+uint32_t diag_states_all(void);
+
+#endif

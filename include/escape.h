@@ -1,0 +1,24 @@
+/*
+ * escape.h - printable copies of untrusted strings (program names, UNIX
+ * socket paths): control characters never reach the terminal.
+ */
+#ifndef NLNETSTAT_ESCAPE_H
+#define NLNETSTAT_ESCAPE_H
+
+#include <stddef.h>
+
+/*
+ * Copy at most srclen bytes of src into dst (dstlen > 0), replacing every
+ * byte below 0x20 and 0x7f with '?', as upstream net-tools does after the
+ * CVE-2024-58251 fix.  Always NUL-terminates; returns the bytes written.
+ */
+size_t escape_copy(char *dst, size_t dstlen, const char *src, size_t srclen);
+
+/* True when the byte would be replaced by escape_copy(). */
+static inline int
+escape_is_control(unsigned char c)
+{
+	return c < 0x20 || c == 0x7f;
+}
+
+#endif

@@ -1,0 +1,27 @@
+/*
+ * privs.h - capabilities through libcap: raise what the /proc scan needs
+ * when the binary has them permitted (file capabilities), drop them right
+ * after, and tell what the process can see.
+ */
+#ifndef NLNETSTAT_PRIVS_H
+#define NLNETSTAT_PRIVS_H
+
+#include <stdbool.h>
+
+/* Make CAP_SYS_PTRACE and CAP_DAC_READ_SEARCH effective if permitted. */
+void privs_scan_begin(void);
+
+/*
+ * After a scan: clear the effective set; with final, clear every set so
+ * nothing can be raised again (the last or only pass).
+ */
+void privs_scan_end(bool final);
+
+/* True when the process can read every process's fd table. */
+bool privs_sees_all(void);
+
+/* Which of the two needed capabilities are missing, for diagnostics. */
+bool privs_missing_ptrace(void);
+bool privs_missing_dac(void);
+
+#endif

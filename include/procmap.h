@@ -1,0 +1,63 @@
+/*
+ * procmap.h - socket inode -> owning processes, built by one scan of
+ * /proc/PID/fd.  Used for -p; the first owner in /proc order (lowest PID)
+ * is the one netstat prints.
+ */
+#ifndef NLNETSTAT_PROCMAP_H
+#define NLNETSTAT_PROCMAP_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+struct procmap;
+
+/* What the scan could and could not see. */
+struct procmap_stats {
+	bool proc_unreadable;   /* the /proc root itself could not be read */
+	unsigned long procs;    /* process directories visited */
+	unsigned long denied;   /* fd directories that gave EACCES */
+	unsigned long sockets;  /* socket fds found */
+};
+
+/* One owner of a socket. */
+struct procmap_owner {
+	pid_t pid;
+	const char *column; /* "PID/name" cut to 19 bytes, control bytes '?' */
+	const char *name;   /* the whole program name, control bytes '?' */
+};
+
+/*
+ * Scan /proc (below the NLNETSTAT_PROC_ROOT seam) and return the map in
+ * *out with what was seen in *st.  Never fails: unreadable processes and
+ * processes that exit mid-scan are counted or skipped.
+ */
+void procmap_build(struct procmap **out, struct procmap_stats *st);
+
+/* The -p column text of the first owner of inode, or NULL. */
+const char *procmap_lookup(const struct procmap *m, uint64_t inode);
+
+/*
+ * Every owner of inode, lowest PID first: fills up to max entries and
+ * returns how many owners there are.
+ */
+size_t procmap_owners(const struct procmap *m, uint64_t inode,
+    struct procmap_owner *owners, size_t max);
+
+void procmap_free(struct procmap *m);
+
+/*
+ * Parse a /proc/PID/fd link target: "socket:[N]" or the old "[0000]:N".
+ * Returns true with *inode set when it names a socket.
+ */
+bool procmap_parse_link(const char *target, size_t len, uint64_t *inode);
+
+/*
+ * Build the -p column text from a raw /proc/PID/cmdline read (n bytes):
+ * argv[0], basename only when it starts with '/', as "PID/name" cut to 19
+ * bytes.  Writes column (>= 20 bytes) and the whole name (name_len bytes).
+ */
+void procmap_format_owner(pid_t pid, const char *cmdline, size_t n,
+    char *column, char *name, size_t name_len);
+
+#endif

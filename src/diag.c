@@ -1,0 +1,466 @@
+/*
+ * diag.c - sock_diag dumps through libmnl: one request per (protocol,
+ * family) in netstat's order, replies decoded into struct sock_rec with the
+ * values /proc would print (listener Send-Q 0, timers in ms, tcp_info for
+ * the -o numbers).  Errors carried inside NLMSG_DONE are honoured, so a
+ * missing handler (raw_diag) is reported instead of an empty table.
+ */
+#include "diag.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <libmnl/libmnl.h>
+#include <linux/inet_diag.h>
+#include <linux/sock_diag.h>
+#include <linux/tcp.h>
+#include <netinet/in.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "util.h"
+
+/* libmnl >= 1.0.5 names this; the kernel caps dump datagrams near 32 KiB. */
+#ifndef MNL_SOCKET_DUMP_SIZE
+#define MNL_SOCKET_DUMP_SIZE 32768
+#endif
+
+/* States netstat can show: 1..11 (SYN_RECV also matches request socks). */
+#define DIAG_STATES_ALL 0xffeu
+
+struct diag_sock {
+	struct mnl_socket *nl;
+	unsigned portid;
+	unsigned seq;
+	int replay_dirfd; /* >= 0: read recorded replies instead */
+	int record_fd;    /* >= 0: copy every reply datagram here */
+	char buf[MNL_SOCKET_DUMP_SIZE];
+};
+
+/* A listener's uid, for SYN_RECV rows (diag reports 0, /proc the owner). */
+struct listen_uid {
+	struct in6_addr addr;
+	uint16_t port;
+	uint32_t uid;
+};
+
+struct dump_ctx {
+	const struct diag_req *req;
+	sock_sink_fn sink;
+	void *sink_ctx;
+	unsigned long emitted;
+	int sink_err;
+	struct listen_uid *listeners;
+	size_t nlisteners, cap;
+};
+
+uint32_t
+diag_states_all(void)
+{
+	return DIAG_STATES_ALL;
+}
+
+bool
+diag_is_unsupported(int err)
+{
+	return err == -ENOENT || err == -EINVAL || err == -EOPNOTSUPP ||
+	    err == -EPROTONOSUPPORT || err == -EAFNOSUPPORT;
+}
+
+int
+diag_open(struct diag_sock **out)
+{
+	struct diag_sock *d = xcalloc(1, sizeof(*d));
+	const char *replay = util_env("DIAG_REPLAY");
+
+	d->replay_dirfd = -1;
+	d->record_fd = -1;
+	if (replay != NULL && replay[0] != '\0') {
+		d->replay_dirfd = open(replay, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		if (d->replay_dirfd < 0) {
+			int e = errno;
+			free(d);
+			return -e;
+		}
+		*out = d;
+		return 0;
+	}
+	d->nl = mnl_socket_open2(NETLINK_SOCK_DIAG, SOCK_CLOEXEC);
+	if (d->nl == NULL || mnl_socket_bind(d->nl, 0, MNL_SOCKET_AUTOPID) < 0) {
+		int e = errno;
+		if (d->nl)
+			mnl_socket_close(d->nl);
+		free(d);
+		return -e;
+	}
+	d->portid = mnl_socket_get_portid(d->nl);
+	*out = d;
+	return 0;
+}
+
+void
+diag_close(struct diag_sock *d)
+{
+	if (d == NULL)
+		return;
+	if (d->nl)
+		mnl_socket_close(d->nl);
+	if (d->replay_dirfd >= 0)
+		close(d->replay_dirfd);
+	free(d);
+}
+
+static int
+proto_of(enum sk_table t)
+{
+	switch (t) {
+	case SKT_TCP: return IPPROTO_TCP;
+	case SKT_UDP: return IPPROTO_UDP;
+	case SKT_UDPLITE: return IPPROTO_UDPLITE;
+	case SKT_RAW: return IPPROTO_RAW; /* every raw socket of the family */
+	default: return -1;
+	}
+}
+
+static void
+decode_addrs(const struct inet_diag_msg *m, struct sock_rec *r)
+{
+	size_t n = m->idiag_family == AF_INET ? 4 : 16;
+
+	memcpy(&r->laddr, m->id.idiag_src, n);
+	memcpy(&r->raddr, m->id.idiag_dst, n);
+}
+
+struct attrs {
+	const struct nlattr *info;
+	const struct nlattr *protocol;
+};
+
+static int
+attr_cb(const struct nlattr *a, void *data)
+{
+	struct attrs *tb = data;
+
+	/* Newer kernels add attributes; skip what we do not know. */
+	if (mnl_attr_type_valid(a, INET_DIAG_MAX) < 0)
+		return MNL_CB_OK;
+	switch (mnl_attr_get_type(a)) {
+	case INET_DIAG_INFO: tb->info = a; break;
+	case INET_DIAG_PROTOCOL:
+		if (mnl_attr_validate(a, MNL_TYPE_U8) == 0)
+			tb->protocol = a;
+		break;
+	default: break;
+	}
+	return MNL_CB_OK;
+}
+
+/* The -o numbers (/proc's retrnsmt and timeout columns). */
+static void
+decode_timer_detail(const struct inet_diag_msg *m, const struct attrs *tb,
+    struct sock_rec *r)
+{
+	if (tb->info != NULL) {
+		struct tcp_info ti;
+		size_t n = mnl_attr_get_payload_len(tb->info);
+
+		/* tcp_info grows between kernels: copy what both know. */
+		memset(&ti, 0, sizeof(ti));
+		memcpy(&ti, mnl_attr_get_payload(tb->info),
+		    n < sizeof(ti) ? n : sizeof(ti));
+		r->retrans = ti.tcpi_retransmits;
+		r->probes = ti.tcpi_probes;
+		r->have |= HAVE_TIMER_DETAIL;
+	} else if (m->idiag_state == SK_TIME_WAIT) {
+		r->have |= HAVE_TIMER_DETAIL;
+	} else if (m->idiag_state == SK_SYN_RECV) {
+		r->retrans = m->idiag_retrans;
+		r->have |= HAVE_TIMER_DETAIL;
+	} else if (m->idiag_timer == 1) {
+		r->retrans = m->idiag_retrans;
+	} else if (m->idiag_timer == 2 || m->idiag_timer == 4) {
+		r->probes = m->idiag_retrans; /* icsk_probes_out */
+	}
+}
+
+int
+diag_decode_inet(const struct nlmsghdr *nlh, enum sk_table table,
+    struct sock_rec *r)
+{
+	const struct inet_diag_msg *m;
+	struct attrs tb = {0};
+
+	if (nlh->nlmsg_len < NLMSG_HDRLEN ||
+	    mnl_nlmsg_get_payload_len(nlh) < sizeof(*m))
+		return -EINVAL;
+	m = mnl_nlmsg_get_payload(nlh);
+	if (m->idiag_family != AF_INET && m->idiag_family != AF_INET6)
+		return -EINVAL;
+	if (mnl_attr_parse(nlh, sizeof(*m), attr_cb, &tb) < 0)
+		return -EINVAL;
+	memset(r, 0, sizeof(*r));
+	r->family = m->idiag_family;
+	r->table = (uint8_t)table;
+	r->state = m->idiag_state;
+	r->lport = ntohs(m->id.idiag_sport);
+	r->rport = ntohs(m->id.idiag_dport);
+	decode_addrs(m, r);
+	if (table == SKT_RAW && r->lport == 0 && tb.protocol != NULL)
+		r->lport = mnl_attr_get_u8(tb.protocol);
+	r->rxq = m->idiag_rqueue;
+	/* inet_diag gives a listener's backlog limit; /proc shows 0. */
+	r->txq = (table == SKT_TCP && m->idiag_state == SK_LISTEN) ?
+	    0 : m->idiag_wqueue;
+	r->timer = m->idiag_timer;
+	r->timer_ms = m->idiag_expires;
+	r->uid = m->idiag_uid;
+	r->inode = m->idiag_inode;
+	if (table == SKT_TCP)
+		decode_timer_detail(m, &tb, r);
+	else
+		r->have |= HAVE_TIMER_DETAIL;
+	return 0;
+}
+
+static void
+listeners_note(struct dump_ctx *c, const struct sock_rec *r)
+{
+	if (c->nlisteners == c->cap) {
+		c->cap = c->cap ? c->cap * 2 : 16;
+		c->listeners = xrealloc(c->listeners, c->cap * sizeof(*c->listeners));
+	}
+	struct listen_uid *l = &c->listeners[c->nlisteners++];
+	l->addr = r->laddr;
+	l->port = r->lport;
+	l->uid = r->uid;
+}
+
+/* /proc shows a request sock's listener's uid; find the listener. */
+static void
+listeners_fill_uid(const struct dump_ctx *c, struct sock_rec *r)
+{
+	for (size_t i = 0; i < c->nlisteners; i++) {
+		const struct listen_uid *l = &c->listeners[i];
+		if (l->port != r->lport)
+			continue;
+		if (sockrec_addr_is_zero(r, &l->addr) ||
+		    memcmp(&l->addr, &r->laddr, sizeof(l->addr)) == 0) {
+			r->uid = l->uid;
+			return;
+		}
+	}
+}
+
+static int
+data_cb(const struct nlmsghdr *nlh, void *data)
+{
+	struct dump_ctx *c = data;
+	struct sock_rec r;
+
+	if (nlh->nlmsg_type != SOCK_DIAG_BY_FAMILY)
+		return MNL_CB_OK;
+	if (diag_decode_inet(nlh, c->req->table, &r) < 0) {
+		errno = EBADMSG;
+		return MNL_CB_ERROR;
+	}
+	if (c->req->want_uids && r.table == SKT_TCP) {
+		if (r.state == SK_LISTEN)
+			listeners_note(c, &r);
+		else if (r.state == SK_SYN_RECV && r.inode == 0)
+			listeners_fill_uid(c, &r);
+	}
+	c->emitted++;
+	int rc = c->sink(&r, c->sink_ctx);
+	if (rc < 0) {
+		c->sink_err = rc;
+		return MNL_CB_STOP;
+	}
+	return MNL_CB_OK;
+}
+
+/* libmnl's default DONE handler drops an error carried in the payload. */
+static int
+done_cb(const struct nlmsghdr *nlh, void *data)
+{
+	(void)data;
+	if (mnl_nlmsg_get_payload_len(nlh) >= sizeof(int)) {
+		int e;
+		memcpy(&e, mnl_nlmsg_get_payload(nlh), sizeof(e));
+		if (e < 0) {
+			errno = -e;
+			return MNL_CB_ERROR;
+		}
+	}
+	return MNL_CB_STOP;
+}
+
+static int
+error_cb(const struct nlmsghdr *nlh, void *data)
+{
+	const struct nlmsgerr *e = mnl_nlmsg_get_payload(nlh);
+
+	(void)data;
+	if (mnl_nlmsg_get_payload_len(nlh) < sizeof(*e)) {
+		errno = EBADMSG;
+		return MNL_CB_ERROR;
+	}
+	if (e->error == 0)
+		return MNL_CB_STOP;
+	errno = e->error < 0 ? -e->error : e->error;
+	return MNL_CB_ERROR;
+}
+
+static mnl_cb_t ctl_cbs[NLMSG_MIN_TYPE] = {
+	[NLMSG_ERROR] = error_cb,
+	[NLMSG_DONE] = done_cb,
+};
+
+static int
+diag_send(struct diag_sock *d, const struct diag_req *req)
+{
+	struct nlmsghdr *nlh = mnl_nlmsg_put_header(d->buf);
+	struct inet_diag_req_v2 *r;
+
+	nlh->nlmsg_type = SOCK_DIAG_BY_FAMILY;
+	nlh->nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
+	nlh->nlmsg_seq = ++d->seq;
+	r = mnl_nlmsg_put_extra_header(nlh, sizeof(*r));
+	r->sdiag_family = (uint8_t)req->family;
+	r->sdiag_protocol = (uint8_t)proto_of(req->table);
+	r->idiag_states = req->states;
+	if (req->want_info)
+		r->idiag_ext |= 1 << (INET_DIAG_INFO - 1);
+	if (mnl_socket_sendto(d->nl, nlh, nlh->nlmsg_len) < 0)
+		return -errno;
+	return 0;
+}
+
+static ssize_t
+diag_recv(struct diag_sock *d)
+{
+	ssize_t n;
+
+	do
+		n = mnl_socket_recvfrom(d->nl, d->buf, sizeof(d->buf));
+	while (n < 0 && (errno == EINTR || errno == EAGAIN));
+	if (n < 0)
+		return -errno;
+	if (d->record_fd >= 0 && write(d->record_fd, d->buf, (size_t)n) != n)
+		return -EIO;
+	return n;
+}
+
+/* File name of a recorded dump: tcp.nl, tcp6.nl, udp.nl, ... */
+static void
+replay_name(const struct diag_req *req, char *buf, size_t len)
+{
+	static const char *names[] = {"tcp", "udp", "udplite", "raw"};
+
+	snprintf(buf, len, "%s%s.nl", names[req->table],
+	    req->family == AF_INET6 ? "6" : "");
+}
+
+static int
+replay_open(struct diag_sock *d, const struct diag_req *req)
+{
+	char name[32];
+	int fd;
+
+	replay_name(req, name, sizeof(name));
+	fd = openat(d->replay_dirfd, name, O_RDONLY | O_CLOEXEC);
+	return fd < 0 ? -errno : fd;
+}
+
+/* NLNETSTAT_DIAG_RECORD=DIR: save each dump's replies for replay tests. */
+static int
+diag_record_open(struct diag_sock *d, const struct diag_req *req)
+{
+	const char *dir = util_env("DIAG_RECORD");
+	char path[4096], name[32];
+
+	if (dir == NULL || dir[0] == '\0')
+		return 0;
+	replay_name(req, name, sizeof(name));
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	d->record_fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	return d->record_fd < 0 ? -errno : 0;
+}
+
+static int
+diag_run_buffer(char *buf, size_t n, unsigned seq, unsigned portid,
+    struct dump_ctx *c)
+{
+	int rc = mnl_cb_run2(buf, n, seq, portid, data_cb, c, ctl_cbs,
+	    NLMSG_MIN_TYPE);
+
+	if (c->sink_err < 0)
+		return c->sink_err;
+	if (rc < 0)
+		return -errno;
+	return rc == MNL_CB_STOP ? 0 : 1;
+}
+
+static int
+diag_run(struct diag_sock *d, struct dump_ctx *c)
+{
+	for (;;) {
+		ssize_t n = diag_recv(d);
+		if (n < 0)
+			return (int)n;
+		int rc = diag_run_buffer(d->buf, (size_t)n, d->seq, d->portid, c);
+		if (rc <= 0)
+			return rc;
+	}
+}
+
+/* A recorded dump: the datagrams of one reply, concatenated. */
+static int
+diag_run_replay(int fd, struct dump_ctx *c)
+{
+	char *buf;
+	size_t len;
+	int rc = util_read_all(fd, &buf, &len);
+
+	if (rc < 0)
+		return rc;
+	rc = diag_run_buffer(buf, len, 0, 0, c);
+	free(buf);
+	/* A recording that ends before NLMSG_DONE is truncated. */
+	return rc > 0 ? -EPIPE : rc;
+}
+
+int
+diag_dump(struct diag_sock *d, const struct diag_req *req, sock_sink_fn sink,
+    void *ctx, unsigned long *emitted)
+{
+	struct dump_ctx c = {.req = req, .sink = sink, .sink_ctx = ctx};
+	int replay_fd = -1, rc;
+
+	if (proto_of(req->table) < 0)
+		return -EINVAL;
+	if (d->replay_dirfd >= 0) {
+		replay_fd = replay_open(d, req);
+		if (replay_fd < 0)
+			return replay_fd;
+	} else {
+		if ((rc = diag_record_open(d, req)) < 0)
+			return rc;
+		if ((rc = diag_send(d, req)) < 0)
+			return rc;
+	}
+	if (replay_fd >= 0) {
+		rc = diag_run_replay(replay_fd, &c);
+		close(replay_fd);
+	} else {
+		rc = diag_run(d, &c);
+	}
+	if (d->record_fd >= 0) {
+		close(d->record_fd);
+		d->record_fd = -1;
+	}
+	free(c.listeners);
+	*emitted = c.emitted;
+	return rc;
+}

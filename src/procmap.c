@@ -1,0 +1,310 @@
+/*
+ * procmap.c - one scan of /proc/PID/fd into an inode -> owners hash.
+ * Directory descriptors, getdents64 and readlinkat (no path building per
+ * fd); the program name is read once per process that owns a socket.  The
+ * column text follows net-tools: "PID/argv0" (basename when argv0 starts
+ * with '/'), cut to 19 bytes, but with control bytes shown as '?'.
+ */
+#include "procmap.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "escape.h"
+#include "netstat.h"
+#include "util.h"
+
+/* net-tools reads at most this much of /proc/PID/cmdline. */
+#define CMDLINE_MAX 511
+#define NO_ENTRY UINT32_MAX
+
+struct owner_rec {
+	pid_t pid;
+	uint32_t column_off, name_off; /* into the text arena */
+};
+
+struct entry {
+	uint64_t inode;
+	uint32_t owner;
+	uint32_t next; /* next owner of the same inode, or NO_ENTRY */
+};
+
+struct procmap {
+	uint32_t *slots; /* hash: first entry of each inode, or NO_ENTRY */
+	size_t nslots;
+	struct entry *entries;
+	size_t nentries, entries_cap;
+	struct owner_rec *owners;
+	size_t nowners, owners_cap;
+	char *text;
+	size_t text_len, text_cap;
+};
+
+static size_t
+slot_of(const struct procmap *m, uint64_t inode)
+{
+	/* Socket inodes are sequential: a multiplicative hash spreads them. */
+	size_t h = (size_t)((inode * 0x9e3779b97f4a7c15ull) >> 20);
+
+	h &= m->nslots - 1;
+	while (m->slots[h] != NO_ENTRY && m->entries[m->slots[h]].inode != inode)
+		h = (h + 1) & (m->nslots - 1);
+	return h;
+}
+
+static void
+map_rehash(struct procmap *m, size_t nslots)
+{
+	free(m->slots);
+	m->nslots = nslots;
+	m->slots = xmalloc(nslots * sizeof(*m->slots));
+	memset(m->slots, 0xff, nslots * sizeof(*m->slots));
+	for (size_t i = 0; i < m->nentries; i++) {
+		size_t h = slot_of(m, m->entries[i].inode);
+		if (m->slots[h] == NO_ENTRY)
+			m->slots[h] = (uint32_t)i;
+	}
+}
+
+static uint32_t
+text_add(struct procmap *m, const char *s)
+{
+	size_t n = strlen(s) + 1;
+	uint32_t off = (uint32_t)m->text_len;
+
+	if (m->text_len + n > m->text_cap) {
+		m->text_cap = (m->text_cap + n) * 2;
+		m->text = xrealloc(m->text, m->text_cap);
+	}
+	memcpy(m->text + m->text_len, s, n);
+	m->text_len += n;
+	return off;
+}
+
+static void
+map_add(struct procmap *m, uint64_t inode, uint32_t owner)
+{
+	if ((m->nentries + 1) * 2 > m->nslots)
+		map_rehash(m, m->nslots * 2);
+	if (m->nentries == m->entries_cap) {
+		m->entries_cap = m->entries_cap ? m->entries_cap * 2 : 1024;
+		m->entries = xrealloc(m->entries,
+		    m->entries_cap * sizeof(*m->entries));
+	}
+	uint32_t idx = (uint32_t)m->nentries++;
+	m->entries[idx] = (struct entry){inode, owner, NO_ENTRY};
+	size_t h = slot_of(m, inode);
+	if (m->slots[h] == NO_ENTRY) {
+		m->slots[h] = idx;
+		return;
+	}
+	/* Later owners (higher PIDs) go to the end of the chain. */
+	uint32_t e = m->slots[h];
+	while (m->entries[e].next != NO_ENTRY)
+		e = m->entries[e].next;
+	if (m->entries[e].owner != owner)
+		m->entries[e].next = idx;
+}
+
+bool
+procmap_parse_link(const char *target, size_t len, uint64_t *inode)
+{
+	const char *p, *end = target + len;
+
+	if (len > 8 && memcmp(target, "socket:[", 8) == 0) {
+		p = target + 8;
+		if (!util_parse_u64(&p, 10, inode) || p + 1 != end || *p != ']')
+			return false;
+		return true;
+	}
+	if (len > 7 && memcmp(target, "[0000]:", 7) == 0) {
+		p = target + 7;
+		return util_parse_u64(&p, 10, inode) && p == end;
+	}
+	return false;
+}
+
+void
+procmap_format_owner(pid_t pid, const char *cmdline, size_t n,
+    char *column, char *name, size_t name_len)
+{
+	size_t argv0_len = strnlen(cmdline, n);
+	const char *argv0 = cmdline;
+	char full[CMDLINE_MAX + 32];
+
+	if (argv0_len > 0 && argv0[0] == '/') {
+		const char *slash = memrchr(argv0, '/', argv0_len);
+		argv0_len -= (size_t)(slash + 1 - argv0);
+		argv0 = slash + 1;
+	}
+	escape_copy(name, name_len, argv0, argv0_len);
+	/* net-tools builds the text in a 20-byte buffer: 19 bytes remain. */
+	int w = snprintf(full, sizeof(full), "%d/%s", (int)pid, name);
+	size_t keep = w < 0 ? 0 : (size_t)w < PROG_KEEP ? (size_t)w : PROG_KEEP;
+	memcpy(column, full, keep);
+	column[keep] = '\0';
+}
+
+static uint32_t
+owner_new(struct procmap *m, int procfd, const char *pidname, pid_t pid)
+{
+	char path[300], cmd[CMDLINE_MAX + 1], column[PROG_KEEP + 1];
+	char name[CMDLINE_MAX + 1];
+	ssize_t n = 0;
+	int fd;
+
+	snprintf(path, sizeof(path), "%s/cmdline", pidname);
+	fd = openat(procfd, path, O_RDONLY | O_CLOEXEC);
+	if (fd >= 0) {
+		n = read(fd, cmd, CMDLINE_MAX);
+		close(fd);
+	}
+	if (n < 0)
+		n = 0; /* the process is exiting: show an empty name */
+	procmap_format_owner(pid, cmd, (size_t)n, column, name, sizeof(name));
+	if (m->nowners == m->owners_cap) {
+		m->owners_cap = m->owners_cap ? m->owners_cap * 2 : 256;
+		m->owners = xrealloc(m->owners, m->owners_cap * sizeof(*m->owners));
+	}
+	struct owner_rec *o = &m->owners[m->nowners];
+	o->pid = pid;
+	o->column_off = text_add(m, column);
+	o->name_off = text_add(m, name);
+	return (uint32_t)m->nowners++;
+}
+
+/* Walk one /proc/PID/fd directory. */
+static void
+scan_fds(struct procmap *m, int procfd, int fdfd, const char *pidname,
+    struct procmap_stats *st)
+{
+	char dbuf[32768], link[64];
+	uint32_t owner = NO_ENTRY;
+	long n;
+
+	while ((n = getdents64(fdfd, dbuf, sizeof(dbuf))) > 0) {
+		for (long off = 0; off < n;) {
+			struct dirent64 *d = (struct dirent64 *)(dbuf + off);
+			off += d->d_reclen;
+			if (d->d_name[0] < '0' || d->d_name[0] > '9')
+				continue;
+			ssize_t len = readlinkat(fdfd, d->d_name, link, sizeof(link));
+			uint64_t inode;
+			if (len <= 0 || (size_t)len >= sizeof(link) ||
+			    !procmap_parse_link(link, (size_t)len, &inode))
+				continue;
+			if (owner == NO_ENTRY)
+				owner = owner_new(m, procfd, pidname,
+				    (pid_t)atoi(pidname));
+			map_add(m, inode, owner);
+			st->sockets++;
+		}
+	}
+}
+
+static bool
+is_pid_name(const char *s)
+{
+	if (*s < '1' || *s > '9')
+		return false;
+	while (*s >= '0' && *s <= '9')
+		s++;
+	return *s == '\0';
+}
+
+static void
+scan_proc(struct procmap *m, int procfd, struct procmap_stats *st)
+{
+	char dbuf[32768], path[300];
+	int dirfd = openat(procfd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	long n;
+
+	if (dirfd < 0) {
+		st->proc_unreadable = true;
+		return;
+	}
+	while ((n = getdents64(dirfd, dbuf, sizeof(dbuf))) > 0) {
+		for (long off = 0; off < n;) {
+			struct dirent64 *d = (struct dirent64 *)(dbuf + off);
+			off += d->d_reclen;
+			if (!is_pid_name(d->d_name))
+				continue;
+			st->procs++;
+			snprintf(path, sizeof(path), "%s/fd", d->d_name);
+			int fdfd = openat(procfd, path,
+			    O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+			if (fdfd < 0) {
+				if (errno == EACCES)
+					st->denied++;
+				continue; /* gone (ENOENT) or not ours */
+			}
+			scan_fds(m, procfd, fdfd, d->d_name, st);
+			close(fdfd);
+		}
+	}
+	if (n < 0 && st->procs == 0)
+		st->proc_unreadable = true;
+	close(dirfd);
+}
+
+void
+procmap_build(struct procmap **out, struct procmap_stats *st)
+{
+	struct procmap *m = xcalloc(1, sizeof(*m));
+	int procfd = util_proc_dirfd();
+
+	memset(st, 0, sizeof(*st));
+	map_rehash(m, 4096);
+	if (procfd < 0)
+		st->proc_unreadable = true;
+	else
+		scan_proc(m, procfd, st);
+	*out = m;
+}
+
+const char *
+procmap_lookup(const struct procmap *m, uint64_t inode)
+{
+	size_t h = slot_of(m, inode);
+	uint32_t e = m->slots[h];
+
+	if (e == NO_ENTRY)
+		return NULL;
+	return m->text + m->owners[m->entries[e].owner].column_off;
+}
+
+size_t
+procmap_owners(const struct procmap *m, uint64_t inode,
+    struct procmap_owner *owners, size_t max)
+{
+	size_t count = 0;
+
+	for (uint32_t e = m->slots[slot_of(m, inode)]; e != NO_ENTRY;
+	     e = m->entries[e].next) {
+		const struct owner_rec *o = &m->owners[m->entries[e].owner];
+		if (count < max) {
+			owners[count].pid = o->pid;
+			owners[count].column = m->text + o->column_off;
+			owners[count].name = m->text + o->name_off;
+		}
+		count++;
+	}
+	return count;
+}
+
+void
+procmap_free(struct procmap *m)
+{
+	if (m == NULL)
+		return;
+	free(m->slots);
+	free(m->entries);
+	free(m->owners);
+	free(m->text);
+	free(m);
+}
