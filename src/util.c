@@ -75,12 +75,18 @@ int
 util_proc_dirfd(void)
 {
 	static int fd = -1;
+	static char opened[4096];
+	const char *root = util_proc_root();
 
-	if (fd < 0) {
-		fd = open(util_proc_root(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-		if (fd < 0)
-			return -errno;
-	}
+	/* Reopened only when the root changes (unit tests switch trees). */
+	if (fd >= 0 && strcmp(opened, root) == 0)
+		return fd;
+	if (fd >= 0)
+		close(fd);
+	fd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+	snprintf(opened, sizeof(opened), "%s", root);
 	return fd;
 }
 

@@ -1,0 +1,163 @@
+/*
+ * test_procmap.c - the inode -> owner map over a fake /proc tree made of
+ * symlinks named like /proc/PID/fd entries: lowest PID wins, every owner
+ * is kept, argv[0] rules and the 19-byte cut, unreadable directories.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "harness.h"
+#include "procmap.h"
+
+void test_group_procmap(void);
+
+static char root[64];
+
+static void
+mkproc(int pid, const char *cmdline, size_t cmdlen)
+{
+	char p[256];
+
+	snprintf(p, sizeof(p), "%s/%d", root, pid);
+	mkdir(p, 0755);
+	snprintf(p, sizeof(p), "%s/%d/fd", root, pid);
+	mkdir(p, 0755);
+	snprintf(p, sizeof(p), "%s/%d/cmdline", root, pid);
+	FILE *f = fopen(p, "w");
+	if (f) {
+		fwrite(cmdline, 1, cmdlen, f);
+		fclose(f);
+	}
+}
+
+static void
+mkfd(int pid, int fd, const char *target)
+{
+	char p[256];
+
+	snprintf(p, sizeof(p), "%s/%d/fd/%d", root, pid, fd);
+	if (symlink(target, p) != 0)
+		perror(p);
+}
+
+static void
+test_format_owner(void)
+{
+	char col[20], name[600];
+
+	t_begin("procmap: argv[0] rules");
+	procmap_format_owner(42, "/usr/sbin/sshd\0-D", 17, col, name,
+	    sizeof(name));
+	T_STREQ(col, "42/sshd");
+	procmap_format_owner(42, "nginx: master", 13, col, name, sizeof(name));
+	T_STREQ(col, "42/nginx: master");
+	procmap_format_owner(12609, "a-very-long-program-name", 24, col, name,
+	    sizeof(name));
+	T_STREQ(col, "12609/a-very-long-p");
+	T_STREQ(name, "a-very-long-program-name");
+	procmap_format_owner(7, "/usr/bin/", 9, col, name, sizeof(name));
+	T_STREQ(col, "7/");
+	procmap_format_owner(7, "evil\033]0;x\n", 11, col, name, sizeof(name));
+	T_STREQ(col, "7/evil?]0;x?");
+	procmap_format_owner(7, "", 0, col, name, sizeof(name));
+	T_STREQ(col, "7/");
+	t_end();
+}
+
+static void
+test_parse_link(void)
+{
+	uint64_t ino;
+
+	t_begin("procmap: link targets");
+	T_CHECK(procmap_parse_link("socket:[12345]", 14, &ino) && ino == 12345);
+	T_CHECK(procmap_parse_link("[0000]:777", 10, &ino) && ino == 777);
+	T_CHECK(!procmap_parse_link("pipe:[12]", 9, &ino));
+	T_CHECK(!procmap_parse_link("socket:[12", 10, &ino));
+	T_CHECK(!procmap_parse_link("/dev/null", 9, &ino));
+	t_end();
+}
+
+static void
+test_fake_tree(void)
+{
+	struct procmap *m;
+	struct procmap_stats st;
+	struct procmap_owner ow[4];
+
+	snprintf(root, sizeof(root), "/tmp/nlnetstat-procmap.XXXXXX");
+	if (mkdtemp(root) == NULL)
+		return;
+	mkproc(100, "/usr/bin/first\0arg", 18);
+	mkfd(100, 3, "socket:[500]");
+	mkfd(100, 4, "socket:[501]");
+	mkfd(100, 5, "/dev/null");
+	mkproc(200, "second", 7);
+	mkfd(200, 3, "socket:[500]");
+	mkfd(200, 7, "socket:[4294967297]");
+	mkproc(300, "nosockets", 10);
+	mkfd(300, 0, "pipe:[9]");
+	setenv("NLNETSTAT_PROC_ROOT", root, 1);
+	procmap_build(&m, &st);
+	t_begin("procmap: fake /proc tree");
+	T_CHECK(st.procs == 3 && st.sockets == 4 && st.denied == 0);
+	T_STREQ(procmap_lookup(m, 500), "100/first");
+	T_STREQ(procmap_lookup(m, 501), "100/first");
+	T_STREQ(procmap_lookup(m, 4294967297ull), "200/second");
+	T_CHECK(procmap_lookup(m, 9) == NULL);
+	T_CHECK(procmap_owners(m, 500, ow, 4) == 2);
+	T_CHECK(ow[0].pid == 100 && ow[1].pid == 200);
+	T_STREQ(ow[1].name, "second");
+	t_end();
+	procmap_free(m);
+	unsetenv("NLNETSTAT_PROC_ROOT");
+	char cmd[128];
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", root);
+	if (system(cmd) != 0)
+		perror("rm");
+}
+
+static void
+test_many_inodes(void)
+{
+	/* The hash grows: 100k sockets in one fake process. */
+	struct procmap *m;
+	struct procmap_stats st;
+	char p[256];
+
+	snprintf(root, sizeof(root), "/tmp/nlnetstat-procmap.XXXXXX");
+	if (mkdtemp(root) == NULL)
+		return;
+	mkproc(1, "init", 5);
+	for (int i = 0; i < 20000; i++) {
+		snprintf(p, sizeof(p), "socket:[%d]", 1000000 + i * 7);
+		mkfd(1, i, p);
+	}
+	setenv("NLNETSTAT_PROC_ROOT", root, 1);
+	procmap_build(&m, &st);
+	t_begin("procmap: hash grows to 20000 sockets");
+	T_CHECK(st.sockets == 20000);
+	bool all = true;
+	for (int i = 0; i < 20000; i++)
+		all = all && procmap_lookup(m, 1000000 + (uint64_t)i * 7) != NULL;
+	T_CHECK(all);
+	T_CHECK(procmap_lookup(m, 1000001) == NULL);
+	t_end();
+	procmap_free(m);
+	unsetenv("NLNETSTAT_PROC_ROOT");
+	snprintf(p, sizeof(p), "rm -rf '%s'", root);
+	if (system(p) != 0)
+		perror("rm");
+}
+
+void
+test_group_procmap(void)
+{
+	test_format_owner();
+	test_parse_link();
+	test_fake_tree();
+	test_many_inodes();
+}
