@@ -24,4 +24,11 @@ bool privs_sees_all(void);
 bool privs_missing_ptrace(void);
 bool privs_missing_dac(void);
 
+/*
+ * -v: say on stderr why owners are missing (denied fd directories in all,
+ * own_nondumpable of them our own non-dumpable processes) and how to fix
+ * it: missing capabilities, hidepid on /proc, user namespaces.
+ */
+void privs_explain(unsigned long denied, unsigned long own_nondumpable);
+
 #endif

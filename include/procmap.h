@@ -17,6 +17,7 @@ struct procmap_stats {
 	bool proc_unreadable;   /* the /proc root itself could not be read */
 	unsigned long procs;    /* process directories visited */
 	unsigned long denied;   /* fd directories that gave EACCES */
+	unsigned long denied_own;  /* ...of processes with our uid (non-dumpable) */
 	unsigned long sockets;  /* socket fds found */
 };
 

@@ -186,10 +186,10 @@ fmt_timer(char *buf, size_t len, const struct sock_rec *r)
 {
 	/* /proc prints 1/100 s ticks; netstat divides them by 100. */
 	double secs = (double)(r->timer_ms / 10) / 100.0;
-	char kind[24];
 	int n;
 
 	if (r->table == SKT_TCP) {
+		char kind[24];
 		const char *k = timer_kind_tcp(r->timer, kind, sizeof(kind));
 		n = snprintf(buf, len, "%s (%2.2f/%u/%u)", k,
 		    r->timer == 0 ? 0.0 : secs, r->retrans, r->probes);
@@ -210,9 +210,8 @@ static void
 fmt_tail(struct sb *b, const struct opts *o, const struct sock_rec *r,
     const char *prog)
 {
-	char num[24], user[64];
-
 	if (o->extend > 0) {
+		char num[24], user[64];
 		sb_put(b, " ", 1);
 		sb_left(b, names_user(r->uid, (o->numeric & NUM_USER) != 0, user,
 			       sizeof(user)),

@@ -337,15 +337,14 @@ void
 opts_parse(int argc, char **argv, struct opts *o)
 {
 	struct parse_state ps;
-	int c, longidx;
 
 	memset(o, 0, sizeof(*o));
 	memset(&ps, 0, sizeof(ps));
 	/* nlnetstat's own long options leave argv before getopt sees it. */
 	argc = xopts_extract(argc, argv, o, long_opts);
 	for (;;) {
-		longidx = -1;
-		c = getopt_long(argc, argv, short_opts, long_opts, &longidx);
+		int longidx = -1;
+		int c = getopt_long(argc, argv, short_opts, long_opts, &longidx);
 		if (c == -1)
 			break;
 		opts_apply(o, &ps, c, longidx);

@@ -6,8 +6,14 @@
  */
 #include "privs.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <stddef.h>
+#include <string.h>
 #include <sys/capability.h>
+#include <unistd.h>
+
+#include "util.h"
 
 static bool
 privs_flag(cap_t c, cap_value_t v, cap_flag_t set)
@@ -81,4 +87,81 @@ bool
 privs_sees_all(void)
 {
 	return !privs_missing_ptrace() && !privs_missing_dac();
+}
+
+/* hidepid= on the /proc mount hides other users' processes entirely. */
+static bool
+privs_proc_hidepid(void)
+{
+	char *buf;
+	size_t len;
+	bool hidden = false;
+	int fd = util_proc_open("self/mountinfo");
+
+	if (fd < 0)
+		return false;
+	if (util_read_all(fd, &buf, &len) == 0) {
+		for (char *line = strtok(buf, "\n"); line; line = strtok(NULL, "\n"))
+			if (strstr(line, " /proc ") && strstr(line, "hidepid="))
+				hidden = !strstr(line, "hidepid=0") &&
+				    !strstr(line, "hidepid=off");
+		free(buf);
+	}
+	close(fd);
+	return hidden;
+}
+
+/* A user namespace other than the initial one limits what caps reach. */
+static bool
+privs_in_child_userns(void)
+{
+	char *buf;
+	size_t len;
+	bool child = false;
+	int fd = util_proc_open("self/uid_map");
+
+	if (fd < 0)
+		return false;
+	if (util_read_all(fd, &buf, &len) == 0) {
+		/* The initial namespace maps 0 0 4294967295. */
+		child = strstr(buf, "4294967295") == NULL;
+		free(buf);
+	}
+	close(fd);
+	return child;
+}
+
+void
+privs_explain(unsigned long denied, unsigned long own_nondumpable)
+{
+	const char *me = "nlnetstat";
+
+	fprintf(stderr, "%s: %lu process%s could not be inspected", me, denied,
+	    denied == 1 ? "" : "es");
+	if (own_nondumpable > 0)
+		fprintf(stderr, " (%lu of them yours but not dumpable)",
+		    own_nondumpable);
+	fputs(".\n", stderr);
+	if (privs_missing_ptrace())
+		fprintf(stderr, "%s: missing CAP_SYS_PTRACE: the fd tables of "
+				"other users' and non-dumpable processes are "
+				"closed.\n", me);
+	if (privs_missing_dac())
+		fprintf(stderr, "%s: missing CAP_DAC_READ_SEARCH: other users' "
+				"/proc/PID/fd directories cannot be listed.\n", me);
+	if (privs_proc_hidepid())
+		fprintf(stderr, "%s: /proc is mounted with hidepid: other "
+				"users' processes are invisible.\n", me);
+	if (privs_in_child_userns())
+		fprintf(stderr, "%s: running in a user namespace: capabilities "
+				"do not reach processes outside it.\n", me);
+	if (privs_sees_all())
+		fprintf(stderr, "%s: the capabilities are present; a security "
+				"module (SELinux, AppArmor) is denying access.\n",
+		    me);
+	else
+		fprintf(stderr, "%s: to see every owner, run as root or grant "
+				"the binary: setcap "
+				"cap_sys_ptrace,cap_dac_read_search+ep nlnetstat\n",
+		    me);
 }

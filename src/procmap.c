@@ -217,6 +217,40 @@ is_pid_name(const char *s)
 	return *s == '\0';
 }
 
+/* Real uid of a process from /proc/PID/status, or -1. */
+static long
+proc_real_uid(int procfd, const char *pidname)
+{
+	char path[300], buf[4096];
+	ssize_t n;
+	int fd;
+
+	snprintf(path, sizeof(path), "%s/status", pidname);
+	fd = openat(procfd, path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n <= 0)
+		return -1;
+	buf[n] = '\0';
+	const char *p = strstr(buf, "\nUid:");
+	uint64_t uid;
+	if (p == NULL)
+		return -1;
+	p = util_skip_blanks(p + 5);
+	return util_parse_u64(&p, 10, &uid) ? (long)uid : -1;
+}
+
+/* A denied fd directory: another user's, or ours but non-dumpable. */
+static void
+note_denied(int procfd, const char *pidname, struct procmap_stats *st)
+{
+	st->denied++;
+	if (proc_real_uid(procfd, pidname) == (long)geteuid())
+		st->denied_own++;
+}
+
 static void
 scan_proc(struct procmap *m, int procfd, struct procmap_stats *st)
 {
@@ -240,7 +274,7 @@ scan_proc(struct procmap *m, int procfd, struct procmap_stats *st)
 			    O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 			if (fdfd < 0) {
 				if (errno == EACCES)
-					st->denied++;
+					note_denied(procfd, d->d_name, st);
 				continue; /* gone (ENOENT) or not ours */
 			}
 			scan_fds(m, procfd, fdfd, d->d_name, st);

@@ -95,6 +95,8 @@ listing_load_owners(struct listing *l)
 		fprintf(stderr, "(Not all processes could be identified, "
 				"non-owned process info\n will not be shown, you "
 				"would have to be root to see it all.)\n");
+	if (l->o->verbose)
+		privs_explain(st.denied, st.denied_own);
 }
 
 static const char *
