@@ -25,7 +25,7 @@ struct procmap_stats {
 struct procmap_owner {
 	pid_t pid;
 	const char *column; /* "PID/name" cut to 19 bytes, control bytes '?' */
-	const char *name;   /* the whole program name, control bytes '?' */
+	const char *name;   /* the whole program name, raw bytes */
 };
 
 /*
@@ -56,7 +56,8 @@ bool procmap_parse_link(const char *target, size_t len, uint64_t *inode);
 /*
  * Build the -p column text from a raw /proc/PID/cmdline read (n bytes):
  * argv[0], basename only when it starts with '/', as "PID/name" cut to 19
- * bytes.  Writes column (>= 20 bytes) and the whole name (name_len bytes).
+ * bytes, control bytes as '?'.  Writes column (>= 20 bytes) and the raw
+ * name (at most name_len bytes with its NUL).
  */
 void procmap_format_owner(pid_t pid, const char *cmdline, size_t n,
     char *column, char *name, size_t name_len);

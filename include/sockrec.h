@@ -52,6 +52,7 @@ enum sk_unix_state {
 /* Optional fields that hold real data. */
 #define HAVE_TIMER_DETAIL 0x1u /* retrans and probes are exact */
 #define HAVE_PEER 0x2u         /* unix peer inode known */
+#define HAVE_BACKLOG 0x4u      /* TCP listener: backlog limit known */
 
 struct sock_rec {
 	uint8_t family;     /* AF_INET, AF_INET6, AF_UNIX */
@@ -68,6 +69,7 @@ struct sock_rec {
 	uint32_t probes;    /* timeout/probes (the last -o number) */
 	uint32_t uid;
 	uint64_t inode;
+	uint32_t backlog;   /* TCP listener's accept-queue limit (HAVE_BACKLOG) */
 	/* UNIX only */
 	uint32_t refcnt;
 	uint32_t unix_proto;

@@ -213,6 +213,10 @@ diag_decode_inet(const struct nlmsghdr *nlh, enum sk_table table,
 	/* inet_diag gives a listener's backlog limit; /proc shows 0. */
 	r->txq = (table == SKT_TCP && m->idiag_state == SK_LISTEN) ?
 	    0 : m->idiag_wqueue;
+	if (table == SKT_TCP && m->idiag_state == SK_LISTEN) {
+		r->backlog = m->idiag_wqueue;
+		r->have |= HAVE_BACKLOG;
+	}
 	r->timer = m->idiag_timer;
 	r->timer_ms = m->idiag_expires;
 	r->uid = m->idiag_uid;

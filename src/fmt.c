@@ -134,23 +134,32 @@ names_list_of(enum sk_table t)
 	return t == SKT_RAW ? NAMES_RAW : NAMES_UDP;
 }
 
+const char *
+fmt_host_port(const struct opts *o, const struct sock_rec *r, int local,
+    char *host, size_t hlen, char *pbuf, size_t plen)
+{
+	const struct in6_addr *a = local ? &r->laddr : &r->raddr;
+	unsigned port = local ? r->lport : r->rport;
+	bool numeric_host = o->numeric & NUM_HOST;
+
+	if (r->family == AF_INET)
+		names_host4(a->s6_addr32[0], numeric_host, host, hlen);
+	else
+		names_host6(a, numeric_host, host, hlen);
+	return names_port(port, names_list_of(r->table),
+	    (o->numeric & NUM_PORT) != 0, pbuf, plen);
+}
+
 size_t
 fmt_endpoint(char *buf, size_t len, const struct opts *o,
     const struct sock_rec *r, int local)
 {
-	const struct in6_addr *a = local ? &r->laddr : &r->raddr;
-	unsigned port = local ? r->lport : r->rport;
 	char host[1025], pbuf[16];
-	bool numeric_host = o->numeric & NUM_HOST;
 	const char *ptext;
 	size_t hlen, plen;
 
-	if (r->family == AF_INET)
-		names_host4(a->s6_addr32[0], numeric_host, host, sizeof(host));
-	else
-		names_host6(a, numeric_host, host, sizeof(host));
-	ptext = names_port(port, names_list_of(r->table),
-	    (o->numeric & NUM_PORT) != 0, pbuf, sizeof(pbuf));
+	ptext = fmt_host_port(o, r, local, host, sizeof(host), pbuf,
+	    sizeof(pbuf));
 	hlen = strlen(host);
 	plen = strlen(ptext);
 	/* net-tools' 23-column cut: keep up to 18 port bytes, cut the host. */
@@ -178,6 +187,17 @@ timer_kind_tcp(unsigned t, char *buf, size_t len)
 	if (t < sizeof(kinds) / sizeof(kinds[0]))
 		return kinds[t];
 	snprintf(buf, len, "unkn-%u", t);
+	return buf;
+}
+
+const char *
+fmt_timer_name(const struct sock_rec *r, char *buf, size_t len)
+{
+	if (r->table == SKT_TCP)
+		return timer_kind_tcp(r->timer, buf, len);
+	if (r->timer == 0)
+		return "off";
+	snprintf(buf, len, "%s%u", r->timer <= 2 ? "on" : "unkn-", r->timer);
 	return buf;
 }
 
@@ -308,8 +328,8 @@ fmt_unix_header(char *buf, size_t len, const struct opts *o)
 	return b.len;
 }
 
-static const char *
-unix_type_name(uint32_t type)
+const char *
+fmt_unix_type(uint32_t type)
 {
 	static const char *const names[] = {"UNKNOWN", "STREAM", "DGRAM", "RAW",
 	    "RDM", "SEQPACKET"};
@@ -317,8 +337,8 @@ unix_type_name(uint32_t type)
 	return type < sizeof(names) / sizeof(names[0]) ? names[type] : "UNKNOWN";
 }
 
-static const char *
-unix_state_name(const struct sock_rec *r)
+const char *
+fmt_unix_state(const struct sock_rec *r)
 {
 	switch (r->state) {
 	case SKU_FREE: return "FREE";
@@ -363,9 +383,9 @@ fmt_unix_row(char *buf, size_t len, const struct opts *o,
 	sb_put(&b, " ", 1);
 	unix_flags_text(&b, r->unix_flags);
 	sb_put(&b, " ", 1);
-	sb_left(&b, unix_type_name(r->unix_type), W_UNIX_TYPE);
+	sb_left(&b, fmt_unix_type(r->unix_type), W_UNIX_TYPE);
 	sb_put(&b, " ", 1);
-	sb_left(&b, unix_state_name(r), W_UNIX_STATE);
+	sb_left(&b, fmt_unix_state(r), W_UNIX_STATE);
 	sb_put(&b, " ", 1);
 	sb_left(&b, dec_u64(num + sizeof(num), r->inode), W_UNIX_INODE);
 	if (o->programs) {

@@ -142,9 +142,15 @@ procmap_format_owner(pid_t pid, const char *cmdline, size_t n,
 		argv0_len -= (size_t)(slash + 1 - argv0);
 		argv0 = slash + 1;
 	}
-	escape_copy(name, name_len, argv0, argv0_len);
+	char safe[CMDLINE_MAX + 1];
+
+	if (argv0_len >= name_len)
+		argv0_len = name_len - 1;
+	memcpy(name, argv0, argv0_len);
+	name[argv0_len] = '\0';
+	escape_copy(safe, sizeof(safe), argv0, argv0_len);
 	/* net-tools builds the text in a 20-byte buffer: 19 bytes remain. */
-	int w = snprintf(full, sizeof(full), "%d/%s", (int)pid, name);
+	int w = snprintf(full, sizeof(full), "%d/%s", (int)pid, safe);
 	size_t keep = w < 0 ? 0 : (size_t)w < PROG_KEEP ? (size_t)w : PROG_KEEP;
 	memcpy(column, full, keep);
 	column[keep] = '\0';

@@ -14,6 +14,8 @@
 #include "diag.h"
 #include "filter.h"
 #include "fmt.h"
+#include "fmt_json.h"
+#include "json.h"
 #include "modes.h"
 #include "netstat.h"
 #include "obsolete.h"
@@ -37,6 +39,7 @@ struct listing {
 	struct procmap *owners; /* -p, rebuilt every pass */
 	bool owners_loaded;
 	const char *label;      /* Proto text of the table being dumped */
+	struct json json;       /* --json: the document of this pass */
 	char row[FMT_ROW_MAX];
 };
 
@@ -114,6 +117,10 @@ sink_inet(const struct sock_rec *r, void *ctx)
 
 	if (!filter_match(l->o, r))
 		return 0;
+	if (l->o->format == FORMAT_JSON) {
+		fmt_json_inet(&l->json, l->o, r, l->label, l->owners);
+		return 0;
+	}
 	size_t n = fmt_inet_row(l->row, sizeof(l->row), l->o, r, l->label,
 	    listing_owner(l, r->inode));
 	out_write(l->row, n);
@@ -127,6 +134,10 @@ sink_unix(const struct sock_rec *r, void *ctx)
 
 	if (!filter_match(l->o, r))
 		return 0;
+	if (l->o->format == FORMAT_JSON) {
+		fmt_json_unix(&l->json, l->o, r, l->owners);
+		return 0;
+	}
 	size_t n = fmt_unix_row(l->row, sizeof(l->row), l->o, r,
 	    listing_owner(l, r->inode));
 	out_write(l->row, n);
@@ -309,8 +320,8 @@ inet_sections(struct listing *l)
 	const struct opts *o = l->o;
 
 	listing_load_owners(l);
-	size_t n = fmt_inet_header(l->row, sizeof(l->row), o);
-	out_write(l->row, n);
+	if (o->format == FORMAT_TABLE)
+		out_write(l->row, fmt_inet_header(l->row, sizeof(l->row), o));
 	for (size_t i = 0; i < sizeof(order) / sizeof(order[0]); i++) {
 		if (!want_proto(o, order[i].bit))
 			continue;
@@ -327,8 +338,8 @@ static int
 unix_section(struct listing *l)
 {
 	listing_load_owners(l);
-	size_t n = fmt_unix_header(l->row, sizeof(l->row), l->o);
-	out_write(l->row, n);
+	if (l->o->format == FORMAT_TABLE)
+		out_write(l->row, fmt_unix_header(l->row, sizeof(l->row), l->o));
 	int rc = read_proc_table(l, SKT_UNIX, AF_UNIX);
 	if (rc == -ENOENT || rc == -EACCES)
 		return missing_table(l->o, "AF UNIX");
@@ -372,7 +383,14 @@ sockets_run(const struct opts *o, unsigned pass)
 		fprintf(stderr, "nlnetstat: sock_diag netlink is not available\n");
 		return EXIT_FAIL;
 	}
+	/* --json: one array per pass, on one line (so -c gives JSON lines). */
+	if (o->format == FORMAT_JSON)
+		json_open(&l.json, '[');
 	rc = listing_run(&l, pass);
+	if (o->format == FORMAT_JSON) {
+		json_close(&l.json, ']');
+		out_write("\n", 1);
+	}
 	procmap_free(l.owners);
 	return rc;
 }

@@ -62,6 +62,7 @@ test_format_owner(void)
 	T_STREQ(col, "7/");
 	procmap_format_owner(7, "evil\033]0;x\n", 11, col, name, sizeof(name));
 	T_STREQ(col, "7/evil?]0;x?");
+	T_STREQ(name, "evil\033]0;x\n");
 	procmap_format_owner(7, "", 0, col, name, sizeof(name));
 	T_STREQ(col, "7/");
 	t_end();

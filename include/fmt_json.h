@@ -1,0 +1,23 @@
+/*
+ * fmt_json.h - socket records as JSON objects for --json, with the field
+ * names and value types of the widely used jc netstat schema plus
+ * nlnetstat's extras (owners, numeric state, timers in seconds, accept
+ * queue and backlog).
+ */
+#ifndef NLNETSTAT_FMT_JSON_H
+#define NLNETSTAT_FMT_JSON_H
+
+#include "json.h"
+#include "opts.h"
+#include "procmap.h"
+#include "sockrec.h"
+
+/* One inet socket; owners may be NULL (no -p). */
+void fmt_json_inet(struct json *j, const struct opts *o,
+    const struct sock_rec *r, const char *label, const struct procmap *owners);
+
+/* One UNIX socket; owners may be NULL. */
+void fmt_json_unix(struct json *j, const struct opts *o,
+    const struct sock_rec *r, const struct procmap *owners);
+
+#endif

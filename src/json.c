@@ -1,0 +1,192 @@
+/*
+ * json.c - streaming JSON output for --json.  Values are written straight
+ * into the out.c buffer; strings are checked as UTF-8, so bytes from
+ * /proc (program names, UNIX paths) can never make the document invalid.
+ */
+#include "json.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "out.h"
+
+static void
+json_comma(struct json *j)
+{
+	if (j->depth > 0 && j->has_items[j->depth - 1])
+		out_write(",", 1);
+	if (j->depth > 0)
+		j->has_items[j->depth - 1] = true;
+}
+
+void
+json_item(struct json *j)
+{
+	json_comma(j);
+}
+
+void
+json_key(struct json *j, const char *key)
+{
+	json_comma(j);
+	out_write("\"", 1);
+	out_str(key);
+	out_write("\":", 2);
+}
+
+void
+json_open(struct json *j, char c)
+{
+	out_write(&c, 1);
+	if (j->depth < JSON_MAX_DEPTH)
+		j->has_items[j->depth] = false;
+	j->depth++;
+}
+
+void
+json_close(struct json *j, char c)
+{
+	out_write(&c, 1);
+	if (j->depth > 0)
+		j->depth--;
+}
+
+/* Length of the valid UTF-8 sequence at s (1-4), or 0 when invalid. */
+static size_t
+utf8_len(const unsigned char *s, size_t n)
+{
+	size_t need;
+	unsigned min;
+
+	if (s[0] < 0x80)
+		return 1;
+	if ((s[0] & 0xe0) == 0xc0) {
+		need = 2;
+		min = 0x80;
+	} else if ((s[0] & 0xf0) == 0xe0) {
+		need = 3;
+		min = 0x800;
+	} else if ((s[0] & 0xf8) == 0xf0) {
+		need = 4;
+		min = 0x10000;
+	} else {
+		return 0;
+	}
+	if (n < need)
+		return 0;
+	unsigned cp = s[0] & (0x7f >> need);
+	for (size_t i = 1; i < need; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		cp = cp << 6 | (s[i] & 0x3f);
+	}
+	/* Overlong forms, surrogates and values past U+10FFFF are invalid. */
+	if (cp < min || (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
+		return 0;
+	return need;
+}
+
+size_t
+json_escape(char *dst, size_t dstlen, const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t o = 0;
+
+	for (size_t i = 0; i < n && o + 7 < dstlen;) {
+		unsigned char c = u[i];
+		size_t k;
+
+		if (c == '"' || c == '\\') {
+			dst[o++] = '\\';
+			dst[o++] = (char)c;
+			i++;
+		} else if (c < 0x20 || c == 0x7f) {
+			o += (size_t)snprintf(dst + o, dstlen - o, "\\u%04x", c);
+			i++;
+		} else if ((k = utf8_len(u + i, n - i)) == 0) {
+			o += (size_t)snprintf(dst + o, dstlen - o, "\\ufffd");
+			i++;
+		} else {
+			memcpy(dst + o, u + i, k);
+			o += k;
+			i += k;
+		}
+	}
+	dst[o] = '\0';
+	return o;
+}
+
+void
+json_str(struct json *j, const char *s, size_t n)
+{
+	enum { SLICE = 1024 };
+	char buf[6 * SLICE + 8];
+
+	(void)j;
+	out_write("\"", 1);
+	while (n > 0) {
+		size_t take = n < SLICE ? n : SLICE;
+		/* Never cut a UTF-8 sequence: back up over continuation bytes. */
+		for (int back = 0; take < n && back < 3 &&
+		     ((unsigned char)s[take] & 0xc0) == 0x80; back++)
+			take--;
+		out_write(buf, json_escape(buf, sizeof(buf), s, take));
+		s += take;
+		n -= take;
+	}
+	out_write("\"", 1);
+}
+
+void
+json_cstr(struct json *j, const char *s)
+{
+	if (s == NULL)
+		json_null(j);
+	else
+		json_str(j, s, strlen(s));
+}
+
+void
+json_u64(struct json *j, uint64_t v)
+{
+	(void)j;
+	out_printf("%llu", (unsigned long long)v);
+}
+
+void
+json_i64(struct json *j, int64_t v)
+{
+	(void)j;
+	out_printf("%lld", (long long)v);
+}
+
+void
+json_double2(struct json *j, double v)
+{
+	char buf[64];
+	long long whole = (long long)v;
+	int cents = (int)((v - (double)whole) * 100.0 + 0.5);
+
+	(void)j;
+	/* Locale-independent: JSON needs a '.' whatever LC_NUMERIC says. */
+	if (cents >= 100) {
+		whole++;
+		cents -= 100;
+	}
+	snprintf(buf, sizeof(buf), "%lld.%02d", whole, cents);
+	out_str(buf);
+}
+
+void
+json_null(struct json *j)
+{
+	(void)j;
+	out_write("null", 4);
+}
+
+void
+json_bool(struct json *j, bool v)
+{
+	(void)j;
+	out_str(v ? "true" : "false");
+}
