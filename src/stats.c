@@ -325,11 +325,10 @@ stats_space(char c)
 }
 
 /*
- * net-tools' sscanf(line, "%s %llu"): true when both a name and a number
- * were read.  On false netstat would print stale data, so the line is
- * skipped instead.
+ * net-tools' sscanf(line, "%s %llu"): returns how many of name and value
+ * were read (0, 1 or 2).  Short of 2, netstat prints a stale counter.
  */
-static bool
+static int
 stats_scan6(char *s, char **name, uint64_t *v)
 {
 	char *end;
@@ -337,14 +336,14 @@ stats_scan6(char *s, char **name, uint64_t *v)
 	while (stats_space(*s))
 		s++;
 	if (*s == '\0')
-		return false;
+		return 0;
 	*name = s;
 	while (*s != '\0' && !stats_space(*s))
 		s++;
 	if (*s != '\0')
 		*s++ = '\0';
 	*v = strtoull(s, &end, 10);
-	return end != s;
+	return end != s ? 2 : 1;
 }
 
 void
@@ -356,9 +355,11 @@ stats_read_snmp6(struct stats_printer *p, int fd, struct stats_src *src)
 	bool started = false;
 	uint64_t v;
 	char *name;
+	int got;
 
 	while (stats_next_chunk(&f, chunk, &lineno) > 0) {
-		if (!stats_scan6(chunk, &name, &v)) {
+		if ((got = stats_scan6(chunk, &name, &v)) == 0) {
+			/* netstat would repeat the previous counter. */
 			stats_bad(src, lineno);
 			continue;
 		}
@@ -368,11 +369,15 @@ stats_read_snmp6(struct stats_printer *p, int fd, struct stats_src *src)
 			size_t tl;
 
 			tl = six ? (size_t)(six - name) + 1 : strlen(name);
-
 			memcpy(title, name, tl);
 			title[tl] = '\0';
 			stats_section(p, title);
 			started = true;
+		}
+		if (got == 1) {
+			/* A name without a number: netstat prints a stale one. */
+			stats_bad(src, lineno);
+			continue;
 		}
 		stats_counter(p, name, v);
 	}
