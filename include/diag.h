@@ -21,6 +21,8 @@ struct diag_req {
 	uint32_t states;    /* 1 << state for every wanted state */
 	bool want_info;     /* ask for tcp_info (exact -o retransmits/probes) */
 	bool want_uids;     /* fill SYN_RECV uids from their listeners (-e) */
+	uint16_t sport;     /* exact local port wanted, 0 for any (host order) */
+	uint16_t dport;     /* exact remote port wanted, 0 for any */
 };
 
 /*

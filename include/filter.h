@@ -6,6 +6,7 @@
 #define NLNETSTAT_FILTER_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "opts.h"
@@ -20,5 +21,11 @@ bool filter_match(const struct opts *o, const struct sock_rec *r);
  * An optimisation only: filter_match() still decides.
  */
 uint32_t filter_tcp_states(const struct opts *o, bool with_listeners);
+
+/* --pid: does any of the socket's owners match?  True without --pid. */
+bool filter_owner_match(const struct opts *o, const int *pids, size_t n);
+
+/* A single --sport (local) or --dport to put in the diag request, or 0. */
+uint16_t filter_push_port(const struct opts *o, bool local);
 
 #endif

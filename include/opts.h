@@ -64,6 +64,30 @@ enum ns_format {
 	FORMAT_JSON,  /* --json */
 };
 
+/* nlnetstat's row filters (--port, --state, ...); empty lists match all. */
+#define XF_MAX 32
+struct xfilter {
+	bool active;                  /* any filter given */
+	uint16_t ports[XF_MAX];       /* --port: local or remote */
+	unsigned nports;
+	uint16_t sports[XF_MAX];      /* --sport: local */
+	unsigned nsports;
+	uint16_t dports[XF_MAX];      /* --dport: remote */
+	unsigned ndports;
+	char states[XF_MAX][16];      /* --state: upper-case state texts */
+	unsigned nstates;
+	int pids[XF_MAX];             /* --pid */
+	unsigned npids;
+	bool has_uid;                 /* --user */
+	uint32_t uid;
+	struct {
+		int family;           /* AF_INET or AF_INET6 */
+		uint8_t bytes[16];
+		unsigned prefix;      /* bits */
+	} addrs[XF_MAX];              /* --addr */
+	unsigned naddrs;
+};
+
 struct opts {
 	enum ns_mode mode;
 	enum ns_show show;     /* -a -l */
@@ -84,6 +108,9 @@ struct opts {
 	bool continuous;       /* -c */
 	unsigned route;        /* ROUTE_* from -F -C */
 	enum ns_format format; /* --json */
+	bool summary;          /* --summary */
+	bool peers;            /* --peers */
+	struct xfilter xf;     /* --port --sport --dport --state --pid ... */
 };
 
 struct option;

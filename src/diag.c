@@ -334,6 +334,11 @@ diag_send(struct diag_sock *d, const struct diag_req *req)
 	r->sdiag_family = (uint8_t)req->family;
 	r->sdiag_protocol = (uint8_t)proto_of(req->table);
 	r->idiag_states = req->states;
+	/* TCP and UDP dumps skip sockets whose ports differ from these. */
+	if (req->table != SKT_RAW) {
+		r->id.idiag_sport = htons(req->sport);
+		r->id.idiag_dport = htons(req->dport);
+	}
 	if (req->want_info)
 		r->idiag_ext |= 1 << (INET_DIAG_INFO - 1);
 	if (mnl_socket_sendto(d->nl, nlh, nlh->nlmsg_len) < 0)

@@ -6,7 +6,12 @@
  */
 #include "filter.h"
 
+#include <stdio.h>
+#include <string.h>
+#include <sys/socket.h>
+
 #include "diag.h"
+#include "fmt.h"
 
 /* net-tools treats rport == 0 as listening for TCP. */
 static bool
@@ -24,16 +29,155 @@ is_listening_unix(const struct sock_rec *r)
 	return r->state == SKU_UNCONNECTED && (r->unix_flags & SKU_FLAG_ACC);
 }
 
+static bool
+port_in(const uint16_t *list, unsigned n, uint16_t port)
+{
+	for (unsigned i = 0; i < n; i++)
+		if (list[i] == port)
+			return true;
+	return false;
+}
+
+/* The state text a row shows, for --state ("UNCONN" for a blank one). */
+static void
+state_text(const struct sock_rec *r, char *buf, size_t len)
+{
+	const char *t;
+
+	if (r->table == SKT_RAW) {
+		snprintf(buf, len, "%u", r->state);
+		return;
+	}
+	t = r->table == SKT_UNIX ? fmt_unix_state(r) : fmt_state_name(r);
+	snprintf(buf, len, "%s", t[0] ? t : "UNCONN");
+}
+
+static bool
+state_matches(const struct xfilter *f, const struct sock_rec *r)
+{
+	char text[24];
+
+	state_text(r, text, sizeof(text));
+	for (unsigned i = 0; i < f->nstates; i++)
+		if (strcmp(f->states[i], text) == 0)
+			return true;
+	return false;
+}
+
+/* Does the prefix match this address (IPv4 also inside ::ffff:a.b.c.d)? */
+static bool
+addr_in_prefix(const struct sock_rec *r, const struct in6_addr *a,
+    int family, const uint8_t *want, unsigned prefix)
+{
+	const uint8_t *b = a->s6_addr;
+
+	if (family == AF_INET && r->family == AF_INET6) {
+		if (!IN6_IS_ADDR_V4MAPPED(a))
+			return false;
+		b += 12;
+	} else if (family != r->family) {
+		return false;
+	}
+	for (unsigned bit = 0; bit < prefix; bit += 8) {
+		unsigned n = prefix - bit >= 8 ? 8 : prefix - bit;
+		uint8_t mask = (uint8_t)(0xff00 >> n);
+		if ((b[bit / 8] ^ want[bit / 8]) & mask)
+			return false;
+	}
+	return true;
+}
+
+static bool
+addr_matches(const struct xfilter *f, const struct sock_rec *r)
+{
+	for (unsigned i = 0; i < f->naddrs; i++) {
+		int fam = f->addrs[i].family;
+		const uint8_t *w = f->addrs[i].bytes;
+		unsigned p = f->addrs[i].prefix;
+		if (addr_in_prefix(r, &r->laddr, fam, w, p) ||
+		    addr_in_prefix(r, &r->raddr, fam, w, p))
+			return true;
+	}
+	return false;
+}
+
+/* nlnetstat's filters; UNIX rows have no ports, addresses or uid. */
+static bool
+xfilter_match(const struct xfilter *f, const struct sock_rec *r)
+{
+	bool is_unix = r->table == SKT_UNIX;
+
+	if (f->nports && (is_unix || (!port_in(f->ports, f->nports, r->lport) &&
+					 !port_in(f->ports, f->nports, r->rport))))
+		return false;
+	if (f->nsports && (is_unix || !port_in(f->sports, f->nsports, r->lport)))
+		return false;
+	if (f->ndports && (is_unix || !port_in(f->dports, f->ndports, r->rport)))
+		return false;
+	if (f->nstates && !state_matches(f, r))
+		return false;
+	if (f->has_uid && (is_unix || r->uid != f->uid))
+		return false;
+	if (f->naddrs && (is_unix || !addr_matches(f, r)))
+		return false;
+	return true;
+}
+
 bool
 filter_match(const struct opts *o, const struct sock_rec *r)
 {
 	bool listening;
 
+	if (o->xf.active && !xfilter_match(&o->xf, r))
+		return false;
 	if (o->show == SHOW_ALL)
 		return true;
 	listening = r->table == SKT_UNIX ? is_listening_unix(r) :
 					   is_listening_inet(r);
 	return o->show == SHOW_LISTENING ? listening : !listening;
+}
+
+bool
+filter_owner_match(const struct opts *o, const int *pids, size_t n)
+{
+	if (o->xf.npids == 0)
+		return true;
+	for (size_t i = 0; i < n; i++)
+		for (unsigned k = 0; k < o->xf.npids; k++)
+			if (pids[i] == o->xf.pids[k])
+				return true;
+	return false;
+}
+
+uint16_t
+filter_push_port(const struct opts *o, bool local)
+{
+	if (local)
+		return o->xf.nsports == 1 ? o->xf.sports[0] : 0;
+	return o->xf.ndports == 1 ? o->xf.dports[0] : 0;
+}
+
+/* --state as a TCP mask, or all states when a name is not a TCP one. */
+static uint32_t
+xfilter_tcp_mask(const struct opts *o)
+{
+	static const char *const names[] = {"", "ESTABLISHED", "SYN_SENT",
+	    "SYN_RECV", "FIN_WAIT1", "FIN_WAIT2", "TIME_WAIT", "CLOSE",
+	    "CLOSE_WAIT", "LAST_ACK", "LISTEN", "CLOSING"};
+	uint32_t mask = 0;
+
+	if (o->xf.nstates == 0)
+		return UINT32_MAX;
+	for (unsigned i = 0; i < o->xf.nstates; i++) {
+		unsigned st;
+		for (st = 1; st < sizeof(names) / sizeof(names[0]); st++)
+			if (strcmp(o->xf.states[i], names[st]) == 0)
+				break;
+		if (st == sizeof(names) / sizeof(names[0]))
+			return UINT32_MAX;
+		mask |= 1u << st;
+	}
+	return mask;
 }
 
 uint32_t
@@ -42,10 +186,14 @@ filter_tcp_states(const struct opts *o, bool with_listeners)
 	uint32_t all = diag_states_all();
 	uint32_t listen = 1u << SK_LISTEN;
 
+	uint32_t want = xfilter_tcp_mask(o);
+
+	if (with_listeners)
+		want |= listen;
 	switch (o->show) {
-	case SHOW_LISTENING: return listen;
-	case SHOW_CONNECTED: return with_listeners ? all : all & ~listen;
+	case SHOW_LISTENING: return listen & want;
+	case SHOW_CONNECTED: return (with_listeners ? all : all & ~listen) & want;
 	case SHOW_ALL: break;
 	}
-	return all;
+	return all & want;
 }

@@ -81,7 +81,8 @@ listing_load_owners(struct listing *l)
 {
 	struct procmap_stats st;
 
-	if (!l->o->programs || l->owners_loaded)
+	/* --pid needs the owners even without the -p column. */
+	if ((!l->o->programs && l->o->xf.npids == 0) || l->owners_loaded)
 		return;
 	l->owners_loaded = true;
 	privs_scan_begin();
@@ -105,9 +106,27 @@ listing_load_owners(struct listing *l)
 static const char *
 listing_owner(const struct listing *l, uint64_t inode)
 {
-	if (l->owners == NULL || inode == 0)
+	if (!l->o->programs || l->owners == NULL || inode == 0)
 		return NULL;
 	return procmap_lookup(l->owners, inode);
+}
+
+/* --pid: keep the row only when one of its owners is listed. */
+static bool
+listing_owner_match(const struct listing *l, uint64_t inode)
+{
+	struct procmap_owner ow[64];
+	int pids[64];
+	size_t n;
+
+	if (l->o->xf.npids == 0)
+		return true;
+	if (l->owners == NULL || inode == 0)
+		return false;
+	n = procmap_owners(l->owners, inode, ow, 64);
+	for (size_t i = 0; i < n && i < 64; i++)
+		pids[i] = ow[i].pid;
+	return filter_owner_match(l->o, pids, n < 64 ? n : 64);
 }
 
 static int
@@ -115,7 +134,7 @@ sink_inet(const struct sock_rec *r, void *ctx)
 {
 	struct listing *l = ctx;
 
-	if (!filter_match(l->o, r))
+	if (!filter_match(l->o, r) || !listing_owner_match(l, r->inode))
 		return 0;
 	if (l->o->format == FORMAT_JSON) {
 		fmt_json_inet(&l->json, l->o, r, l->label, l->owners);
@@ -132,7 +151,7 @@ sink_unix(const struct sock_rec *r, void *ctx)
 {
 	struct listing *l = ctx;
 
-	if (!filter_match(l->o, r))
+	if (!filter_match(l->o, r) || !listing_owner_match(l, r->inode))
 		return 0;
 	if (l->o->format == FORMAT_JSON) {
 		fmt_json_unix(&l->json, l->o, r, l->owners);
@@ -192,6 +211,8 @@ read_diag_table(struct listing *l, enum sk_table t, int family)
 				     diag_states_all(),
 	    .want_info = o->timers && t == SKT_TCP,
 	    .want_uids = o->extend > 0,
+	    .sport = filter_push_port(o, true),
+	    .dport = filter_push_port(o, false),
 	};
 	unsigned long emitted = 0;
 	int rc = diag_dump(l->diag, &req, sink_inet, l, &emitted);

@@ -6,18 +6,29 @@
  */
 #include "xopts.h"
 
+#include <arpa/inet.h>
+#include <ctype.h>
 #include <getopt.h>
-#include <libmnl/libmnl.h>
+#include <netdb.h>
+#include <pwd.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/capability.h>
 
 #include "netstat.h"
 #include "out.h"
 
 enum xopt_id {
 	XOPT_JSON,
+	XOPT_SUMMARY,
+	XOPT_PEERS,
+	XOPT_PORT,
+	XOPT_SPORT,
+	XOPT_DPORT,
+	XOPT_STATE,
+	XOPT_PID,
+	XOPT_USER,
+	XOPT_ADDR,
 };
 
 struct xopt {
@@ -29,6 +40,15 @@ struct xopt {
 
 static const struct xopt xopt_table[] = {
 	{"json", false, XOPT_JSON, "print JSON instead of tables"},
+	{"summary", false, XOPT_SUMMARY, "count sockets per protocol and state"},
+	{"peers", false, XOPT_PEERS, "show the peer of UNIX sockets"},
+	{"port", true, XOPT_PORT, "only sockets with this local or remote port"},
+	{"sport", true, XOPT_SPORT, "only sockets with this local port"},
+	{"dport", true, XOPT_DPORT, "only sockets with this remote port"},
+	{"state", true, XOPT_STATE, "only sockets in these states (LISTEN,...)"},
+	{"pid", true, XOPT_PID, "only sockets owned by these processes"},
+	{"user", true, XOPT_USER, "only sockets of this user (name or uid)"},
+	{"addr", true, XOPT_ADDR, "only sockets with an address in ADDR[/LEN]"},
 };
 #define XOPT_COUNT (sizeof(xopt_table) / sizeof(xopt_table[0]))
 
@@ -80,12 +100,140 @@ xopt_usage_exit(void)
 }
 
 static void
+xopt_bad(const struct xopt *x, const char *what, const char *val)
+{
+	fprintf(stderr, "nlnetstat: --%s: %s `%s'.\n", x->name, what, val);
+	exit(EXIT_USAGE);
+}
+
+/* Split a comma list, calling one() per element; at most XF_MAX. */
+static void
+xopt_each(const struct xopt *x, const char *arg, struct opts *o,
+    void (*one)(const struct xopt *, const char *, struct opts *))
+{
+	char buf[1024];
+	char *save = NULL;
+
+	snprintf(buf, sizeof(buf), "%s", arg);
+	for (char *t = strtok_r(buf, ",", &save); t; t = strtok_r(NULL, ",", &save))
+		one(x, t, o);
+}
+
+static uint16_t
+xopt_port_value(const struct xopt *x, const char *t)
+{
+	char *end;
+	unsigned long v = strtoul(t, &end, 10);
+
+	if (*t != '\0' && *end == '\0' && v <= 65535)
+		return (uint16_t)v;
+	struct servent *se = getservbyname(t, NULL);
+	if (se == NULL)
+		xopt_bad(x, "unknown port", t);
+	return ntohs((uint16_t)se->s_port);
+}
+
+static void
+xopt_one_port(const struct xopt *x, const char *t, struct opts *o)
+{
+	struct xfilter *f = &o->xf;
+	uint16_t *list = x->id == XOPT_PORT ? f->ports :
+	    x->id == XOPT_SPORT ? f->sports : f->dports;
+	unsigned *n = x->id == XOPT_PORT ? &f->nports :
+	    x->id == XOPT_SPORT ? &f->nsports : &f->ndports;
+
+	if (*n >= XF_MAX)
+		xopt_bad(x, "too many values at", t);
+	list[(*n)++] = xopt_port_value(x, t);
+}
+
+static void
+xopt_one_state(const struct xopt *x, const char *t, struct opts *o)
+{
+	struct xfilter *f = &o->xf;
+	size_t i;
+
+	if (f->nstates >= XF_MAX || strlen(t) >= sizeof(f->states[0]))
+		xopt_bad(x, "bad state", t);
+	for (i = 0; t[i]; i++)
+		f->states[f->nstates][i] = (char)toupper((unsigned char)t[i]);
+	f->states[f->nstates++][i] = '\0';
+}
+
+static void
+xopt_one_pid(const struct xopt *x, const char *t, struct opts *o)
+{
+	char *end;
+	long v = strtol(t, &end, 10);
+
+	if (*t == '\0' || *end != '\0' || v <= 0 || v > 0x7fffffff ||
+	    o->xf.npids >= XF_MAX)
+		xopt_bad(x, "bad process id", t);
+	o->xf.pids[o->xf.npids++] = (int)v;
+}
+
+static void
+xopt_user(const struct xopt *x, const char *t, struct opts *o)
+{
+	char *end;
+	unsigned long v = strtoul(t, &end, 10);
+
+	o->xf.has_uid = true;
+	if (*t != '\0' && *end == '\0' && v <= UINT32_MAX) {
+		o->xf.uid = (uint32_t)v;
+		return;
+	}
+	struct passwd *pw = getpwnam(t);
+	if (pw == NULL)
+		xopt_bad(x, "unknown user", t);
+	o->xf.uid = pw->pw_uid;
+}
+
+static void
+xopt_one_addr(const struct xopt *x, const char *t, struct opts *o)
+{
+	char buf[128];
+	char *slash;
+	struct xfilter *f = &o->xf;
+
+	if (f->naddrs >= XF_MAX)
+		xopt_bad(x, "too many values at", t);
+	snprintf(buf, sizeof(buf), "%s", t);
+	slash = strchr(buf, '/');
+	if (slash)
+		*slash++ = '\0';
+	int fam = strchr(buf, ':') ? AF_INET6 : AF_INET;
+	unsigned max = fam == AF_INET ? 32 : 128;
+	if (inet_pton(fam, buf, f->addrs[f->naddrs].bytes) != 1)
+		xopt_bad(x, "bad address", t);
+	unsigned long len = max;
+	if (slash) {
+		char *end;
+		len = strtoul(slash, &end, 10);
+		if (*slash == '\0' || *end != '\0' || len > max)
+			xopt_bad(x, "bad prefix length", t);
+	}
+	f->addrs[f->naddrs].family = fam;
+	f->addrs[f->naddrs].prefix = (unsigned)len;
+	f->naddrs++;
+}
+
+static void
 xopt_apply(struct opts *o, const struct xopt *x, const char *arg)
 {
-	(void)arg;
 	switch (x->id) {
-	case XOPT_JSON: o->format = FORMAT_JSON; break;
+	case XOPT_JSON: o->format = FORMAT_JSON; return;
+	case XOPT_SUMMARY: o->summary = true; return;
+	case XOPT_PEERS: o->peers = true; return;
+	case XOPT_PORT:
+	case XOPT_SPORT:
+	case XOPT_DPORT: xopt_each(x, arg, o, xopt_one_port); break;
+	case XOPT_STATE: xopt_each(x, arg, o, xopt_one_state); break;
+	case XOPT_PID: xopt_each(x, arg, o, xopt_one_pid); break;
+	case XOPT_USER: xopt_user(x, arg, o); break;
+	case XOPT_ADDR: xopt_each(x, arg, o, xopt_one_addr); break;
 	}
+	o->xf.active = true;
 }
 
 /* Does this netstat token take the next argv element as its argument? */
