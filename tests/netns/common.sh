@@ -1,0 +1,104 @@
+# shellcheck shell=bash
+# tests/netns/common.sh - shell helpers for suites that run inside private
+# network namespaces: entering fresh namespaces (network, mount, PID with
+# its own /proc), bringing up loopback, starting and stopping the sockd
+# population helper, and asserting rows in captured output.
+# Sourced after tests/lib.sh (uses TOP, BUILD, T_TMP, pass, fail, NETSTAT).
+
+SOCKD="$TOP/$BUILD/helpers/sockd"
+LONG_V6=2001:db8:1234:5678:9abc:def0:1234:5678
+# Set here, read by the suites.
+# shellcheck disable=SC2034
+NETNS_ERROR=
+SOCKD_PID=
+UNIX_DIR=
+
+# netns_unusable: prints why namespace suites cannot run here and returns 0,
+# or prints nothing and returns 1 when they can.
+netns_unusable() {
+	if [ "$(id -u)" -ne 0 ]; then
+		echo "needs root (private network namespaces)"
+	elif [ ! -x "$NETSTAT" ]; then
+		echo "net-tools netstat is not installed"
+	elif ! command -v ip >/dev/null || ! command -v setpriv >/dev/null; then
+		echo "needs ip and setpriv"
+	elif ! unshare -n -m -p -f --mount-proc true 2>/dev/null; then
+		echo "cannot create network/PID namespaces here"
+	else
+		return 1
+	fi
+	return 0
+}
+
+# netns_enter SCRIPT ARGS...: runs bash SCRIPT ARGS in fresh network,
+# mount and PID namespaces (PID 1 is that bash; /proc shows only them).
+netns_enter() {
+	unshare -n -m -p -f --mount-proc -- bash "$@"
+}
+
+# netns_setup: loopback up plus the long IPv6 test address on lo.
+netns_setup() {
+	if ! ip link set lo up 2>"$T_TMP/ip.err" ||
+		! ip -6 addr add "$LONG_V6/128" dev lo nodad 2>>"$T_TMP/ip.err"; then
+		NETNS_ERROR="ip: $(tr '\n' ' ' <"$T_TMP/ip.err")"
+		return 1
+	fi
+}
+
+# sockd_start [-Q]: starts sockd with its unix sockets under $T_TMP/unix and
+# waits (15 s at most) for its ready line.  Sets SOCKD_PID and UNIX_DIR.
+sockd_start() {
+	local i
+	UNIX_DIR="$T_TMP/unix"
+	mkdir -p "$UNIX_DIR"
+	rm -f "$T_TMP/sockd.ready"
+	"$SOCKD" "$@" -d "$UNIX_DIR" -r "$T_TMP/sockd.ready" \
+		2>"$T_TMP/sockd.err" &
+	SOCKD_PID=$!
+	for ((i = 0; i < 150; i++)); do
+		if [ -s "$T_TMP/sockd.ready" ]; then
+			return 0
+		fi
+		kill -0 "$SOCKD_PID" 2>/dev/null || break
+		sleep 0.1
+	done
+	NETNS_ERROR="sockd not ready: $(head -c 400 "$T_TMP/sockd.err" | tr '\n' ' ')"
+	sockd_stop
+	return 1
+}
+
+# sockd_alive: true while sockd (and so every role) still runs.
+sockd_alive() {
+	if [ -n "$SOCKD_PID" ] && kill -0 "$SOCKD_PID" 2>/dev/null; then
+		return 0
+	fi
+	# shellcheck disable=SC2034
+	NETNS_ERROR=$(head -c 400 "$T_TMP/sockd.err" | tr '\n' ' ')
+	return 1
+}
+
+sockd_stop() {
+	if [ -n "$SOCKD_PID" ]; then
+		kill -TERM "$SOCKD_PID" 2>/dev/null
+		wait "$SOCKD_PID" 2>/dev/null
+		SOCKD_PID=
+	fi
+}
+
+# expect_rows NAME FILE REGEX...: passes when every extended regex matches
+# some line of FILE; otherwise fails listing the ones that did not.
+expect_rows() {
+	local name=$1 file=$2 re
+	local -a missing=()
+	shift 2
+	for re; do
+		grep -Eq -- "$re" "$file" || missing+=("$re")
+	done
+	if [ ${#missing[@]} -eq 0 ]; then
+		pass "$name"
+		return 0
+	fi
+	fail "$name" "no line matches:"
+	printf '    %s\n' "${missing[@]}" | cat -v
+	return 1
+}
