@@ -109,6 +109,7 @@ struct opts {
 	unsigned route;        /* ROUTE_* from -F -C */
 	enum ns_format format; /* --json */
 	bool summary;          /* --summary */
+	bool summary_all;      /* --summary without -a/-l counts every socket */
 	bool peers;            /* --peers */
 	struct xfilter xf;     /* --port --sport --dport --state --pid ... */
 };

@@ -321,6 +321,9 @@ opts_finish(struct opts *o, const struct parse_state *ps)
 			       NAF_BIT(NAF_X25) | NAF_BIT(NAF_ROSE)));
 	o->show = ps->all ? SHOW_ALL : ps->listening ? SHOW_LISTENING :
 						       SHOW_CONNECTED;
+	/* --summary counts every socket unless -a or -l chose a view. */
+	if (o->summary_all && !ps->all && !ps->listening)
+		o->show = SHOW_ALL;
 	if (ps->masq)
 		o->mode = MODE_MASQ;
 	else if (ps->stats)

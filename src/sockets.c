@@ -23,6 +23,7 @@
 #include "privs.h"
 #include "procmap.h"
 #include "procnet.h"
+#include "summary.h"
 #include "util.h"
 
 /* Where inet sockets come from (NLNETSTAT_SOURCE). */
@@ -40,6 +41,7 @@ struct listing {
 	bool owners_loaded;
 	const char *label;      /* Proto text of the table being dumped */
 	struct json json;       /* --json: the document of this pass */
+	struct summary *summary; /* --summary: counts instead of rows */
 	char row[FMT_ROW_MAX];
 };
 
@@ -136,6 +138,10 @@ sink_inet(const struct sock_rec *r, void *ctx)
 
 	if (!filter_match(l->o, r) || !listing_owner_match(l, r->inode))
 		return 0;
+	if (l->summary != NULL) {
+		summary_add(l->summary, r, l->label);
+		return 0;
+	}
 	if (l->o->format == FORMAT_JSON) {
 		fmt_json_inet(&l->json, l->o, r, l->label, l->owners);
 		return 0;
@@ -153,6 +159,10 @@ sink_unix(const struct sock_rec *r, void *ctx)
 
 	if (!filter_match(l->o, r) || !listing_owner_match(l, r->inode))
 		return 0;
+	if (l->summary != NULL) {
+		summary_add(l->summary, r, "unix");
+		return 0;
+	}
 	if (l->o->format == FORMAT_JSON) {
 		fmt_json_unix(&l->json, l->o, r, l->owners);
 		return 0;
@@ -341,7 +351,7 @@ inet_sections(struct listing *l)
 	const struct opts *o = l->o;
 
 	listing_load_owners(l);
-	if (o->format == FORMAT_TABLE)
+	if (o->format == FORMAT_TABLE && l->summary == NULL)
 		out_write(l->row, fmt_inet_header(l->row, sizeof(l->row), o));
 	for (size_t i = 0; i < sizeof(order) / sizeof(order[0]); i++) {
 		if (!want_proto(o, order[i].bit))
@@ -359,7 +369,7 @@ static int
 unix_section(struct listing *l)
 {
 	listing_load_owners(l);
-	if (l->o->format == FORMAT_TABLE)
+	if (l->o->format == FORMAT_TABLE && l->summary == NULL)
 		out_write(l->row, fmt_unix_header(l->row, sizeof(l->row), l->o));
 	int rc = read_proc_table(l, SKT_UNIX, AF_UNIX);
 	if (rc == -ENOENT || rc == -EACCES)
@@ -403,6 +413,14 @@ sockets_run(const struct opts *o, unsigned pass)
 	if (l.diag == NULL && l.source == SOURCE_DIAG) {
 		fprintf(stderr, "nlnetstat: sock_diag netlink is not available\n");
 		return EXIT_FAIL;
+	}
+	if (o->summary) {
+		l.summary = summary_new();
+		rc = listing_run(&l, pass);
+		summary_print(l.summary, o);
+		summary_free(l.summary);
+		procmap_free(l.owners);
+		return rc;
 	}
 	/* --json: one array per pass, on one line (so -c gives JSON lines). */
 	if (o->format == FORMAT_JSON)

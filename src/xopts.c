@@ -223,7 +223,10 @@ xopt_apply(struct opts *o, const struct xopt *x, const char *arg)
 {
 	switch (x->id) {
 	case XOPT_JSON: o->format = FORMAT_JSON; return;
-	case XOPT_SUMMARY: o->summary = true; return;
+	case XOPT_SUMMARY:
+		o->summary = true;
+		o->summary_all = true; /* until -l or -a say otherwise */
+		return;
 	case XOPT_PEERS: o->peers = true; return;
 	case XOPT_PORT:
 	case XOPT_SPORT:
