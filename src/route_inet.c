@@ -1,0 +1,461 @@
+/*
+ * route_inet.c - the IPv4 tables of -r: /proc/net/route (FIB) and
+ * /proc/net/rt_cache (-C).  Columns are found by their header titles and
+ * parsed with net-tools' conversions; values the parser cannot read keep
+ * the previous row's, as in net-tools.  Symbolic names come from the hosts
+ * database (gethostbyaddr, cached) and the networks database.
+ */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <netdb.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "escape.h"
+#include "names.h"
+#include "netstat.h"
+#include "out.h"
+#include "route.h"
+#include "util.h"
+
+#define RTF_UP 0x0001u
+#define RTF_HOST 0x0004u
+#define RTF_REJECT 0x0200u
+
+/* Conversion widths of net-tools' buffers: char iface[16], addr[128]. */
+#define CONV_IFACE "%15s"
+#define CONV_ADDR "%127s"
+
+/* FIB rows need these many columns parsed, cache rows these many. */
+#define FIB_MIN_FIELDS 10
+#define CACHE_MIN_FIELDS 12
+
+static const char *const fib_headers[4] = {
+	"",
+	"Destination     Gateway         Genmask         Flags Metric Ref    "
+	"Use Iface\n",
+	"Destination     Gateway         Genmask         Flags   MSS Window  "
+	"irtt Iface\n",
+	"Destination     Gateway         Genmask         Flags Metric Ref    "
+	"Use Iface    MSS   Window irtt\n",
+};
+
+static const char *const cache_headers[4] = {
+	"",
+	"Source          Destination     Gateway         Flags Metric Ref    "
+	"Use Iface\n",
+	"Source          Destination     Gateway         Flags   MSS Window  "
+	"irtt Iface\n",
+	"Source          Destination     Gateway         Flags Metric Ref    "
+	"Use Iface    MSS   Window irtt  TOS HHRef HHUptod     SpecDst\n",
+};
+
+/* One row as sscanf leaves it; fields it could not read keep old values. */
+struct rt4_row {
+	char iface[16];
+	char dst[128], gw[128], mask[128], src[128], spec[128];
+	unsigned flags;
+	int refcnt, use, metric, mtu, window, irtt, tos, hhref, hhuptod;
+};
+
+/* Binary addresses, kept across rows like net-tools' sockaddrs. */
+struct rt4_addrs {
+	uint32_t dst, gw, mask, src, spec;
+};
+
+/* Networks-database answers, cached for the run (failures too). */
+struct net_cache {
+	uint32_t *keys;
+	char **names;
+	unsigned char *used;
+	size_t cap, count;
+};
+
+static struct net_cache netnames;
+
+static size_t
+net_slot(const struct net_cache *c, uint32_t key)
+{
+	size_t h = (size_t)((key * 2654435761u) & (c->cap - 1));
+
+	while (c->used[h] && c->keys[h] != key)
+		h = (h + 1) & (c->cap - 1);
+	return h;
+}
+
+static void
+net_grow(struct net_cache *c)
+{
+	struct net_cache old = *c;
+
+	c->cap = old.cap ? old.cap * 2 : 64;
+	c->keys = xcalloc(c->cap, sizeof(*c->keys));
+	c->names = xcalloc(c->cap, sizeof(*c->names));
+	c->used = xcalloc(c->cap, 1);
+	for (size_t i = 0; i < old.cap; i++) {
+		if (!old.used[i])
+			continue;
+		size_t h = net_slot(c, old.keys[i]);
+		c->used[h] = 1;
+		c->keys[h] = old.keys[i];
+		c->names[h] = old.names[i];
+	}
+	free(old.keys);
+	free(old.names);
+	free(old.used);
+}
+
+/* getnetbyaddr() name of a network (address in network order), or NULL. */
+static const char *
+net_lookup(uint32_t addr)
+{
+	if (netnames.cap == 0 || (netnames.count + 1) * 2 > netnames.cap)
+		net_grow(&netnames);
+	size_t h = net_slot(&netnames, addr);
+	if (!netnames.used[h]) {
+		struct netent *ne = getnetbyaddr(ntohl(addr), AF_INET);
+
+		netnames.used[h] = 1;
+		netnames.keys[h] = addr;
+		netnames.names[h] = ne ? xstrdup(ne->n_name) : NULL;
+		netnames.count++;
+	}
+	return netnames.names[h];
+}
+
+/* Copy a name cut to net-tools' 15 characters. */
+static void
+rt4_keep(char *buf, size_t len, const char *name)
+{
+	snprintf(buf, len, "%.*s", ROUTE_ADDR_KEEP, name);
+}
+
+static void
+rt4_numeric(uint32_t addr, char *buf, size_t len)
+{
+	inet_ntop(AF_INET, &addr, buf, (socklen_t)len);
+}
+
+/* Gateway and cache addresses: 0.0.0.0 stays numeric, else a host name. */
+static void
+rt4_host_text(uint32_t addr, bool numeric, char *buf, size_t len)
+{
+	const char *name = NULL;
+
+	if (!numeric && addr != 0)
+		name = names_lookup4(addr);
+	if (name != NULL)
+		rt4_keep(buf, len, name);
+	else
+		rt4_numeric(addr, buf, len);
+}
+
+/*
+ * FIB destination: "default" for 0/0, a host name for host routes and
+ * addresses with bits outside the mask, else a networks-database name.
+ */
+static void
+rt4_dest_text(uint32_t dst, uint32_t mask, unsigned flags, bool numeric,
+    char *buf, size_t len)
+{
+	const char *name = NULL;
+
+	if (!numeric && dst == 0 && mask == 0) {
+		snprintf(buf, len, "default");
+		return;
+	}
+	if (!numeric && dst != 0) {
+		if ((flags & RTF_HOST) || (dst & ~mask) != 0)
+			name = names_lookup4(dst);
+		else
+			name = net_lookup(dst);
+	}
+	if (name != NULL)
+		rt4_keep(buf, len, name);
+	else
+		rt4_numeric(dst, buf, len);
+}
+
+/* Read the next address column, keeping the old value when unreadable. */
+static void
+rt4_addr(const char *text, uint32_t *addr)
+{
+	route_hex4(text, addr);
+}
+
+static void
+rt4_clean_iface(const char *iface, char *buf, size_t len)
+{
+	escape_copy(buf, len, iface, strlen(iface));
+}
+
+static void
+fib_print(const struct rt4_row *r, const struct rt4_addrs *a, int ext,
+    bool numeric)
+{
+	char dst[64], gw[64], mask[64], flags[64], ifc[64], line[512];
+
+	rt4_dest_text(a->dst, a->mask, r->flags, numeric, dst, sizeof(dst));
+	rt4_host_text(a->gw, numeric, gw, sizeof(gw));
+	rt4_numeric(a->mask, mask, sizeof(mask));
+	route_flags_fib(r->flags, flags, sizeof(flags));
+	rt4_clean_iface(r->iface, ifc, sizeof(ifc));
+	bool reject = (r->flags & RTF_REJECT) != 0;
+
+	if (ext == 1 && reject)
+		snprintf(line, sizeof(line), "%-15s -               %-15s %-5s "
+		    "%-6d -  %7d -\n", dst, mask, flags, r->metric, r->use);
+	else if (ext == 1)
+		snprintf(line, sizeof(line), "%-15s %-15s %-15s %-5s %-6d %-2d "
+		    "%7d %s\n", dst, gw, mask, flags, r->metric, r->refcnt,
+		    r->use, ifc);
+	else if (ext == 2 && reject)
+		snprintf(line, sizeof(line), "%-15s -               %-15s %-5s "
+		    "    - -          - -\n", dst, mask, flags);
+	else if (ext == 2)
+		snprintf(line, sizeof(line), "%-15s %-15s %-15s %-5s %5d %-5d "
+		    "%6d %s\n", dst, gw, mask, flags, r->mtu, r->window,
+		    r->irtt, ifc);
+	else if (reject)
+		snprintf(line, sizeof(line), "%-15s -               %-15s %-5s "
+		    "%-6d -  %7d -        -     -      -\n", dst, mask, flags,
+		    r->metric, r->use);
+	else
+		snprintf(line, sizeof(line), "%-15s %-15s %-15s %-5s %-6d %-3d "
+		    "%6d %-6.6s   %-5d %-6d %d\n", dst, gw, mask, flags,
+		    r->metric, r->refcnt, r->use, ifc, r->mtu, r->window,
+		    r->irtt);
+	out_str(line);
+}
+
+/* Open a /proc route file and read its header line into *l. */
+static int
+rt4_open(const char *rel, struct lineio *l, char **header)
+{
+	size_t len;
+	int fd = util_proc_open(rel);
+
+	if (fd < 0)
+		return fd;
+	lineio_init(l, fd);
+	if (lineio_next(l, header, &len) != 1)
+		*header = NULL;
+	return fd;
+}
+
+static void
+rt4_close(struct lineio *l)
+{
+	close(l->fd);
+	lineio_free(l);
+}
+
+static void
+fib_rows(struct lineio *l, const char *fmt, int ext, bool numeric)
+{
+	struct rt4_row r;
+	struct rt4_addrs a;
+	char *line;
+	size_t len;
+
+	memset(&r, 0, sizeof(r));
+	memset(&a, 0, sizeof(a));
+	while (lineio_next(l, &line, &len) == 1) {
+		int num = sscanf(line, fmt, r.iface, r.dst, r.gw, &r.flags,
+		    &r.refcnt, &r.use, &r.metric, r.mask, &r.mtu, &r.window,
+		    &r.irtt);
+
+		if (num < FIB_MIN_FIELDS || !(r.flags & RTF_UP))
+			continue;
+		rt4_addr(r.dst, &a.dst);
+		rt4_addr(r.gw, &a.gw);
+		rt4_addr(r.mask, &a.mask);
+		if (ext != 0)
+			fib_print(&r, &a, ext, numeric);
+	}
+}
+
+int
+route_inet_fib(int ext, bool numeric)
+{
+	static const struct route_col cols[] = {
+		{"Iface", CONV_IFACE}, {"Destination", CONV_ADDR},
+		{"Gateway", CONV_ADDR}, {"Flags", "%X"}, {"RefCnt", "%d"},
+		{"Use", "%d"}, {"Metric", "%d"}, {"Mask", CONV_ADDR},
+		{"MTU", "%d"}, {"Window", "%d"}, {"IRTT", "%d"},
+	};
+	struct lineio l;
+	char *header, fmt[512];
+	const char *missing;
+	int fd = rt4_open("net/route", &l, &header);
+
+	if (fd < 0) {
+		route_perror("/proc/net/route", -fd);
+		out_str("INET (IPv4) not configured in this system.\n");
+		return EXIT_FAIL;
+	}
+	out_str("Kernel IP routing table\n");
+	out_str(fib_headers[ext]);
+	int rc = EXIT_FAIL; /* no header line: net-tools gives up silently */
+	if (header != NULL) {
+		if (route_fmt_build(header, cols, sizeof(cols) / sizeof(cols[0]),
+			fmt, sizeof(fmt), &missing) == 0) {
+			fib_rows(&l, fmt, ext, numeric);
+			rc = EXIT_OK;
+		} else {
+			out_sync_for_stderr();
+			fprintf(stderr, "warning: /proc/net/route does not "
+					"contain required field %s\n", missing);
+		}
+	}
+	rt4_close(&l);
+	return rc;
+}
+
+static void
+cache_print(struct rt4_row *r, const struct rt4_addrs *a, int ext,
+    bool numeric)
+{
+	char src[64], dst[64], gw[64], spec[64], flags[64], ifc[64];
+	char line[512];
+
+	rt4_host_text(a->src, numeric, src, sizeof(src));
+	rt4_host_text(a->dst, numeric, dst, sizeof(dst));
+	rt4_host_text(a->gw, numeric, gw, sizeof(gw));
+	rt4_host_text(a->spec, numeric, spec, sizeof(spec));
+	route_flags_cache(r->flags, flags, sizeof(flags));
+	rt4_clean_iface(r->iface, ifc, sizeof(ifc));
+	if (ext == 1)
+		snprintf(line, sizeof(line), "%-15s %-15s %-15s %-5s %-6d %-2d "
+		    "%7d %s\n", src, dst, gw, flags, r->metric, r->refcnt,
+		    r->use, ifc);
+	else if (ext == 2)
+		snprintf(line, sizeof(line), "%-15s %-15s %-15s %-5s %5d %-5d "
+		    "%6d %s\n", src, dst, gw, flags, r->mtu, r->window,
+		    r->irtt, ifc);
+	else
+		snprintf(line, sizeof(line), "%-15s %-15s %-15s %-5s %-6d %-3d "
+		    "%6d %-6.6s   %-5d %-6d %-5d %-3d %-3d   %-3d %15s\n",
+		    src, dst, gw, flags, r->metric, r->refcnt, r->use, ifc,
+		    r->mtu, r->window, r->irtt, r->tos, r->hhref, r->hhuptod,
+		    spec);
+	out_str(line);
+	/*
+	 * net-tools writes the shown texts back over the parsed columns, so
+	 * a later row lacking SpecDst re-reads a name, not hex digits.
+	 */
+	snprintf(r->src, sizeof(r->src), "%s", src);
+	snprintf(r->dst, sizeof(r->dst), "%s", dst);
+	snprintf(r->gw, sizeof(r->gw), "%s", gw);
+	snprintf(r->spec, sizeof(r->spec), "%s", spec);
+}
+
+static void
+cache_rows(struct lineio *l, const char *fmt, int ext, bool numeric)
+{
+	struct rt4_row r;
+	struct rt4_addrs a;
+	uint32_t last = 0;
+	char *line;
+	size_t len;
+
+	memset(&r, 0, sizeof(r));
+	memset(&a, 0, sizeof(a));
+	while (lineio_next(l, &line, &len) == 1) {
+		int num = sscanf(line, fmt, r.iface, r.dst, r.gw, &r.flags,
+		    &r.refcnt, &r.use, &r.metric, r.src, &r.mtu, &r.window,
+		    &r.irtt, &r.tos, &r.hhref, &r.hhuptod, r.spec);
+
+		/* Unlike the FIB, cache rows are shown without RTF_UP. */
+		if (num < CACHE_MIN_FIELDS)
+			continue;
+		/*
+		 * net-tools converts the four addresses through one shared
+		 * sockaddr, in this order: an unreadable one shows the
+		 * address converted just before it.
+		 */
+		rt4_addr(r.dst, &last);
+		a.dst = last;
+		rt4_addr(r.gw, &last);
+		a.gw = last;
+		rt4_addr(r.src, &last);
+		a.src = last;
+		rt4_addr(r.spec, &last);
+		a.spec = last;
+		if (ext != 0)
+			cache_print(&r, &a, ext, numeric);
+	}
+}
+
+/* True when every title of the current rt_cache layout is present. */
+static bool
+cache_layout_known(const char *header, const struct route_col *cols,
+    size_t ncols)
+{
+	for (size_t i = 1; i < ncols; i++) {
+		const char *p = header, *hit = NULL;
+		size_t n = strlen(cols[i].name);
+
+		while ((p = strstr(p, cols[i].name)) != NULL) {
+			if ((p == header || p[-1] == ' ' || p[-1] == '\t') &&
+			    (p[n] == '\0' || strchr(" \t\n", p[n]) != NULL)) {
+				hit = p;
+				break;
+			}
+			p += n;
+		}
+		if (hit == NULL)
+			return false;
+	}
+	return true;
+}
+
+int
+route_inet_cache(int ext, bool numeric)
+{
+	static const struct route_col cols[] = {
+		{"Iface", CONV_IFACE}, {"Destination", CONV_ADDR},
+		{"Gateway", CONV_ADDR}, {"Flags", "%X"}, {"RefCnt", "%d"},
+		{"Use", "%d"}, {"Metric", "%d"}, {"Source", CONV_ADDR},
+		{"MTU", "%d"}, {"Window", "%d"}, {"IRTT", "%d"},
+		{"TOS", "%d"}, {"HHRef", "%d"}, {"HHUptod", "%d"},
+		{"SpecDst", CONV_ADDR},
+	};
+	const size_t ncols = sizeof(cols) / sizeof(cols[0]);
+	struct lineio l;
+	char *header, fmt[512];
+	const char *missing;
+	int fd = rt4_open("net/rt_cache", &l, &header);
+
+	if (fd < 0) {
+		route_perror("/proc/net/rt_cache", -fd);
+		out_str("INET (IPv4) not configured in this system.\n");
+		return EXIT_FAIL;
+	}
+	out_str("Kernel IP routing cache\n");
+	if (header == NULL) {
+		/* net-tools reports the empty file with a stale ENOENT. */
+		route_perror("/proc/net/rt_cache", ENOENT);
+		rt4_close(&l);
+		return EXIT_OPEN;
+	}
+	out_str(cache_headers[ext]);
+	/*
+	 * Layouts of kernels before 2.2 (and damaged headers) make net-tools
+	 * print uninitialised memory; nlnetstat shows no rows for them.
+	 */
+	if (cache_layout_known(header, cols, ncols)) {
+		if (route_fmt_build(header, cols, ncols, fmt, sizeof(fmt),
+			&missing) == 0) {
+			cache_rows(&l, fmt, ext, numeric);
+		} else {
+			out_sync_for_stderr();
+			fprintf(stderr, "warning: /proc/net/rt_cache does not "
+					"contain required field %s\n", missing);
+		}
+	}
+	rt4_close(&l);
+	return EXIT_OK;
+}
