@@ -40,6 +40,13 @@ void diag_close(struct diag_sock *d);
 int diag_dump(struct diag_sock *d, const struct diag_req *req,
     sock_sink_fn sink, void *ctx, unsigned long *emitted);
 
+/*
+ * UNIX peers from unix_diag: calls fn(inode, peer_inode, ctx) for every
+ * socket that has a peer.  Returns 0 or -errno.
+ */
+int diag_unix_peers(struct diag_sock *d,
+    void (*fn)(uint64_t inode, uint64_t peer, void *ctx), void *ctx);
+
 /* True when err (negative) means "no handler here: read /proc instead". */
 bool diag_is_unsupported(int err);
 

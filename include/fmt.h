@@ -26,9 +26,12 @@ size_t fmt_unix_header(char *buf, size_t len, const struct opts *o);
 size_t fmt_inet_row(char *buf, size_t len, const struct opts *o,
     const struct sock_rec *r, const char *label, const char *prog);
 
-/* One row of the UNIX table; prog as above. */
+/*
+ * One row of the UNIX table; prog as above.  With --peers a trailing
+ * "peer=INODE" (plus the peer's PID/Program text with -p) is added.
+ */
 size_t fmt_unix_row(char *buf, size_t len, const struct opts *o,
-    const struct sock_rec *r, const char *prog);
+    const struct sock_rec *r, const char *prog, const char *peer_prog);
 
 /*
  * "host:port" as netstat prints it: names per -n, then the 23-column cut

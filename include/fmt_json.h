@@ -16,7 +16,7 @@
 void fmt_json_inet(struct json *j, const struct opts *o,
     const struct sock_rec *r, const char *label, const struct procmap *owners);
 
-/* One UNIX socket; owners may be NULL. */
+/* One UNIX socket; owners may be NULL; peers from r->peer_inode. */
 void fmt_json_unix(struct json *j, const struct opts *o,
     const struct sock_rec *r, const struct procmap *owners);
 

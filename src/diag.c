@@ -13,6 +13,7 @@
 #include <linux/inet_diag.h>
 #include <linux/sock_diag.h>
 #include <linux/tcp.h>
+#include <linux/unix_diag.h>
 #include <netinet/in.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -472,4 +473,70 @@ diag_dump(struct diag_sock *d, const struct diag_req *req, sock_sink_fn sink,
 	free(c.listeners);
 	*emitted = c.emitted;
 	return rc;
+}
+
+struct peer_ctx {
+	void (*fn)(uint64_t, uint64_t, void *);
+	void *ctx;
+};
+
+static int
+unix_attr_cb(const struct nlattr *a, void *data)
+{
+	const struct nlattr **peer = data;
+
+	if (mnl_attr_get_type(a) == UNIX_DIAG_PEER &&
+	    mnl_attr_validate(a, MNL_TYPE_U32) == 0)
+		*peer = a;
+	return MNL_CB_OK;
+}
+
+static int
+unix_data_cb(const struct nlmsghdr *nlh, void *data)
+{
+	struct peer_ctx *pc = data;
+	const struct unix_diag_msg *m;
+	const struct nlattr *peer = NULL;
+
+	if (mnl_nlmsg_get_payload_len(nlh) < sizeof(*m))
+		return MNL_CB_OK;
+	m = mnl_nlmsg_get_payload(nlh);
+	if (mnl_attr_parse(nlh, sizeof(*m), unix_attr_cb, &peer) < 0)
+		return MNL_CB_OK;
+	if (peer != NULL && mnl_attr_get_u32(peer) != 0)
+		pc->fn(m->udiag_ino, mnl_attr_get_u32(peer), pc->ctx);
+	return MNL_CB_OK;
+}
+
+int
+diag_unix_peers(struct diag_sock *d,
+    void (*fn)(uint64_t inode, uint64_t peer, void *ctx), void *ctx)
+{
+	struct nlmsghdr *nlh;
+	struct unix_diag_req *r;
+	struct peer_ctx pc = {fn, ctx};
+
+	if (d->nl == NULL)
+		return -ENOTSUP; /* replay directories hold inet dumps only */
+	nlh = mnl_nlmsg_put_header(d->buf);
+	nlh->nlmsg_type = SOCK_DIAG_BY_FAMILY;
+	nlh->nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
+	nlh->nlmsg_seq = ++d->seq;
+	r = mnl_nlmsg_put_extra_header(nlh, sizeof(*r));
+	r->sdiag_family = AF_UNIX;
+	r->udiag_states = UINT32_MAX;
+	r->udiag_show = UDIAG_SHOW_PEER;
+	if (mnl_socket_sendto(d->nl, nlh, nlh->nlmsg_len) < 0)
+		return -errno;
+	for (;;) {
+		ssize_t n = diag_recv(d);
+		if (n < 0)
+			return (int)n;
+		int rc = mnl_cb_run2(d->buf, (size_t)n, d->seq, d->portid,
+		    unix_data_cb, &pc, ctl_cbs, NLMSG_MIN_TYPE);
+		if (rc < 0)
+			return -errno;
+		if (rc == MNL_CB_STOP)
+			return 0;
+	}
 }

@@ -324,7 +324,7 @@ fmt_unix_header(char *buf, size_t len, const struct opts *o)
 	sb_str(&b, "\nProto RefCnt Flags       Type       State         I-Node  ");
 	if (o->programs)
 		sb_str(&b, " PID/Program name    ");
-	sb_str(&b, " Path\n");
+	sb_str(&b, o->peers ? " Path Peer\n" : " Path\n");
 	return b.len;
 }
 
@@ -371,7 +371,7 @@ unix_flags_text(struct sb *b, uint32_t flags)
 
 size_t
 fmt_unix_row(char *buf, size_t len, const struct opts *o,
-    const struct sock_rec *r, const char *prog)
+    const struct sock_rec *r, const char *prog, const char *peer_prog)
 {
 	struct sb b = {buf, 0, len};
 	char num[24];
@@ -397,6 +397,20 @@ fmt_unix_row(char *buf, size_t len, const struct opts *o,
 		char safe[FMT_ROW_MAX / 2];
 		size_t n = escape_copy(safe, sizeof(safe), r->path, r->path_len);
 		sb_put(&b, safe, n);
+	}
+	if (o->peers) {
+		/* nlnetstat's --peers column, after netstat's last one. */
+		sb_str(&b, r->path != NULL ? " " : "");
+		if (r->have & HAVE_PEER) {
+			sb_str(&b, "peer=");
+			sb_str(&b, dec_u64(num + sizeof(num), r->peer_inode));
+			if (o->programs) {
+				sb_put(&b, " ", 1);
+				sb_str(&b, peer_prog ? peer_prog : "-");
+			}
+		} else {
+			sb_put(&b, "-", 1);
+		}
 	}
 	sb_put(&b, "\n", 1);
 	return b.len;

@@ -190,6 +190,31 @@ json_unix_flags(struct json *j, uint32_t flags)
 	json_cstr(j, f);
 }
 
+/* The other end of a connected UNIX socket: inode, and owner with -p. */
+static void
+json_unix_peer(struct json *j, const struct sock_rec *r,
+    const struct procmap *owners)
+{
+	struct procmap_owner ow[1];
+	size_t n = 0;
+	bool known = (r->have & HAVE_PEER) != 0;
+
+	if (known && owners != NULL)
+		n = procmap_owners(owners, r->peer_inode, ow, 1);
+	json_key(j, "peer_inode");
+	if (known)
+		json_u64(j, r->peer_inode);
+	else
+		json_null(j);
+	json_key(j, "peer_pid");
+	if (n)
+		json_i64(j, ow[0].pid);
+	else
+		json_null(j);
+	json_key(j, "peer_program");
+	json_cstr(j, n ? ow[0].name : NULL);
+}
+
 void
 fmt_json_unix(struct json *j, const struct opts *o, const struct sock_rec *r,
     const struct procmap *owners)
@@ -211,6 +236,7 @@ fmt_json_unix(struct json *j, const struct opts *o, const struct sock_rec *r,
 		json_key(j, "path");
 		json_str(j, r->path, r->path_len);
 	}
+	json_unix_peer(j, r, owners);
 	json_key(j, "kind");
 	json_cstr(j, "socket");
 	json_close(j, '}');

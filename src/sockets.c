@@ -24,6 +24,7 @@
 #include "procmap.h"
 #include "procnet.h"
 #include "summary.h"
+#include "u64map.h"
 #include "util.h"
 
 /* Where inet sockets come from (NLNETSTAT_SOURCE). */
@@ -42,6 +43,8 @@ struct listing {
 	const char *label;      /* Proto text of the table being dumped */
 	struct json json;       /* --json: the document of this pass */
 	struct summary *summary; /* --summary: counts instead of rows */
+	struct u64map peers;    /* --peers, --json: unix inode -> peer inode */
+	bool have_peers;
 	char row[FMT_ROW_MAX];
 };
 
@@ -163,12 +166,21 @@ sink_unix(const struct sock_rec *r, void *ctx)
 		summary_add(l->summary, r, "unix");
 		return 0;
 	}
+	struct sock_rec withpeer;
+	uint64_t peer;
+	if (l->have_peers && u64map_get(&l->peers, r->inode, &peer)) {
+		withpeer = *r;
+		withpeer.peer_inode = peer;
+		withpeer.have |= HAVE_PEER;
+		r = &withpeer;
+	}
 	if (l->o->format == FORMAT_JSON) {
 		fmt_json_unix(&l->json, l->o, r, l->owners);
 		return 0;
 	}
 	size_t n = fmt_unix_row(l->row, sizeof(l->row), l->o, r,
-	    listing_owner(l, r->inode));
+	    listing_owner(l, r->inode),
+	    (r->have & HAVE_PEER) ? listing_owner(l, r->peer_inode) : NULL);
 	out_write(l->row, n);
 	return 0;
 }
@@ -365,10 +377,32 @@ inet_sections(struct listing *l)
 	return EXIT_OK;
 }
 
+static void
+peer_note(uint64_t inode, uint64_t peer, void *ctx)
+{
+	u64map_put(ctx, inode, peer);
+}
+
+/* Peers come from unix_diag: /proc/net/unix has no peer column. */
+static void
+listing_load_peers(struct listing *l)
+{
+	struct diag_sock *d = l->diag;
+
+	if (!l->o->peers && l->o->format != FORMAT_JSON)
+		return;
+	if (d == NULL && diag_open(&d) < 0)
+		return;
+	l->have_peers = diag_unix_peers(d, peer_note, &l->peers) == 0;
+	if (d != l->diag)
+		diag_close(d);
+}
+
 static int
 unix_section(struct listing *l)
 {
 	listing_load_owners(l);
+	listing_load_peers(l);
 	if (l->o->format == FORMAT_TABLE && l->summary == NULL)
 		out_write(l->row, fmt_unix_header(l->row, sizeof(l->row), l->o));
 	int rc = read_proc_table(l, SKT_UNIX, AF_UNIX);
@@ -420,6 +454,7 @@ sockets_run(const struct opts *o, unsigned pass)
 		summary_print(l.summary, o);
 		summary_free(l.summary);
 		procmap_free(l.owners);
+		u64map_free(&l.peers);
 		return rc;
 	}
 	/* --json: one array per pass, on one line (so -c gives JSON lines). */
@@ -431,5 +466,6 @@ sockets_run(const struct opts *o, unsigned pass)
 		out_write("\n", 1);
 	}
 	procmap_free(l.owners);
+	u64map_free(&l.peers);
 	return rc;
 }

@@ -166,7 +166,7 @@ test_unix_rows(void)
 	s.state = 1;
 	s.inode = 13128;
 	t_begin("fmt: unix row without path keeps its trailing blank");
-	fmt_unix_row(buf, sizeof(buf), &o, &s, NULL);
+	fmt_unix_row(buf, sizeof(buf), &o, &s, NULL, NULL);
 	T_STREQ(buf, "unix  2      [ ]         DGRAM                    13128    \n");
 	t_end();
 
@@ -176,9 +176,19 @@ test_unix_rows(void)
 	s.path = path;
 	s.path_len = sizeof(path) - 1;
 	o.programs = true;
-	fmt_unix_row(buf, sizeof(buf), &o, &s, "12/sockd");
+	fmt_unix_row(buf, sizeof(buf), &o, &s, "12/sockd", NULL);
 	T_STREQ(buf, "unix  2      [ ACC ]     STREAM     LISTENING     13128    "
 		     "12/sockd             /run/x?[31my z\n");
+	t_end();
+
+	t_begin("fmt: --peers column");
+	o.peers = true;
+	s.have |= HAVE_PEER;
+	s.peer_inode = 777;
+	fmt_unix_row(buf, sizeof(buf), &o, &s, "12/sockd", "13/peer");
+	T_STREQ(buf, "unix  2      [ ACC ]     STREAM     LISTENING     13128    "
+		     "12/sockd             /run/x?[31my z peer=777 13/peer\n");
+	o.peers = false;
 	t_end();
 
 	t_begin("fmt: headers");
