@@ -6,6 +6,8 @@
 #ifndef NLNETSTAT_MODES_H
 #define NLNETSTAT_MODES_H
 
+#include <stdbool.h>
+
 #include "opts.h"
 
 /* Socket listing (default mode), -g included. */
@@ -20,5 +22,14 @@ int iface_run(const struct opts *o, unsigned pass);
 int groups_print(const struct opts *o, unsigned pass);
 /* -M: masqueraded connections (absent on modern kernels). */
 int masq_run(const struct opts *o);
+
+/*
+ * --netns/--all-netns: the namespace now entered.  Its label goes into
+ * every JSON record and the cached diag socket is reopened there.
+ */
+void sockets_set_netns(const char *label);
+/* --all-netns --json: one JSON array around several listings. */
+void sockets_json_frame_begin(void);
+void sockets_json_frame_end(void);
 
 #endif

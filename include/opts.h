@@ -111,6 +111,8 @@ struct opts {
 	bool summary;          /* --summary */
 	bool summary_all;      /* --summary without -a/-l counts every socket */
 	bool peers;            /* --peers */
+	const char *netns;     /* --netns NAME|PATH */
+	bool all_netns;        /* --all-netns */
 	struct xfilter xf;     /* --port --sport --dport --state --pid ... */
 };
 

@@ -126,9 +126,18 @@ json_listener(struct json *j, const struct sock_rec *r)
 		json_null(j); /* /proc does not show it */
 }
 
+static void
+json_netns(struct json *j, const char *netns)
+{
+	if (netns == NULL)
+		return;
+	json_key(j, "netns");
+	json_cstr(j, netns);
+}
+
 void
 fmt_json_inet(struct json *j, const struct opts *o, const struct sock_rec *r,
-    const char *label, const struct procmap *owners)
+    const char *label, const struct procmap *owners, const char *netns)
 {
 	char host[1025], pbuf[16], num[24];
 	const char *port;
@@ -167,6 +176,7 @@ fmt_json_inet(struct json *j, const struct opts *o, const struct sock_rec *r,
 	json_cstr(j, r->family == AF_INET6 ? "ipv6" : "ipv4");
 	json_listener(j, r);
 	json_timer(j, r);
+	json_netns(j, netns);
 	json_close(j, '}');
 }
 
@@ -217,7 +227,7 @@ json_unix_peer(struct json *j, const struct sock_rec *r,
 
 void
 fmt_json_unix(struct json *j, const struct opts *o, const struct sock_rec *r,
-    const struct procmap *owners)
+    const struct procmap *owners, const char *netns)
 {
 	json_item(j);
 	json_open(j, '{');
@@ -239,5 +249,6 @@ fmt_json_unix(struct json *j, const struct opts *o, const struct sock_rec *r,
 	json_unix_peer(j, r, owners);
 	json_key(j, "kind");
 	json_cstr(j, "socket");
+	json_netns(j, netns);
 	json_close(j, '}');
 }

@@ -10,8 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "modes.h"
+#include "netns.h"
 #include "netstat.h"
 #include "opts.h"
 #include "out.h"
@@ -27,6 +29,60 @@ main_pass(const struct opts *o, unsigned pass)
 	case MODE_SOCKETS: break;
 	}
 	return sockets_run(o, pass);
+}
+
+/* --all-netns: one pass in every network namespace, each titled. */
+static int
+main_pass_all_netns(const struct opts *o, unsigned pass)
+{
+	struct netns_ent *list;
+	size_t n = netns_list(&list);
+	bool json = o->format == FORMAT_JSON && o->mode == MODE_SOCKETS;
+	int status = EXIT_OK;
+
+	if (json)
+		sockets_json_frame_begin();
+	for (size_t i = 0; i < n && status == EXIT_OK; i++) {
+		int rc = netns_enter(list[i].fd);
+		if (rc < 0) {
+			out_sync_for_stderr();
+			fprintf(stderr, "nlnetstat: cannot enter network namespace "
+					"`%s': %s\n",
+			    list[i].label, strerror(-rc));
+			status = EXIT_FAIL;
+			break;
+		}
+		sockets_set_netns(list[i].label);
+		if (!json)
+			out_printf("Network namespace: %s\n", list[i].label);
+		status = main_pass(o, pass);
+	}
+	if (json)
+		sockets_json_frame_end();
+	/* Back to where we started, for the next -c pass. */
+	if (n > 0 && netns_enter(list[0].fd) == 0)
+		sockets_set_netns(NULL);
+	netns_list_free(list, n);
+	return status;
+}
+
+/* --netns: enter the namespace once, before anything is read. */
+static int
+main_enter_netns(const char *name)
+{
+	int fd = netns_open(name);
+	int rc = fd < 0 ? fd : netns_enter(fd);
+
+	if (fd >= 0)
+		close(fd);
+	if (rc < 0) {
+		fprintf(stderr, "nlnetstat: cannot enter network namespace `%s': "
+				"%s\n",
+		    name, strerror(-rc));
+		return EXIT_FAIL;
+	}
+	sockets_set_netns(name);
+	return EXIT_OK;
 }
 
 /* netstat's -c pause: flush what was printed, then sleep one second. */
@@ -53,10 +109,13 @@ main(int argc, char **argv)
 	opts_parse(argc, argv, &parsed);
 	const struct opts *o = &parsed;
 
+	if (o->netns != NULL && main_enter_netns(o->netns) != EXIT_OK)
+		return EXIT_FAIL;
 	/* -s ignores -c, as net-tools does. */
 	bool repeat = o->continuous && o->mode != MODE_STATS;
 	for (unsigned pass = 0;; pass++) {
-		status = main_pass(o, pass);
+		status = o->all_netns ? main_pass_all_netns(o, pass) :
+					main_pass(o, pass);
 		if (!repeat || status != EXIT_OK)
 			break;
 		if (main_wait() < 0)

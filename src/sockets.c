@@ -41,7 +41,7 @@ struct listing {
 	struct procmap *owners; /* -p, rebuilt every pass */
 	bool owners_loaded;
 	const char *label;      /* Proto text of the table being dumped */
-	struct json json;       /* --json: the document of this pass */
+	struct json *json;      /* --json: the document of this pass */
 	struct summary *summary; /* --summary: counts instead of rows */
 	struct u64map peers;    /* --peers, --json: unix inode -> peer inode */
 	bool have_peers;
@@ -51,6 +51,36 @@ struct listing {
 /* Kept across -c passes: the diag socket and the source decision. */
 static struct diag_sock *listing_diag;
 static bool listing_diag_tried;
+/* --all-netns: label of the namespace entered, and one shared JSON array. */
+static const char *listing_netns;
+static bool listing_json_framed;
+static struct json listing_json;
+
+void
+sockets_set_netns(const char *label)
+{
+	/* A diag socket reports the namespace it was created in. */
+	diag_close(listing_diag);
+	listing_diag = NULL;
+	listing_diag_tried = false;
+	listing_netns = label;
+}
+
+void
+sockets_json_frame_begin(void)
+{
+	memset(&listing_json, 0, sizeof(listing_json));
+	json_open(&listing_json, '[');
+	listing_json_framed = true;
+}
+
+void
+sockets_json_frame_end(void)
+{
+	json_close(&listing_json, ']');
+	out_write("\n", 1);
+	listing_json_framed = false;
+}
 
 static enum source_pref
 source_pref_get(void)
@@ -146,7 +176,7 @@ sink_inet(const struct sock_rec *r, void *ctx)
 		return 0;
 	}
 	if (l->o->format == FORMAT_JSON) {
-		fmt_json_inet(&l->json, l->o, r, l->label, l->owners);
+		fmt_json_inet(l->json, l->o, r, l->label, l->owners, listing_netns);
 		return 0;
 	}
 	size_t n = fmt_inet_row(l->row, sizeof(l->row), l->o, r, l->label,
@@ -175,7 +205,7 @@ sink_unix(const struct sock_rec *r, void *ctx)
 		r = &withpeer;
 	}
 	if (l->o->format == FORMAT_JSON) {
-		fmt_json_unix(&l->json, l->o, r, l->owners);
+		fmt_json_unix(l->json, l->o, r, l->owners, listing_netns);
 		return 0;
 	}
 	size_t n = fmt_unix_row(l->row, sizeof(l->row), l->o, r,
@@ -458,11 +488,14 @@ sockets_run(const struct opts *o, unsigned pass)
 		return rc;
 	}
 	/* --json: one array per pass, on one line (so -c gives JSON lines). */
-	if (o->format == FORMAT_JSON)
-		json_open(&l.json, '[');
+	l.json = &listing_json;
+	if (o->format == FORMAT_JSON && !listing_json_framed) {
+		memset(&listing_json, 0, sizeof(listing_json));
+		json_open(l.json, '[');
+	}
 	rc = listing_run(&l, pass);
-	if (o->format == FORMAT_JSON) {
-		json_close(&l.json, ']');
+	if (o->format == FORMAT_JSON && !listing_json_framed) {
+		json_close(l.json, ']');
 		out_write("\n", 1);
 	}
 	procmap_free(l.owners);

@@ -29,6 +29,8 @@ enum xopt_id {
 	XOPT_PID,
 	XOPT_USER,
 	XOPT_ADDR,
+	XOPT_NETNS,
+	XOPT_ALL_NETNS,
 };
 
 struct xopt {
@@ -49,6 +51,8 @@ static const struct xopt xopt_table[] = {
 	{"pid", true, XOPT_PID, "only sockets owned by these processes"},
 	{"user", true, XOPT_USER, "only sockets of this user (name or uid)"},
 	{"addr", true, XOPT_ADDR, "only sockets with an address in ADDR[/LEN]"},
+	{"netns", true, XOPT_NETNS, "run inside network namespace NAME or PATH"},
+	{"all-netns", false, XOPT_ALL_NETNS, "every network namespace in turn"},
 };
 #define XOPT_COUNT (sizeof(xopt_table) / sizeof(xopt_table[0]))
 
@@ -228,6 +232,8 @@ xopt_apply(struct opts *o, const struct xopt *x, const char *arg)
 		o->summary_all = true; /* until -l or -a say otherwise */
 		return;
 	case XOPT_PEERS: o->peers = true; return;
+	case XOPT_NETNS: o->netns = arg; return;
+	case XOPT_ALL_NETNS: o->all_netns = true; return;
 	case XOPT_PORT:
 	case XOPT_SPORT:
 	case XOPT_DPORT: xopt_each(x, arg, o, xopt_one_port); break;
