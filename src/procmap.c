@@ -262,6 +262,7 @@ scan_proc(struct procmap *m, int procfd, struct procmap_stats *st)
 {
 	char dbuf[32768], path[300];
 	int dirfd = openat(procfd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	int self = getpid();
 	long n;
 
 	if (dirfd < 0) {
@@ -272,7 +273,8 @@ scan_proc(struct procmap *m, int procfd, struct procmap_stats *st)
 		for (long off = 0; off < n;) {
 			struct dirent64 *d = (struct dirent64 *)(dbuf + off);
 			off += d->d_reclen;
-			if (!is_pid_name(d->d_name))
+			/* Skip ourselves: our diag socket is never a row. */
+			if (!is_pid_name(d->d_name) || atoi(d->d_name) == self)
 				continue;
 			st->procs++;
 			snprintf(path, sizeof(path), "%s/fd", d->d_name);

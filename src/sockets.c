@@ -360,6 +360,10 @@ sctp_section(struct listing *l)
 	const struct opts *o = l->o;
 	int rc = EXIT_OK;
 
+	/* Only the IPv4 files can be "missing"; -6 alone never checks them. */
+	if (o->explicit_sel && !opts_has_af(o, NAF_INET))
+		return EXIT_OK;
+
 	if (o->show != SHOW_CONNECTED) {
 		rc = sctp_file_section(l, "net/sctp/eps");
 		if (rc != EXIT_OK)
