@@ -36,11 +36,29 @@ netns_enter() {
 	unshare -n -m -p -f --mount-proc -- bash "$@"
 }
 
-# netns_setup: loopback up plus the long IPv6 test address on lo.
+# netns_names: private /etc/hosts and /etc/resolv.conf (this mount
+# namespace only), so resolved names are the same on every machine and a
+# DNS lookup fails at once (no route) instead of reaching any server.
+netns_names() {
+	printf '%s\n' "127.0.0.1	localhost" \
+		"127.0.0.2	a-very-long-hostname-for-ipv4.test" \
+		"::1	ip6-localhost ip6-loopback" \
+		"$LONG_V6	a-very-long-hostname-for-ipv6.test" >"$T_TMP/hosts"
+	printf '%s\n' "nameserver 192.0.2.1" "options attempts:1 timeout:1" \
+		>"$T_TMP/resolv.conf"
+	chmod 644 "$T_TMP/hosts" "$T_TMP/resolv.conf"
+	mount --bind "$T_TMP/hosts" /etc/hosts 2>>"$T_TMP/ip.err" &&
+		mount --bind "$T_TMP/resolv.conf" /etc/resolv.conf \
+			2>>"$T_TMP/ip.err"
+}
+
+# netns_setup: loopback up, the long IPv6 test address on lo, and the
+# name databases of netns_names.
 netns_setup() {
 	if ! ip link set lo up 2>"$T_TMP/ip.err" ||
-		! ip -6 addr add "$LONG_V6/128" dev lo nodad 2>>"$T_TMP/ip.err"; then
-		NETNS_ERROR="ip: $(tr '\n' ' ' <"$T_TMP/ip.err")"
+		! ip -6 addr add "$LONG_V6/128" dev lo nodad 2>>"$T_TMP/ip.err" ||
+		! netns_names; then
+		NETNS_ERROR="setup: $(tr '\n' ' ' <"$T_TMP/ip.err")"
 		return 1
 	fi
 }

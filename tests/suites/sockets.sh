@@ -123,7 +123,11 @@ pop_tcp() {
 		"^tcp6 +0 +0 $LONG_V6:31234 +$LONG_V6:[0-9]+ +ESTABLISHED " \
 		'^tcp +0 +0 0\.0\.0\.0:30040 .*LISTEN +65534 .*/sockd-nobody ' \
 		'^tcp +0 +0 127\.0\.0\.1:30042 .*LISTEN +0 .*/sockd-nobody ' \
-		'^tcp +0 +0 127\.0\.0\.1:30001 .*LISTEN .*/sockd-with-a-ve'
+		'^tcp +0 +0 127\.0\.0\.1:30001 .*LISTEN .*/sockd-with-a-ve' \
+		'^tcp +0 +0 127\.0\.0\.2:1812 +127\.0\.0\.1:[0-9]+ +ESTABLISHED '
+	run_capture popt "$NETSTAT" -tan
+	expect_rows "$u: population address truncation" "$T_TMP/popt.out" \
+		'^tcp6 +0 +0 2001:db8:1234:567:31234 2001:db8:1234:567:[0-9]{5} ESTABLISHED$'
 }
 
 pop_dgram() {
@@ -172,7 +176,9 @@ pop_names() {
 		'^tcp +0 +0 localhost:postgresql +0\.0\.0\.0:\* +LISTEN ' \
 		'^tcp +5 +0 localhost:http +localhost:[0-9a-z-]+ +ESTABLISHED ' \
 		'^tcp +0 +0 0\.0\.0\.0:30040 .*LISTEN +nobody ' \
-		'^tcp6 +0 +0 2001:db8:1234:567:31234 ' \
+		'^tcp6 +0 +0 a-very-long-hostn:31234 a-very-long-hostn:[0-9]+ +ESTABLISHED ' \
+		'^tcp +0 +0 a-very-long-host:radius localhost:[0-9a-z-]+ +ESTABLISHED ' \
+		'^tcp6 +0 +0 ip6-localhos:postgresql \[::\]:\* +LISTEN ' \
 		'^udp +0 +0 0\.0\.0\.0:ntp ' \
 		'^udp +0 +0 localhost:snmp ' \
 		'^raw +0 +0 0\.0\.0\.0:icmp ' \

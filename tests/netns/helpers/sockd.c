@@ -577,10 +577,17 @@ setup_rel(void)
 	wait_for(srv, PROBE_TCP_STATE, TCP_ESTABLISHED, "long v6 client");
 }
 
-/* High unnamed ports and UDP-Lite, owned by a long program name. */
+/*
+ * High unnamed ports, UDP-Lite, and a connection to 127.0.0.2 (the suites
+ * give it a long host name), owned by a long program name.
+ */
 static void
 setup_long(void)
 {
+	int lfd, srv;
+
+	lfd = tcp_listen("127.0.0.2", 1812, 16, 1);
+	tcp_pair(lfd, "127.0.0.2", 1812, &srv);
 	tcp_listen("127.0.0.1", 30001, 16, 1);
 	tcp_listen("::1", 30002, 16, 1);
 	tcp_listen("0.0.0.0", 30003, 16, 1);
