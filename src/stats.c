@@ -297,9 +297,13 @@ stats_fgets(struct stats_fgets *f, char dst[STATS_CHUNK + 1])
 	return f->err != 0 ? 0 : n;
 }
 
+/* A line netstat would print stale data for, if the section prints. */
 static void
-stats_bad(struct stats_src *src, unsigned long lineno)
+stats_bad(const struct stats_printer *p, struct stats_src *src,
+    unsigned long lineno)
 {
+	if (!p->enabled)
+		return;
 	if (src->nbad++ == 0)
 		src->first_bad = lineno;
 }
@@ -360,7 +364,7 @@ stats_read_snmp6(struct stats_printer *p, int fd, struct stats_src *src)
 	while (stats_next_chunk(&f, chunk, &lineno) > 0) {
 		if ((got = stats_scan6(chunk, &name, &v)) == 0) {
 			/* netstat would repeat the previous counter. */
-			stats_bad(src, lineno);
+			stats_bad(p, src, lineno);
 			continue;
 		}
 		/* A section is titled by the name up to its first '6'. */
@@ -376,7 +380,7 @@ stats_read_snmp6(struct stats_printer *p, int fd, struct stats_src *src)
 		}
 		if (got == 1) {
 			/* A name without a number: netstat prints a stale one. */
-			stats_bad(src, lineno);
+			stats_bad(p, src, lineno);
 			continue;
 		}
 		stats_counter(p, name, v);
@@ -401,7 +405,7 @@ stats_read_sctp(struct stats_printer *p, int fd, struct stats_src *src)
 				break;
 		if (i == n) {
 			/* No blank, no newline: netstat reads stale bytes. */
-			stats_bad(src, lineno);
+			stats_bad(p, src, lineno);
 			continue;
 		}
 		chunk[i] = '\0';
