@@ -13,17 +13,17 @@
 
 /* How a counter found in a table is printed (net-tools 2.10 kinds). */
 enum stats_kind {
-	STATS_STATIC,	/* found, never printed (static or empty text) */
-	STATS_ALWAYS,	/* "    " + text, even when 0 */
-	STATS_NONZERO,	/* "    " + text, only when not 0 */
-	STATS_IN_HIST,	/* "        " + text under "ICMP input histogram:" */
-	STATS_OUT_HIST,	/* "        " + text under "ICMP output histogram:" */
+	STATS_STATIC,   /* found, never printed (static or empty text) */
+	STATS_ALWAYS,   /* "    " + text, even when 0 */
+	STATS_NONZERO,  /* "    " + text, only when not 0 */
+	STATS_IN_HIST,  /* "        " + text under "ICMP input histogram:" */
+	STATS_OUT_HIST, /* "        " + text under "ICMP output histogram:" */
 };
 
 struct stats_entry {
-	const char *name;	/* kernel counter name, searched with strcmp */
+	const char *name; /* kernel counter name, searched with strcmp */
 	enum stats_kind kind;
-	const char *text;	/* template with one "%llu"; NULL if static */
+	const char *text; /* template with one "%llu"; NULL if static */
 };
 
 /* One counter table, in net-tools' order (which is not always sorted). */
@@ -35,7 +35,7 @@ struct stats_table {
 /* A section title the current mode knows, and the -t/-u/-w/-S bit. */
 struct stats_known {
 	const char *title;
-	unsigned proto;			/* PROTO_* bit enabling it */
+	unsigned proto; /* PROTO_* bit enabling it */
 	const struct stats_table *table;
 };
 
@@ -56,18 +56,18 @@ typedef void stats_emit_fn(void *ctx, const char *s, size_t n);
 struct stats_printer {
 	stats_emit_fn *emit;
 	void *ctx;
-	unsigned protos;		/* PROTO_* bits from the command line */
+	unsigned protos; /* PROTO_* bits from the command line */
 	const struct stats_known *known; /* titles recognised now */
 	const struct stats_table *table; /* current section; NULL if unknown */
-	bool enabled;			/* current section prints */
+	bool enabled;                    /* current section prints */
 	enum stats_indent indent;
 };
 
 /* What a reader met in one file, for the caller's messages. */
 struct stats_src {
-	int read_err;		/* errno of a failed read, else 0 */
-	bool format_err;	/* a line pair without ':' ended the file */
-	unsigned long nbad;	/* lines skipped where netstat prints garbage */
+	int read_err;       /* errno of a failed read, else 0 */
+	bool format_err;    /* a line pair without ':' ended the file */
+	unsigned long nbad; /* lines skipped where netstat prints garbage */
 	unsigned long first_bad; /* line number of the first of them */
 };
 
@@ -76,12 +76,12 @@ struct stats_src {
  * the table order, so some names present in an unsorted table are not
  * found.  Returns the entry or NULL.
  */
-const struct stats_entry *stats_lookup(const struct stats_table *t,
-    const char *name);
+const struct stats_entry *stats_lookup(
+    const struct stats_table *t, const char *name);
 
 /* Find title in a NULL-terminated known list; NULL when it is unknown. */
-const struct stats_known *stats_known_find(const struct stats_known *list,
-    const char *title);
+const struct stats_known *stats_known_find(
+    const struct stats_known *list, const char *title);
 
 /* Start a printer in the "plain" state that sends bytes to emit(ctx). */
 void stats_printer_init(struct stats_printer *p, const struct stats_known *k,
@@ -101,8 +101,8 @@ void stats_counter(struct stats_printer *p, const char *name, uint64_t v);
  * or /proc/net/netstat) into p.  With prefix, only titles starting with it
  * are printed.  Problems are recorded in *src, never printed.
  */
-void stats_read_pairs(struct stats_printer *p, int fd, const char *prefix,
-    struct stats_src *src);
+void stats_read_pairs(
+    struct stats_printer *p, int fd, const char *prefix, struct stats_src *src);
 
 /* Read /proc/net/snmp6 ("Name value" lines, sections by title) into p. */
 void stats_read_snmp6(struct stats_printer *p, int fd, struct stats_src *src);

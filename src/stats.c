@@ -98,8 +98,8 @@ stats_section(struct stats_printer *p, const char *title)
 
 /* pad + template with its "%llu" replaced by v + newline. */
 static void
-stats_render(struct stats_printer *p, const char *pad, const char *text,
-    uint64_t v)
+stats_render(
+    struct stats_printer *p, const char *pad, const char *text, uint64_t v)
 {
 	char num[24];
 	const char *hole = strstr(text, "%llu");
@@ -142,8 +142,8 @@ stats_hist(struct stats_printer *p, const struct stats_entry *e, uint64_t v)
 
 	if (p->indent != want) {
 		stats_puts(p, stats_pad(p->indent));
-		stats_puts(p, want == STATS_IN ? "ICMP input histogram:\n" :
-						 "ICMP output histogram:\n");
+		stats_puts(p, want == STATS_IN ? "ICMP input histogram:\n"
+		                               : "ICMP output histogram:\n");
 	}
 	if (v > 0)
 		stats_render(p, stats_pad8, e->text, v);
@@ -163,12 +163,9 @@ stats_counter(struct stats_printer *p, const char *name, uint64_t v)
 		return;
 	}
 	switch (e->kind) {
-	case STATS_STATIC:
-		break;
+	case STATS_STATIC: break;
 	case STATS_IN_HIST:
-	case STATS_OUT_HIST:
-		stats_hist(p, e, v);
-		break;
+	case STATS_OUT_HIST: stats_hist(p, e, v); break;
 	case STATS_ALWAYS:
 	case STATS_NONZERO:
 		if (e->kind == STATS_ALWAYS || v != 0)
@@ -222,8 +219,8 @@ stats_keep(char **copy, size_t *cap, const char *line, size_t len)
 }
 
 void
-stats_read_pairs(struct stats_printer *p, int fd, const char *prefix,
-    struct stats_src *src)
+stats_read_pairs(
+    struct stats_printer *p, int fd, const char *prefix, struct stats_src *src)
 {
 	struct lineio li;
 	char *line, *names = NULL, *cn, *cv;
@@ -299,8 +296,8 @@ stats_fgets(struct stats_fgets *f, char dst[STATS_CHUNK + 1])
 
 /* A line netstat would print stale data for, if the section prints. */
 static void
-stats_bad(const struct stats_printer *p, struct stats_src *src,
-    unsigned long lineno)
+stats_bad(
+    const struct stats_printer *p, struct stats_src *src, unsigned long lineno)
 {
 	if (!p->enabled)
 		return;
@@ -325,7 +322,7 @@ static bool
 stats_space(char c)
 {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' ||
-	    c == '\r';
+	       c == '\r';
 }
 
 /*
@@ -379,7 +376,8 @@ stats_read_snmp6(struct stats_printer *p, int fd, struct stats_src *src)
 			started = true;
 		}
 		if (got == 1) {
-			/* A name without a number: netstat prints a stale one. */
+			/* A name without a number: netstat prints a stale one.
+			 */
 			stats_bad(p, src, lineno);
 			continue;
 		}
@@ -432,8 +430,8 @@ stats_open(const char *rel, bool loud)
 
 	if (fd < 0 && loud) {
 		out_sync_for_stderr();
-		fprintf(stderr, "cannot open /proc/%s: %s\n", rel,
-		    strerror(-fd));
+		fprintf(
+		    stderr, "cannot open /proc/%s: %s\n", rel, strerror(-fd));
 	}
 	return fd;
 }
@@ -461,8 +459,8 @@ enum stats_reader { STATS_PAIRS, STATS_PAIRS_TCP, STATS_SNMP6, STATS_SCTP };
 
 /* Read one file with one reader; false when it could not be opened. */
 static bool
-stats_file(struct stats_printer *p, const char *rel, enum stats_reader r,
-    bool loud)
+stats_file(
+    struct stats_printer *p, const char *rel, enum stats_reader r, bool loud)
 {
 	struct stats_src src = {0};
 	int fd = stats_open(rel, loud);
@@ -489,11 +487,12 @@ stats_run(const struct opts *o)
 
 	if (!v4 && strcmp(o->afname, "inet6") != 0) {
 		out_printf("netstat: No statistics support for specified "
-			   "address family: %s\n", o->afname);
+		           "address family: %s\n",
+		    o->afname);
 		return EXIT_FAIL;
 	}
-	stats_printer_init(&p, v4 ? stats_known_v4 : stats_known_v6,
-	    o->protos, stats_emit_out, NULL);
+	stats_printer_init(&p, v4 ? stats_known_v4 : stats_known_v6, o->protos,
+	    stats_emit_out, NULL);
 	if (v4) {
 		if (stats_file(&p, "net/snmp", STATS_PAIRS, true)) {
 			stats_file(&p, "net/netstat", STATS_PAIRS, false);

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# shellcheck source-path=SCRIPTDIR
 # tests/suites/stats.sh - the -s mode.
 #  * golden: nlnetstat on the fake /proc trees of tests/fixtures/stats/<case>
 #    (through NLNETSTAT_PROC_ROOT) against tests/golden/stats/<case>.<v>.out
@@ -93,6 +94,7 @@ stats_regen() {
 				NLNETSTAT_PROC_ROOT=$dir run_capture ref \
 				    "$NLNETSTAT" $(stats_args "$v")
 			else
+				# shellcheck disable=SC2016
 				run_capture ref unshare -m bash -c \
 				    'mount --bind "$0" /proc &&
 				     exec -a netstat "$1" "${@:2}"' \

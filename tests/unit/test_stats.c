@@ -30,8 +30,7 @@ cap_emit(void *ctx, const char *s, size_t n)
 }
 
 static void
-cap_start(struct stats_printer *p, const struct stats_known *k,
-    unsigned protos)
+cap_start(struct stats_printer *p, const struct stats_known *k, unsigned protos)
 {
 	cap_len = 0;
 	cap_buf[0] = '\0';
@@ -72,8 +71,8 @@ in_list(const char *name, const char *const *list)
 
 /* Every entry is found except those net-tools' bisection misses. */
 static void
-check_found_set(const char *title, const struct stats_known *k,
-    const char *const *missed)
+check_found_set(
+    const char *title, const struct stats_known *k, const char *const *missed)
 {
 	const struct stats_table *t = table_of(k, title);
 	size_t bad = 0;
@@ -117,12 +116,11 @@ test_lookup(void)
 	check_found_set("Icmp6", stats_known_v6, none);
 	check_found_set("Udp6", stats_known_v6, none);
 	T_CHECK(table_of(stats_known_v6, "Tcp6") ==
-	    table_of(stats_known_v4, "Tcp"));
+	        table_of(stats_known_v4, "Tcp"));
 	/* The kernel's name lacks the table's trailing space. */
 	T_CHECK(stats_lookup(table_of(stats_known_v6, "Icmp6"),
-		    "Icmp6OutRouterAdvertisements") == NULL);
-	T_CHECK(stats_lookup(table_of(stats_known_v4, "Tcp"), "Bogus") ==
-	    NULL);
+	            "Icmp6OutRouterAdvertisements") == NULL);
+	T_CHECK(stats_lookup(table_of(stats_known_v4, "Tcp"), "Bogus") == NULL);
 	T_CHECK(stats_known_find(stats_known_v4, "IcmpMsg") == NULL);
 	T_CHECK(stats_known_find(stats_known_v4, "Tcp6") == NULL);
 	T_CHECK(stats_known_find(stats_known_v6, "UdpLite6") == NULL);
@@ -151,16 +149,16 @@ test_printer_icmp(void)
 	stats_section(&p, "IcmpMsg");
 	stats_counter(&p, "InType3", 1);
 	T_STREQ(cap_buf, "Ip:\n"
-			 "    Forwarding: 2\n"
-			 "    0 forwarded\n"
-			 "Icmp:\n"
-			 "    1 ICMP messages received\n"
-			 "    ICMP input histogram:\n"
-			 "        destination unreachable: 1\n"
-			 "    0 ICMP messages sent\n"
-			 "    ICMP output histogram:\n"
-			 "IcmpMsg:\n"
-			 "        InType3: 1\n");
+	                 "    Forwarding: 2\n"
+	                 "    0 forwarded\n"
+	                 "Icmp:\n"
+	                 "    1 ICMP messages received\n"
+	                 "    ICMP input histogram:\n"
+	                 "        destination unreachable: 1\n"
+	                 "    0 ICMP messages sent\n"
+	                 "    ICMP output histogram:\n"
+	                 "IcmpMsg:\n"
+	                 "        InType3: 1\n");
 	t_end();
 
 	t_begin("stats: in to out histogram, title at 8");
@@ -170,11 +168,11 @@ test_printer_icmp(void)
 	stats_counter(&p, "Icmp6OutEchoReplies", 2);
 	stats_counter(&p, "Icmp6OutRouterAdvertisements", 3);
 	T_STREQ(cap_buf, "Icmp6:\n"
-			 "    ICMP input histogram:\n"
-			 "        echo requests: 2\n"
-			 "        ICMP output histogram:\n"
-			 "        echo replies: 2\n"
-			 "        Icmp6OutRouterAdvertisements: 3\n");
+	                 "    ICMP input histogram:\n"
+	                 "        echo requests: 2\n"
+	                 "        ICMP output histogram:\n"
+	                 "        echo replies: 2\n"
+	                 "        Icmp6OutRouterAdvertisements: 3\n");
 	t_end();
 }
 
@@ -196,10 +194,10 @@ test_printer_disabled(void)
 	stats_counter(&p, "ActiveOpens", 18446744073709551615ULL);
 	stats_section(&p, "UdpLite");
 	T_STREQ(cap_buf, "IcmpMsg:\n"
-			 "    InType8: 5\n"
-			 "Tcp:\n"
-			 "    18446744073709551615 active connection openings\n"
-			 "UdpLite:\n");
+	                 "    InType8: 5\n"
+	                 "Tcp:\n"
+	                 "    18446744073709551615 active connection openings\n"
+	                 "UdpLite:\n");
 	t_end();
 
 	t_begin("stats: known sections reset, unknown ones inherit");
@@ -213,12 +211,12 @@ test_printer_disabled(void)
 	stats_section(&p, "IcmpMsg");
 	stats_counter(&p, "InType8", 5);
 	T_STREQ(cap_buf, "Icmp:\n"
-			 "    ICMP input histogram:\n"
-			 "        echo requests: 5\n"
-			 "Foo:\n"
-			 "        Bar: 1\n"
-			 "IcmpMsg:\n"
-			 "    InType8: 5\n");
+	                 "    ICMP input histogram:\n"
+	                 "        echo requests: 5\n"
+	                 "Foo:\n"
+	                 "        Bar: 1\n"
+	                 "IcmpMsg:\n"
+	                 "    InType8: 5\n");
 	t_end();
 }
 
@@ -254,25 +252,27 @@ test_pairs(void)
 
 	t_begin("stats: pairs, strtoull values, missing values");
 	cap_start(&p, stats_known_v4, PROTO_INET_ALL);
-	s = FEED(&p, RD_PAIRS, "\n\nFoo: A B\rC D  E F\n"
-			       "Foo: -1 +5 0x10 7 8\n"
-			       "Tcp: ActiveOpens PassiveOpens\n"
-			       "Tcp: 3\n"
-			       "Bar:\nBar:");
+	s = FEED(&p, RD_PAIRS,
+	    "\n\nFoo: A B\rC D  E F\n"
+	    "Foo: -1 +5 0x10 7 8\n"
+	    "Tcp: ActiveOpens PassiveOpens\n"
+	    "Tcp: 3\n"
+	    "Bar:\nBar:");
 	T_STREQ(cap_buf, "Foo:\n"
-			 "    A: 18446744073709551615\n"
-			 "    B\rC: 5\n"
-			 "Tcp:\n"
-			 "    3 active connection openings\n"
-			 "    0 passive connection openings\n"
-			 "Bar:\n");
+	                 "    A: 18446744073709551615\n"
+	                 "    B\rC: 5\n"
+	                 "Tcp:\n"
+	                 "    3 active connection openings\n"
+	                 "    0 passive connection openings\n"
+	                 "Bar:\n");
 	T_CHECK(!s.format_err && s.read_err == 0 && s.nbad == 0);
 	t_end();
 
 	t_begin("stats: a pair without ':' stops the file");
 	cap_start(&p, stats_known_v4, PROTO_INET_ALL);
-	s = FEED(&p, RD_PAIRS, "Ip: Forwarding\nIp 1\nTcp: ActiveOpens\n"
-			       "Tcp: 1\n");
+	s = FEED(&p, RD_PAIRS,
+	    "Ip: Forwarding\nIp 1\nTcp: ActiveOpens\n"
+	    "Tcp: 1\n");
 	T_STREQ(cap_buf, "");
 	T_CHECK(s.format_err);
 	cap_start(&p, stats_known_v4, PROTO_INET_ALL);
@@ -283,8 +283,9 @@ test_pairs(void)
 
 	t_begin("stats: IPv6 mode's Tcp pass keeps Tcp* titles only");
 	cap_start(&p, stats_known_v4, PROTO_UDP);
-	s = FEED(&p, RD_TCP, "Ip: Forwarding\nIp: 1\nTcpFoo: X\nTcpFoo: 2\n"
-			     "Tcp: ActiveOpens\nTcp: 1\n");
+	s = FEED(&p, RD_TCP,
+	    "Ip: Forwarding\nIp: 1\nTcpFoo: X\nTcpFoo: 2\n"
+	    "Tcp: ActiveOpens\nTcp: 1\n");
 	T_STREQ(cap_buf, "TcpFoo:\n    X: 2\n");
 	t_end();
 }
@@ -298,32 +299,34 @@ test_snmp6(void)
 
 	t_begin("stats: snmp6 sections by title substring");
 	cap_start(&p, stats_known_v6, PROTO_INET_ALL);
-	s = FEED(&p, RD_SNMP6, "Ip6InReceives 4\nFooIp6Bar\t2\n"
-			       "Icmp6InMsgs 1\nUdpLite6InErrors 3\n"
-			       "  Udp6NoPorts -1\nXyz 5\n");
+	s = FEED(&p, RD_SNMP6,
+	    "Ip6InReceives 4\nFooIp6Bar\t2\n"
+	    "Icmp6InMsgs 1\nUdpLite6InErrors 3\n"
+	    "  Udp6NoPorts -1\nXyz 5\n");
 	T_STREQ(cap_buf, "Ip6:\n"
-			 "    4 total packets received\n"
-			 "    FooIp6Bar: 2\n"
-			 "Icmp6:\n"
-			 "    1 ICMP messages received\n"
-			 "UdpLite6:\n"
-			 "    UdpLite6InErrors: 3\n"
-			 "Udp6:\n"
-			 "    18446744073709551615 packets to unknown port "
-			 "received\n"
-			 "Xyz:\n"
-			 "    Xyz: 5\n");
+	                 "    4 total packets received\n"
+	                 "    FooIp6Bar: 2\n"
+	                 "Icmp6:\n"
+	                 "    1 ICMP messages received\n"
+	                 "UdpLite6:\n"
+	                 "    UdpLite6InErrors: 3\n"
+	                 "Udp6:\n"
+	                 "    18446744073709551615 packets to unknown port "
+	                 "received\n"
+	                 "Xyz:\n"
+	                 "    Xyz: 5\n");
 	T_CHECK(s.nbad == 0);
 	t_end();
 
 	t_begin("stats: snmp6 lines netstat would print stale are skipped");
 	cap_start(&p, stats_known_v6, PROTO_INET_ALL);
-	s = FEED(&p, RD_SNMP6, "Ip6InReceives 4\n\nUdp6InErrors x\n"
-			       "Udp6NoPorts 1\n");
+	s = FEED(&p, RD_SNMP6,
+	    "Ip6InReceives 4\n\nUdp6InErrors x\n"
+	    "Udp6NoPorts 1\n");
 	T_STREQ(cap_buf, "Ip6:\n"
-			 "    4 total packets received\n"
-			 "Udp6:\n"
-			 "    1 packets to unknown port received\n");
+	                 "    4 total packets received\n"
+	                 "Udp6:\n"
+	                 "    1 packets to unknown port received\n");
 	T_CHECK(s.nbad == 2 && s.first_bad == 2);
 	t_end();
 
@@ -346,13 +349,14 @@ test_sctp(void)
 
 	t_begin("stats: sctp/snmp name and value");
 	cap_start(&p, stats_known_v4, PROTO_SCTP);
-	s = FEED(&p, RD_SCTP, "SctpCurrEstab  \t1\nSctpAborteds 0\n\nJunk\n"
-			      " 5\nA\0 6\nSctpShutdowns");
+	s = FEED(&p, RD_SCTP,
+	    "SctpCurrEstab  \t1\nSctpAborteds 0\n\nJunk\n"
+	    " 5\nA\0 6\nSctpShutdowns");
 	T_STREQ(cap_buf, "Sctp:\n"
-			 "    1 Current Associations\n"
-			 "    0 Number of Aborteds \n"
-			 "    : 5\n"
-			 "    A: 6\n");
+	                 "    1 Current Associations\n"
+	                 "    0 Number of Aborteds \n"
+	                 "    : 5\n"
+	                 "    A: 6\n");
 	T_CHECK(s.nbad == 1 && s.first_bad == 7);
 	t_end();
 
