@@ -161,8 +161,8 @@ groups_print(const struct opts *o, unsigned pass)
 		if (fd == -ENOENT || fd == -EACCES) {
 			out_sync_for_stderr();
 			if (asked || (!o->no_proto_given && o->verbose))
-				fprintf(stderr, "netstat: no support for `AF "
-						"INET (igmp)' on this system.\n");
+				fprintf(stderr, "netstat: no support for "
+				    "`AF INET (igmp)' on this system.\n");
 			if (asked)
 				rc = EXIT_FAIL;
 		} else if (fd < 0) {
