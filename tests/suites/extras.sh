@@ -1,0 +1,262 @@
+#!/usr/bin/env bash
+# shellcheck source-path=SCRIPTDIR
+# tests/suites/extras.sh - nlnetstat's own options on a live population:
+# --json against `netstat | jc --netstat`, --summary against the awk
+# pipeline, every filter against netstat's rows filtered by awk, --netns
+# and --all-netns with two named namespaces, UNIX peers across processes,
+# and the -p diagnostics of an unprivileged user.
+set -u
+# shellcheck source=../lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
+# shellcheck source=../netns/common.sh
+. "$(dirname "${BASH_SOURCE[0]}")/../netns/common.sh"
+SELF="$TOP/tests/suites/extras.sh"
+NL="$NLNETSTAT"
+
+# rows FILE: the table rows of a listing (no section titles or headers).
+rows() {
+	grep -Ev '^(Active |Proto )' "$1"
+}
+
+json_cases() {
+	local args
+	for args in "-tanpeW" "-uanpeW" "-wanW" "-tlnW" "-xanp" "-xa" "-tanW"; do
+		# shellcheck disable=SC2086
+		$NETSTAT $args 2>/dev/null | jc --netstat >"$T_TMP/jc.json"
+		# shellcheck disable=SC2086
+		$NL $args --json >"$T_TMP/nl.json" 2>/dev/null
+		if python3 "$TOP/tests/netns/jsoncmp.py" "$T_TMP/jc.json" \
+			"$T_TMP/nl.json" >"$T_TMP/cmp.out" 2>&1; then
+			pass "extras: --json $args matches jc"
+		else
+			fail "extras: --json $args matches jc" "$(head -5 "$T_TMP/cmp.out" | tr '\n' ';')"
+		fi
+	done
+	"$NL" -anp --json --all-netns >"$T_TMP/all.json" 2>/dev/null
+	if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert all("netns" in r for r in d) and d' \
+		"$T_TMP/all.json" 2>/dev/null; then
+		pass "extras: --json --all-netns is one valid document with netns"
+	else
+		fail "extras: --json --all-netns is one valid document with netns" "invalid"
+	fi
+	timeout 2.5 "$NL" -tanc --json >"$T_TMP/c.json" 2>/dev/null
+	if [ "$(wc -l <"$T_TMP/c.json")" -ge 2 ] &&
+		python3 -c 'import json,sys; [json.loads(l) for l in open(sys.argv[1])]' "$T_TMP/c.json"; then
+		pass "extras: -c --json prints one document per line per refresh"
+	else
+		fail "extras: -c --json prints one document per line per refresh" "bad lines"
+	fi
+}
+
+summary_cases() {
+	"$NETSTAT" -an >"$T_TMP/an.out" 2>/dev/null
+	"$NL" --summary --json >"$T_TMP/sum.json" 2>/dev/null
+	if python3 "$TOP/tests/netns/summarycmp.py" "$T_TMP/an.out" "$T_TMP/sum.json" \
+		>"$T_TMP/cmp.out" 2>&1; then
+		pass "extras: --summary counts equal netstat -an | awk"
+	else
+		fail "extras: --summary counts equal netstat -an | awk" "$(tr '\n' ';' <"$T_TMP/cmp.out")"
+	fi
+	local want got
+	want=$(awk '$1 ~ /^tcp/ && $6 == "LISTEN" && $4 ~ /:80$/' "$T_TMP/an.out" | wc -l)
+	got=$("$NL" --summary | grep -Ec '^  tcp6? +[^ ]*:80 ')
+	if [ "$want" -gt 0 ] && [ "$want" = "$got" ]; then
+		pass "extras: --summary lists the port-80 listeners"
+	else
+		fail "extras: --summary lists the port-80 listeners" "want $want got $got"
+	fi
+}
+
+# filter_case NAME 'NL ARGS' 'NETSTAT ARGS' 'AWK PROGRAM'
+filter_case() {
+	local name=$1 nlargs=$2 nsargs=$3 prog=$4
+	# shellcheck disable=SC2086
+	$NETSTAT $nsargs >"$T_TMP/f.ref" 2>/dev/null
+	rows "$T_TMP/f.ref" | awk "$prog" >"$T_TMP/f.want"
+	# shellcheck disable=SC2086
+	$NL $nsargs $nlargs >"$T_TMP/f.got" 2>/dev/null
+	rows "$T_TMP/f.got" >"$T_TMP/f.gotrows"
+	if [ -s "$T_TMP/f.want" ] && cmp -s "$T_TMP/f.want" "$T_TMP/f.gotrows" &&
+		[ "$(grep -c '^Active ' "$T_TMP/f.got")" = "$(grep -c '^Active ' "$T_TMP/f.ref")" ]; then
+		pass "extras: $name"
+	else
+		fail "extras: $name" "rows differ from netstat | awk"
+		show_diff "$T_TMP/f.want" "$T_TMP/f.gotrows"
+	fi
+}
+
+filter_cases() {
+	filter_case "--port 80" "--port 80" "-tan" '$4 ~ /:80$/ || $5 ~ /:80$/'
+	filter_case "--port http (service name)" "--port http" "-tan" '$4 ~ /:80$/ || $5 ~ /:80$/'
+	filter_case "--sport 80" "--sport 80" "-tan" '$4 ~ /:80$/'
+	filter_case "--dport 5432" "--dport 5432" "-tan" '$5 ~ /:5432$/'
+	filter_case "--port 80,5432" "--port 80,5432" "-tan" \
+		'$4 ~ /:(80|5432)$/ || $5 ~ /:(80|5432)$/'
+	filter_case "--state LISTEN" "--state listen" "-tan" '$6 == "LISTEN"'
+	filter_case "--state ESTABLISHED,TIME_WAIT" "--state ESTABLISHED,TIME_WAIT" \
+		"-tan" '$6 == "ESTABLISHED" || $6 == "TIME_WAIT"'
+	filter_case "--state UNCONN (udp)" "--state UNCONN" "-uan" 'NF == 5'
+	filter_case "--user 65534" "--user 65534" "-tane" '$7 == "65534"'
+	filter_case "--addr 127.0.0.2" "--addr 127.0.0.2" "-tan" \
+		'$4 ~ /^127\.0\.0\.2:/ || $5 ~ /^127\.0\.0\.2:/'
+	filter_case "--addr ::1/128" "--addr ::1/128" "-tan" \
+		'$4 ~ /^::1:/ || $5 ~ /^::1:/'
+	# --pid matches any owner; sockd's own PID is the lowest of every
+	# socket it shares, so netstat shows it on exactly those rows.
+	filter_case "--pid" "--pid $SOCKD_PID" "-tanp" "\$7 == \"$SOCKD_PID/sockd\""
+	filter_case "--pid (unix)" "--pid $SOCKD_PID" "-xanp" "\$0 ~ / $SOCKD_PID\\/sockd /"
+}
+
+netns_cases() {
+	local a=nlx-extras-a b=nlx-extras-b
+	ip netns add $a && ip netns add $b || {
+		fail "extras: netns setup" "ip netns add failed"
+		return
+	}
+	ip -n $a link set lo up
+	ip -n $b link set lo up
+	ip netns exec $a python3 -c 'import socket,time
+s=socket.socket(); s.bind(("127.0.0.1",4101)); s.listen(); time.sleep(30)' &
+	local pa=$!
+	ip netns exec $b python3 -c 'import socket,time
+s=socket.socket(); s.bind(("127.0.0.1",4202)); s.listen(); time.sleep(30)' &
+	local pb=$!
+	local i
+	for ((i = 0; i < 50; i++)); do
+		ip netns exec $a "$NETSTAT" -tln 2>/dev/null | grep -q ':4101 ' &&
+			ip netns exec $b "$NETSTAT" -tln 2>/dev/null | grep -q ':4202 ' && break
+		sleep 0.1
+	done
+	ip netns exec $a "$NETSTAT" -tlnp >"$T_TMP/ns.ref" 2>&1
+	"$NL" --netns $a -tlnp >"$T_TMP/ns.got" 2>&1
+	if cmp -s "$T_TMP/ns.ref" "$T_TMP/ns.got" && grep -q ':4101 ' "$T_TMP/ns.got"; then
+		pass "extras: --netns NAME equals netstat run inside it"
+	else
+		fail "extras: --netns NAME equals netstat run inside it" "differs"
+		show_diff "$T_TMP/ns.ref" "$T_TMP/ns.got"
+	fi
+	"$NL" --netns "/proc/$pb/ns/net" -tln >"$T_TMP/ns.got" 2>&1
+	if grep -q ':4202 ' "$T_TMP/ns.got" && ! grep -q ':4101 ' "$T_TMP/ns.got"; then
+		pass "extras: --netns PATH"
+	else
+		fail "extras: --netns PATH" "$(tr '\n' ';' <"$T_TMP/ns.got")"
+	fi
+	"$NL" --all-netns -tln >"$T_TMP/all.got" 2>&1
+	if grep -q "^Network namespace: $a\$" "$T_TMP/all.got" &&
+		grep -q "^Network namespace: $b\$" "$T_TMP/all.got" &&
+		grep -q ':4101 ' "$T_TMP/all.got" && grep -q ':4202 ' "$T_TMP/all.got"; then
+		pass "extras: --all-netns lists both namespaces"
+	else
+		fail "extras: --all-netns lists both namespaces" "$(head -c 300 "$T_TMP/all.got")"
+	fi
+	"$NL" --netns nlx-no-such -tln >/dev/null 2>"$T_TMP/ns.err"
+	if [ $? = 1 ] && grep -q "cannot enter network namespace" "$T_TMP/ns.err"; then
+		pass "extras: --netns of a missing namespace fails clearly"
+	else
+		fail "extras: --netns of a missing namespace fails clearly" "$(cat "$T_TMP/ns.err")"
+	fi
+	kill $pa $pb 2>/dev/null
+	wait $pa $pb 2>/dev/null
+	ip netns del $a
+	ip netns del $b
+}
+
+peers_cases() {
+	python3 -c 'import socket,os,time,sys
+a,b=socket.socketpair()
+r,w=os.pipe()
+if os.fork()==0:
+    a.close(); os.write(w,b"x"); time.sleep(20); os._exit(0)
+b.close(); os.read(r,1)
+print(os.getpid(), flush=True)
+time.sleep(20)' >"$T_TMP/peer.pid" &
+	local pp=$! i
+	for ((i = 0; i < 100; i++)); do
+		[ -s "$T_TMP/peer.pid" ] && break
+		sleep 0.1
+	done
+	"$NL" -xap --json >"$T_TMP/peer.json" 2>/dev/null
+	if python3 - "$T_TMP/peer.json" "$pp" <<'PY'
+import json, sys
+recs = json.load(open(sys.argv[1]))
+parent = int(sys.argv[2])
+mine = [r for r in recs if r["pid"] is not None and r["peer_pid"] is not None
+        and {r["pid"], r["peer_pid"]} >= {parent} and r["pid"] != r["peer_pid"]]
+by_inode = {r["inode"]: r for r in recs}
+ok = len(mine) == 2 and all(by_inode[r["peer_inode"]]["peer_inode"] == r["inode"] for r in mine)
+sys.exit(0 if ok else 1)
+PY
+	then
+		pass "extras: UNIX peers across two processes (JSON)"
+	else
+		fail "extras: UNIX peers across two processes (JSON)" "peer fields wrong"
+	fi
+	"$NL" -xap --peers >"$T_TMP/peer.txt" 2>/dev/null
+	if grep -Eq " peer=[0-9]+ [0-9]+/python3$" "$T_TMP/peer.txt" &&
+		head -2 "$T_TMP/peer.txt" | grep -q ' Path Peer$'; then
+		pass "extras: --peers column"
+	else
+		fail "extras: --peers column" "$(head -4 "$T_TMP/peer.txt" | tr '\n' ';')"
+	fi
+	kill $pp 2>/dev/null
+	wait $pp 2>/dev/null
+}
+
+diag_cases() {
+	setpriv --reuid=65534 --regid=65534 --clear-groups -- "$NL" -tanpv \
+		>/dev/null 2>"$T_TMP/d.err"
+	if grep -q '^(Not all processes could be identified' "$T_TMP/d.err" &&
+		grep -q 'missing CAP_SYS_PTRACE' "$T_TMP/d.err" &&
+		grep -q 'missing CAP_DAC_READ_SEARCH' "$T_TMP/d.err" &&
+		grep -q 'setcap cap_sys_ptrace,cap_dac_read_search+ep' "$T_TMP/d.err"; then
+		pass "extras: -p -v explains missing owners to an unprivileged user"
+	else
+		fail "extras: -p -v explains missing owners to an unprivileged user" "$(tr '\n' ';' <"$T_TMP/d.err")"
+	fi
+	setpriv --reuid=65534 --regid=65534 --clear-groups -- "$NL" -tanp \
+		>/dev/null 2>"$T_TMP/d.err"
+	if ! grep -q 'CAP_SYS_PTRACE' "$T_TMP/d.err"; then
+		pass "extras: without -v only netstat's notice"
+	else
+		fail "extras: without -v only netstat's notice" "extra lines"
+	fi
+}
+
+inner() {
+	if ! netns_setup || ! sockd_start; then
+		fail "extras: namespace setup" "$NETNS_ERROR"
+		return
+	fi
+	export PATH="$PATH"
+	json_cases
+	summary_cases
+	filter_cases
+	peers_cases
+	diag_cases
+	netns_cases
+	sockd_stop
+}
+
+main() {
+	local why
+	if why=$(netns_unusable); then
+		skip "extras" "$why"
+		return 0
+	fi
+	for t in jc python3; do
+		if ! command -v $t >/dev/null; then
+			skip "extras" "$t not installed (scripts/install-deps)"
+			return 0
+		fi
+	done
+	chmod 755 "$T_TMP"
+	cp "$NLNETSTAT" "$T_TMP/nlnetstat" && chmod 755 "$T_TMP/nlnetstat"
+	NLNETSTAT="$T_TMP/nlnetstat" netns_enter "$SELF" --inner
+}
+
+if [ "${1:-}" = --inner ]; then
+	NL="$NLNETSTAT"
+	inner
+else
+	main
+fi
