@@ -22,16 +22,16 @@ struct iface_stats {
 
 /* One row of the table: a /proc/net/dev entry or an IPv4 address label. */
 struct iface {
-	char name[IFNAMSIZ];   /* raw bytes; escaped only when printed */
-	bool has_stats;        /* listed in /proc/net/dev */
+	char name[IFNAMSIZ]; /* raw bytes; escaped only when printed */
+	bool has_stats;      /* listed in /proc/net/dev */
 	struct iface_stats st;
 	/* Filled by the ioctls before printing. */
-	short flags;           /* SIOCGIFFLAGS: signed, as net-tools shows */
-	int mtu;               /* 0 when the ioctl fails */
-	int hwtype;            /* ARPHRD_* */
+	short flags;              /* SIOCGIFFLAGS: signed, as net-tools shows */
+	int mtu;                  /* 0 when the ioctl fails */
+	int hwtype;               /* ARPHRD_* */
 	unsigned char hwaddr[32]; /* first 8 bytes of the address, rest 0 */
 	struct ifmap map;
-	int txqlen;            /* -1 when unknown */
+	int txqlen; /* -1 when unknown */
 	bool has_ip;
 	struct sockaddr addr, netmask, broadaddr, dstaddr;
 };
@@ -75,8 +75,8 @@ void iface_flags_long(short flags, char *buf, size_t len);
 /* Byte count as net-tools shows it, "1.0 KiB", into buf. */
 void iface_human(uint64_t bytes, char *buf, size_t len);
 /* Hardware line text ("ether 02:..", "loop") and title, into buf/title. */
-void iface_hw_text(const struct iface *ifc, char *buf, size_t len,
-    const char **title);
+void iface_hw_text(
+    const struct iface *ifc, char *buf, size_t len, const char **title);
 
 /* One row of the short table, newline included, into buf. */
 void iface_format_short(const struct iface *ifc, char *buf, size_t len);

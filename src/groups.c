@@ -24,15 +24,14 @@
 #define GROUPS_LINE_MAX 8192
 
 static enum groups_line
-groups_parse6(struct groups_state *st, const char *line,
-    struct groups_row *row)
+groups_parse6(struct groups_state *st, const char *line, struct groups_row *row)
 {
 	char hex[65];
 	unsigned w[4] = {0, 0, 0, 0};
 	int idx;
 
 	if (sscanf(line, "%d %15s %64[0-9A-Fa-f] %d", &idx, st->device, hex,
-		&row->refcnt) != 4)
+	        &row->refcnt) != 4)
 		return GROUPS_BOGUS;
 	/* Four 32-bit words of hex: the address bytes in order. */
 	sscanf(hex, "%08X%08X%08X%08X", &w[0], &w[1], &w[2], &w[3]);
@@ -46,8 +45,7 @@ groups_parse6(struct groups_state *st, const char *line,
 }
 
 static enum groups_line
-groups_parse4(struct groups_state *st, const char *line,
-    struct groups_row *row)
+groups_parse4(struct groups_state *st, const char *line, struct groups_row *row)
 {
 	char hex[9];
 	int idx;
@@ -55,9 +53,9 @@ groups_parse4(struct groups_state *st, const char *line,
 
 	if (line[0] != '\t') {
 		/* "Idx<TAB>name      :..." - 15 bytes, cut at the last ':'. */
-		int n = st->has_index ?
-		    sscanf(line, "%d\t%15c", &idx, st->device) :
-		    sscanf(line, "%15c", st->device);
+		int n = st->has_index
+		            ? sscanf(line, "%d\t%15c", &idx, st->device)
+		            : sscanf(line, "%15c", st->device);
 		if (n < (st->has_index ? 2 : 1))
 			return GROUPS_BOGUS;
 		char *colon = strrchr(st->device, ':');
@@ -124,16 +122,13 @@ groups_read(const struct opts *o, int fd, struct groups_state *st)
 		snprintf(buf, sizeof(buf), "%s\n", line);
 		memset(&row, 0, sizeof(row));
 		switch (groups_parse(st, lnr, buf, &row)) {
-		case GROUPS_ROW:
-			groups_row_print(o, st, &row);
-			break;
+		case GROUPS_ROW: groups_row_print(o, st, &row); break;
 		case GROUPS_BOGUS:
 			out_sync_for_stderr();
 			fprintf(stderr, "warning, got bogus %s line %u.\n",
 			    st->v6_format ? "igmp6" : "igmp", lnr);
 			break;
-		case GROUPS_SKIP:
-			break;
+		case GROUPS_SKIP: break;
 		}
 	}
 	lineio_free(&l);
@@ -151,8 +146,8 @@ groups_print(const struct opts *o, unsigned pass)
 		return EXIT_OK; /* the section has no JSON form */
 	memset(&st, 0, sizeof(st));
 	out_str("IPv6/IPv4 Group Memberships\n"
-		"Interface       RefCnt Group\n"
-		"--------------- ------ ---------------------\n");
+	        "Interface       RefCnt Group\n"
+	        "--------------- ------ ---------------------\n");
 	if (opts_has_af(o, NAF_INET)) {
 		int fd = util_proc_open("net/igmp");
 		/* Families alone (-4, -6, -A) make a missing file silent. */
@@ -161,7 +156,8 @@ groups_print(const struct opts *o, unsigned pass)
 		if (fd == -ENOENT || fd == -EACCES) {
 			out_sync_for_stderr();
 			if (asked || (!o->no_proto_given && o->verbose))
-				fprintf(stderr, "netstat: no support for "
+				fprintf(stderr,
+				    "netstat: no support for "
 				    "`AF INET (igmp)' on this system.\n");
 			if (asked)
 				rc = EXIT_FAIL;

@@ -153,7 +153,11 @@ iface_dev_name(const char *p, char *name, size_t len)
 	size_t n = 0;
 
 	/* Names longer than len - 1 are cut but still fully skipped. */
-#define NAME_PUT(c) do { if (n + 1 < len) name[n++] = (c); } while (0)
+#define NAME_PUT(c)                                                            \
+	do {                                                                   \
+		if (n + 1 < len)                                               \
+			name[n++] = (c);                                       \
+	} while (0)
 	while (is_space(*p))
 		p++;
 	while (*p != '\0' && !is_space(*p)) {
@@ -185,19 +189,22 @@ iface_dev_stats(const char *text, int version, struct iface_stats *s)
 {
 	switch (version) {
 	case 3:
-		sscanf(text, "%" SCNu64 " %" SCNu64 " %" SCNu64 " %" SCNu64
+		sscanf(text,
+		    "%" SCNu64 " %" SCNu64 " %" SCNu64 " %" SCNu64 " %" SCNu64
 		    " %" SCNu64 " %" SCNu64 " %" SCNu64 " %" SCNu64 " %" SCNu64
 		    " %" SCNu64 " %" SCNu64 " %" SCNu64 " %" SCNu64 " %" SCNu64
-		    " %" SCNu64 " %" SCNu64, &s->rx_bytes, &s->rx_packets,
-		    &s->rx_errors, &s->rx_dropped, &s->rx_fifo, &s->rx_frame,
-		    &s->rx_compressed, &s->rx_multicast, &s->tx_bytes,
-		    &s->tx_packets, &s->tx_errors, &s->tx_dropped, &s->tx_fifo,
-		    &s->collisions, &s->tx_carrier, &s->tx_compressed);
+		    " %" SCNu64,
+		    &s->rx_bytes, &s->rx_packets, &s->rx_errors, &s->rx_dropped,
+		    &s->rx_fifo, &s->rx_frame, &s->rx_compressed,
+		    &s->rx_multicast, &s->tx_bytes, &s->tx_packets,
+		    &s->tx_errors, &s->tx_dropped, &s->tx_fifo, &s->collisions,
+		    &s->tx_carrier, &s->tx_compressed);
 		break;
 	case 2:
-		sscanf(text, "%" SCNu64 " %" SCNu64 " %" SCNu64 " %" SCNu64
+		sscanf(text,
+		    "%" SCNu64 " %" SCNu64 " %" SCNu64 " %" SCNu64 " %" SCNu64
 		    " %" SCNu64 " %" SCNu64 " %" SCNu64 " %" SCNu64 " %" SCNu64
-		    " %" SCNu64 " %" SCNu64 " %" SCNu64 " %" SCNu64,
+		    " %" SCNu64 " %" SCNu64 " %" SCNu64,
 		    &s->rx_bytes, &s->rx_packets, &s->rx_errors, &s->rx_dropped,
 		    &s->rx_fifo, &s->rx_frame, &s->tx_bytes, &s->tx_packets,
 		    &s->tx_errors, &s->tx_dropped, &s->tx_fifo, &s->collisions,
@@ -205,12 +212,13 @@ iface_dev_stats(const char *text, int version, struct iface_stats *s)
 		s->rx_multicast = 0;
 		break;
 	default:
-		sscanf(text, "%" SCNu64 " %" SCNu64 " %" SCNu64 " %" SCNu64
+		sscanf(text,
+		    "%" SCNu64 " %" SCNu64 " %" SCNu64 " %" SCNu64 " %" SCNu64
 		    " %" SCNu64 " %" SCNu64 " %" SCNu64 " %" SCNu64 " %" SCNu64
-		    " %" SCNu64 " %" SCNu64, &s->rx_packets, &s->rx_errors,
-		    &s->rx_dropped, &s->rx_fifo, &s->rx_frame, &s->tx_packets,
-		    &s->tx_errors, &s->tx_dropped, &s->tx_fifo, &s->collisions,
-		    &s->tx_carrier);
+		    " %" SCNu64,
+		    &s->rx_packets, &s->rx_errors, &s->rx_dropped, &s->rx_fifo,
+		    &s->rx_frame, &s->tx_packets, &s->tx_errors, &s->tx_dropped,
+		    &s->tx_fifo, &s->collisions, &s->tx_carrier);
 		s->rx_bytes = s->tx_bytes = s->rx_multicast = 0;
 		break;
 	}
@@ -239,8 +247,10 @@ iface_read_dev(struct iface_list *list)
 
 	if (fd < 0) {
 		out_sync_for_stderr();
-		fprintf(stderr, "Warning: cannot open /proc/net/dev (%s). "
-				"Limited output.\n", strerror(-fd));
+		fprintf(stderr,
+		    "Warning: cannot open /proc/net/dev (%s). "
+		    "Limited output.\n",
+		    strerror(-fd));
 		return fd;
 	}
 	lineio_init(&l, fd);
@@ -285,8 +295,8 @@ iface_read_conf(int sk, struct iface_list *list)
 		     i++) {
 			char name[IFNAMSIZ];
 
-			snprintf(name, sizeof(name), "%s",
-			    ifc.ifc_req[i].ifr_name);
+			snprintf(
+			    name, sizeof(name), "%s", ifc.ifc_req[i].ifr_name);
 			iface_list_add(list, name);
 		}
 		break;
@@ -380,10 +390,9 @@ iface_report_vanished(const struct iface *ifc, int err)
 
 	escape_copy(name, sizeof(name), ifc->name, strlen(ifc->name));
 	out_sync_for_stderr();
-	fprintf(stderr, "%s: error fetching interface information: %s\n",
-	    name, err == ENODEV ? "Device not found" : strerror(err));
-	fprintf(stderr, "missing interface information: %s\n",
-	    strerror(err));
+	fprintf(stderr, "%s: error fetching interface information: %s\n", name,
+	    err == ENODEV ? "Device not found" : strerror(err));
+	fprintf(stderr, "missing interface information: %s\n", strerror(err));
 }
 
 /* Fetch and print every listed interface; stops at a vanished one. */
@@ -433,7 +442,7 @@ iface_run(const struct opts *o, unsigned pass)
 		out_str("Kernel Interface table\n");
 	if (o->extend == 0)
 		out_str("Iface             MTU    RX-OK RX-ERR RX-DRP RX-OVR"
-			"    TX-OK TX-ERR TX-DRP TX-OVR Flg\n");
+		        "    TX-OK TX-ERR TX-DRP TX-OVR Flg\n");
 	int dev_err = iface_read_dev(&list);
 	int conf_err = iface_read_conf(sk, &list);
 	if (dev_err < 0 && conf_err < 0) {

@@ -51,32 +51,32 @@ struct hw_type {
 
 /* net-tools 2.10 as Debian builds it (no Token Ring, no InfiniBand). */
 static const struct hw_type hw_types[] = {
-	{ARPHRD_LOOPBACK, "loop", "Local Loopback", HWP_NONE},
-	{ARPHRD_SLIP, "slip", "Serial Line IP", HWP_NONE},
-	{ARPHRD_CSLIP, "cslip", "VJ Serial Line IP", HWP_NONE},
-	{ARPHRD_SLIP6, "slip6", "6-bit Serial Line IP", HWP_NONE},
-	{ARPHRD_CSLIP6, "cslip6", "VJ 6-bit Serial Line IP", HWP_NONE},
-	{ARPHRD_ADAPT, "adaptive", "Adaptive Serial Line IP", HWP_NONE},
-	/* net-tools' Ash printer reads past the address; name only here. */
-	{ARPHRD_ASH, "ash", "Ash", HWP_NONE},
-	{ARPHRD_ETHER, "ether", "Ethernet", HWP_ETHER},
-	{ARPHRD_AX25, "ax25", "AMPR AX.25", HWP_AX25},
-	{ARPHRD_NETROM, "netrom", "AMPR NET/ROM", HWP_AX25},
-	{ARPHRD_ROSE, "rose", "AMPR ROSE", HWP_ROSE},
-	{ARPHRD_TUNNEL, "tunnel", "IPIP Tunnel", HWP_EMPTY},
-	{ARPHRD_PPP, "ppp", "Point-to-Point Protocol", HWP_NONE},
-	{ARPHRD_HDLC, "hdlc", "(Cisco)-HDLC", HWP_NONE},
-	{ARPHRD_LAPB, "lapb", "LAPB", HWP_NONE},
-	{ARPHRD_ARCNET, "arcnet", "ARCnet", HWP_ARCNET},
-	{ARPHRD_DLCI, "dlci", "Frame Relay DLCI", HWP_DLCI},
-	{ARPHRD_FRAD, "frad", "Frame Relay Access Device", HWP_NONE},
-	{ARPHRD_SIT, "sit", "IPv6-in-IPv4", HWP_NONE},
-	{ARPHRD_FDDI, "fddi", "Fiber Distributed Data Interface", HWP_FDDI},
-	{ARPHRD_HIPPI, "hippi", "HIPPI", HWP_HIPPI},
-	{ARPHRD_IRDA, "irda", "IrLAP", HWP_IRDA},
-	{ARPHRD_ECONET, "ec", "Econet", HWP_NONE},
-	{ARPHRD_X25, "x25", "generic X.25", HWP_X25},
-	{ARPHRD_EUI64, "eui64", "Generic EUI-64", HWP_EUI64},
+    {ARPHRD_LOOPBACK, "loop", "Local Loopback", HWP_NONE},
+    {ARPHRD_SLIP, "slip", "Serial Line IP", HWP_NONE},
+    {ARPHRD_CSLIP, "cslip", "VJ Serial Line IP", HWP_NONE},
+    {ARPHRD_SLIP6, "slip6", "6-bit Serial Line IP", HWP_NONE},
+    {ARPHRD_CSLIP6, "cslip6", "VJ 6-bit Serial Line IP", HWP_NONE},
+    {ARPHRD_ADAPT, "adaptive", "Adaptive Serial Line IP", HWP_NONE},
+    /* net-tools' Ash printer reads past the address; name only here. */
+    {ARPHRD_ASH, "ash", "Ash", HWP_NONE},
+    {ARPHRD_ETHER, "ether", "Ethernet", HWP_ETHER},
+    {ARPHRD_AX25, "ax25", "AMPR AX.25", HWP_AX25},
+    {ARPHRD_NETROM, "netrom", "AMPR NET/ROM", HWP_AX25},
+    {ARPHRD_ROSE, "rose", "AMPR ROSE", HWP_ROSE},
+    {ARPHRD_TUNNEL, "tunnel", "IPIP Tunnel", HWP_EMPTY},
+    {ARPHRD_PPP, "ppp", "Point-to-Point Protocol", HWP_NONE},
+    {ARPHRD_HDLC, "hdlc", "(Cisco)-HDLC", HWP_NONE},
+    {ARPHRD_LAPB, "lapb", "LAPB", HWP_NONE},
+    {ARPHRD_ARCNET, "arcnet", "ARCnet", HWP_ARCNET},
+    {ARPHRD_DLCI, "dlci", "Frame Relay DLCI", HWP_DLCI},
+    {ARPHRD_FRAD, "frad", "Frame Relay Access Device", HWP_NONE},
+    {ARPHRD_SIT, "sit", "IPv6-in-IPv4", HWP_NONE},
+    {ARPHRD_FDDI, "fddi", "Fiber Distributed Data Interface", HWP_FDDI},
+    {ARPHRD_HIPPI, "hippi", "HIPPI", HWP_HIPPI},
+    {ARPHRD_IRDA, "irda", "IrLAP", HWP_IRDA},
+    {ARPHRD_ECONET, "ec", "Econet", HWP_NONE},
+    {ARPHRD_X25, "x25", "generic X.25", HWP_X25},
+    {ARPHRD_EUI64, "eui64", "Generic EUI-64", HWP_EUI64},
 };
 
 static const struct hw_type hw_unspec = {-1, "unspec", "UNSPEC", HWP_UNSPEC};
@@ -101,8 +101,8 @@ hw_hex(const unsigned char *b, size_t n, bool upper, char sep, char *buf,
 	for (size_t i = 0; i < n && used + 4 < len; i++) {
 		if (i > 0 && sep != 0)
 			buf[used++] = sep;
-		used += (size_t)snprintf(buf + used, len - used,
-		    upper ? "%02X" : "%02x", b[i]);
+		used += (size_t)snprintf(
+		    buf + used, len - used, upper ? "%02X" : "%02x", b[i]);
 	}
 }
 
@@ -126,8 +126,8 @@ hw_ax25(const unsigned char *b, char *buf, size_t len)
 }
 
 static void
-hw_address(const struct hw_type *hw, const unsigned char *b, char *buf,
-    size_t len)
+hw_address(
+    const struct hw_type *hw, const unsigned char *b, char *buf, size_t len)
 {
 	unsigned char rev[4] = {b[3], b[2], b[1], b[0]};
 	short dlci;
@@ -153,8 +153,8 @@ hw_address(const struct hw_type *hw, const unsigned char *b, char *buf,
 }
 
 void
-iface_hw_text(const struct iface *ifc, char *buf, size_t len,
-    const char **title)
+iface_hw_text(
+    const struct iface *ifc, char *buf, size_t len, const char **title)
 {
 	const struct hw_type *hw = hw_lookup(ifc->hwtype);
 	char addr[128], clean[128];
@@ -181,13 +181,20 @@ iface_flags_short(short flags, char *buf, size_t len)
 {
 	/* net-tools' letters and order; P is both PROMISC and POINTOPOINT. */
 	static const struct if_flag tab[] = {
-		{IFF_ALLMULTI, 'A', 0}, {IFF_BROADCAST, 'B', 0},
-		{IFF_DEBUG, 'D', 0}, {IFF_LOOPBACK, 'L', 0},
-		{IFF_MULTICAST, 'M', 0}, {IFF_DYNAMIC, 'd', 0},
-		{IFF_PROMISC, 'P', 0}, {IFF_NOTRAILERS, 'N', 0},
-		{IFF_NOARP, 'O', 0}, {IFF_POINTOPOINT, 'P', 0},
-		{IFF_SLAVE, 's', 0}, {IFF_MASTER, 'm', 0},
-		{IFF_RUNNING, 'R', 0}, {IFF_UP, 'U', 0},
+	    {IFF_ALLMULTI, 'A', 0},
+	    {IFF_BROADCAST, 'B', 0},
+	    {IFF_DEBUG, 'D', 0},
+	    {IFF_LOOPBACK, 'L', 0},
+	    {IFF_MULTICAST, 'M', 0},
+	    {IFF_DYNAMIC, 'd', 0},
+	    {IFF_PROMISC, 'P', 0},
+	    {IFF_NOTRAILERS, 'N', 0},
+	    {IFF_NOARP, 'O', 0},
+	    {IFF_POINTOPOINT, 'P', 0},
+	    {IFF_SLAVE, 's', 0},
+	    {IFF_MASTER, 'm', 0},
+	    {IFF_RUNNING, 'R', 0},
+	    {IFF_UP, 'U', 0},
 	};
 	size_t n = 0;
 
@@ -205,21 +212,27 @@ void
 iface_flags_long(short flags, char *buf, size_t len)
 {
 	static const struct if_flag tab[] = {
-		{IFF_UP, 0, "UP"}, {IFF_BROADCAST, 0, "BROADCAST"},
-		{IFF_DEBUG, 0, "DEBUG"}, {IFF_LOOPBACK, 0, "LOOPBACK"},
-		{IFF_POINTOPOINT, 0, "POINTOPOINT"},
-		{IFF_NOTRAILERS, 0, "NOTRAILERS"}, {IFF_RUNNING, 0, "RUNNING"},
-		{IFF_NOARP, 0, "NOARP"}, {IFF_PROMISC, 0, "PROMISC"},
-		{IFF_ALLMULTI, 0, "ALLMULTI"}, {IFF_SLAVE, 0, "SLAVE"},
-		{IFF_MASTER, 0, "MASTER"}, {IFF_MULTICAST, 0, "MULTICAST"},
-		{IFF_DYNAMIC, 0, "DYNAMIC"},
+	    {IFF_UP, 0, "UP"},
+	    {IFF_BROADCAST, 0, "BROADCAST"},
+	    {IFF_DEBUG, 0, "DEBUG"},
+	    {IFF_LOOPBACK, 0, "LOOPBACK"},
+	    {IFF_POINTOPOINT, 0, "POINTOPOINT"},
+	    {IFF_NOTRAILERS, 0, "NOTRAILERS"},
+	    {IFF_RUNNING, 0, "RUNNING"},
+	    {IFF_NOARP, 0, "NOARP"},
+	    {IFF_PROMISC, 0, "PROMISC"},
+	    {IFF_ALLMULTI, 0, "ALLMULTI"},
+	    {IFF_SLAVE, 0, "SLAVE"},
+	    {IFF_MASTER, 0, "MASTER"},
+	    {IFF_MULTICAST, 0, "MULTICAST"},
+	    {IFF_DYNAMIC, 0, "DYNAMIC"},
 	};
 	size_t used = (size_t)snprintf(buf, len, "flags=%d<", flags);
 
 	for (size_t i = 0; i < sizeof(tab) / sizeof(tab[0]); i++)
 		if ((flags & tab[i].bit) && used < len)
-			used += (size_t)snprintf(buf + used, len - used, "%s,",
-			    tab[i].name);
+			used += (size_t)snprintf(
+			    buf + used, len - used, "%s,", tab[i].name);
 	if (used >= len)
 		used = len - 1;
 	/*
@@ -239,8 +252,11 @@ iface_human(uint64_t bytes, char *buf, size_t len)
 		uint64_t above;
 		const char *unit;
 	} units[] = {
-		{1ull << 50, "PiB"}, {1ull << 40, "TiB"}, {1ull << 30, "GiB"},
-		{1ull << 20, "MiB"}, {1ull << 10, "KiB"},
+	    {1ull << 50, "PiB"},
+	    {1ull << 40, "TiB"},
+	    {1ull << 30, "GiB"},
+	    {1ull << 20, "MiB"},
+	    {1ull << 10, "KiB"},
 	};
 	/* Tenths of the unit; net-tools multiplies by 10 first (wrapping). */
 	uint64_t tenths = bytes * 10;
@@ -271,11 +287,13 @@ iface_format_short(const struct iface *ifc, char *buf, size_t len)
 	escape_copy(name, sizeof(name), ifc->name, strlen(ifc->name));
 	iface_flags_short(ifc->flags, flags, sizeof(flags));
 	if (ifc->has_stats)
-		used = snprintf(buf, len, "%-15.15s %5d %8" PRIu64 " %6" PRIu64
-		    " %6" PRIu64 " %-6" PRIu64 " %8" PRIu64 " %6" PRIu64
-		    " %6" PRIu64 " %6" PRIu64 " ", name, ifc->mtu,
-		    s->rx_packets, s->rx_errors, s->rx_dropped, s->rx_fifo,
-		    s->tx_packets, s->tx_errors, s->tx_dropped, s->tx_fifo);
+		used = snprintf(buf, len,
+		    "%-15.15s %5d %8" PRIu64 " %6" PRIu64 " %6" PRIu64
+		    " %-6" PRIu64 " %8" PRIu64 " %6" PRIu64 " %6" PRIu64
+		    " %6" PRIu64 " ",
+		    name, ifc->mtu, s->rx_packets, s->rx_errors, s->rx_dropped,
+		    s->rx_fifo, s->tx_packets, s->tx_errors, s->tx_dropped,
+		    s->tx_fifo);
 	else
 		used = snprintf(buf, len, "%-15.15s %5d %-56s", name, ifc->mtu,
 		    "     - no statistics available -");
@@ -307,11 +325,11 @@ print_inet(const struct iface *ifc)
 	    inet_text(&ifc->addr, a, sizeof(a)),
 	    inet_text(&ifc->netmask, m, sizeof(m)));
 	if (ifc->flags & IFF_BROADCAST)
-		out_printf("  broadcast %s",
-		    inet_text(&ifc->broadaddr, b, sizeof(b)));
+		out_printf(
+		    "  broadcast %s", inet_text(&ifc->broadaddr, b, sizeof(b)));
 	if (ifc->flags & IFF_POINTOPOINT)
-		out_printf("  destination %s",
-		    inet_text(&ifc->dstaddr, d, sizeof(d)));
+		out_printf(
+		    "  destination %s", inet_text(&ifc->dstaddr, d, sizeof(d)));
 	out_str("\n");
 }
 
@@ -347,8 +365,9 @@ print_inet6_line(const char *line, const char *name)
 	struct in6_addr a;
 
 	if (sscanf(line, "%4s%4s%4s%4s%4s%4s%4s%4s %08x %02x %02x %02x %20s",
-		g[0], g[1], g[2], g[3], g[4], g[5], g[6], g[7], &idx, &plen,
-		&scope, &dad, dev) != 13 || strcmp(dev, name) != 0)
+	        g[0], g[1], g[2], g[3], g[4], g[5], g[6], g[7], &idx, &plen,
+	        &scope, &dad, dev) != 13 ||
+	    strcmp(dev, name) != 0)
 		return;
 	snprintf(text, sizeof(text), "%s:%s:%s:%s:%s:%s:%s:%s", g[0], g[1],
 	    g[2], g[3], g[4], g[5], g[6], g[7]);
@@ -382,8 +401,14 @@ print_hw(const struct iface *ifc)
 {
 	/* if_port names of <linux/netdevice.h>; net-tools has no others. */
 	static const char *const ports[] = {
-		"unknown", "10base2", "10baseT", "AUI", "100baseT",
-		"100baseTX", "100baseFX", "(null)",
+	    "unknown",
+	    "10base2",
+	    "10baseT",
+	    "AUI",
+	    "100baseT",
+	    "100baseTX",
+	    "100baseFX",
+	    "(null)",
 	};
 	const char *title;
 	char hw[160];
@@ -406,8 +431,8 @@ static void
 print_stats(const struct iface *ifc)
 {
 	const struct iface_stats *s = &ifc->st;
-	bool compress = ifc->hwtype == ARPHRD_CSLIP ||
-	    ifc->hwtype == ARPHRD_CSLIP6;
+	bool compress =
+	    ifc->hwtype == ARPHRD_CSLIP || ifc->hwtype == ARPHRD_CSLIP6;
 	char rx[32], tx[32];
 
 	iface_human(s->rx_bytes, rx, sizeof(rx));
@@ -415,19 +440,20 @@ print_stats(const struct iface *ifc)
 	out_printf("        RX packets %" PRIu64 "  bytes %" PRIu64 " (%s)\n",
 	    s->rx_packets, s->rx_bytes, rx);
 	if (compress)
-		out_printf("        RX compressed:%" PRIu64 "\n",
-		    s->rx_compressed);
+		out_printf(
+		    "        RX compressed:%" PRIu64 "\n", s->rx_compressed);
 	out_printf("        RX errors %" PRIu64 "  dropped %" PRIu64
-	    "  overruns %" PRIu64 "  frame %" PRIu64 "\n", s->rx_errors,
-	    s->rx_dropped, s->rx_fifo, s->rx_frame);
+	           "  overruns %" PRIu64 "  frame %" PRIu64 "\n",
+	    s->rx_errors, s->rx_dropped, s->rx_fifo, s->rx_frame);
 	out_printf("        TX packets %" PRIu64 "  bytes %" PRIu64 " (%s)\n",
 	    s->tx_packets, s->tx_bytes, tx);
 	if (compress)
-		out_printf("        TX compressed %" PRIu64 "\n",
-		    s->tx_compressed);
+		out_printf(
+		    "        TX compressed %" PRIu64 "\n", s->tx_compressed);
 	out_printf("        TX errors %" PRIu64 "  dropped %" PRIu64
-	    " overruns %" PRIu64 "  carrier %" PRIu64 "  collisions %" PRIu64
-	    "\n", s->tx_errors, s->tx_dropped, s->tx_fifo, s->tx_carrier,
+	           " overruns %" PRIu64 "  carrier %" PRIu64
+	           "  collisions %" PRIu64 "\n",
+	    s->tx_errors, s->tx_dropped, s->tx_fifo, s->tx_carrier,
 	    s->collisions);
 }
 

@@ -73,9 +73,11 @@ route_flags_text(unsigned flags, const struct route_flag *tab, size_t n,
 			continue;
 		if (strcmp(tab[i].text, "!") == 0)
 			used = 0;
-		int w = snprintf(buf + used, len - used, "%s", tab[i].text);
+		size_t room = len - used;
+		int w = snprintf(buf + used, room, "%s", tab[i].text);
+
 		if (w > 0)
-			used += (size_t)w < len - used ? (size_t)w : len - used - 1;
+			used += (size_t)w < room ? (size_t)w : room - 1;
 	}
 }
 
@@ -83,13 +85,26 @@ void
 route_flags_fib(unsigned flags, char *buf, size_t len)
 {
 	static const struct route_flag tab[] = {
-		{RTF_UP, "U"}, {RTF_GATEWAY, "G"}, {RTF_REJECT, "!"},
-		{RTF_HOST, "H"}, {RTF_REINSTATE, "R"}, {RTF_DYNAMIC, "D"},
-		{RTF_MODIFIED, "M"}, {RTF_DEFAULT, "d"}, {RTF_ALLONLINK, "a"},
-		{RTF_ADDRCONF, "c"}, {RTF_NONEXTHOP, "o"}, {RTF_EXPIRES, "e"},
-		{RTF_CACHE, "c"}, {RTF_FLOW, "f"}, {RTF_POLICY, "p"},
-		{RTF_LOCAL, "l"}, {RTF_MTU, "u"}, {RTF_WINDOW, "w"},
-		{RTF_IRTT, "i"}, {0x0400u, "n"},
+	    {RTF_UP, "U"},
+	    {RTF_GATEWAY, "G"},
+	    {RTF_REJECT, "!"},
+	    {RTF_HOST, "H"},
+	    {RTF_REINSTATE, "R"},
+	    {RTF_DYNAMIC, "D"},
+	    {RTF_MODIFIED, "M"},
+	    {RTF_DEFAULT, "d"},
+	    {RTF_ALLONLINK, "a"},
+	    {RTF_ADDRCONF, "c"},
+	    {RTF_NONEXTHOP, "o"},
+	    {RTF_EXPIRES, "e"},
+	    {RTF_CACHE, "c"},
+	    {RTF_FLOW, "f"},
+	    {RTF_POLICY, "p"},
+	    {RTF_LOCAL, "l"},
+	    {RTF_MTU, "u"},
+	    {RTF_WINDOW, "w"},
+	    {RTF_IRTT, "i"},
+	    {0x0400u, "n"},
 	};
 
 	route_flags_text(flags, tab, sizeof(tab) / sizeof(tab[0]), buf, len);
@@ -100,13 +115,26 @@ route_flags_cache(unsigned flags, char *buf, size_t len)
 {
 	/* The cache rows carry RTCF_* bits; net-tools' letters and order. */
 	static const struct route_flag tab[] = {
-		{0x00000002u, "G"}, {0x00000200u, "!"}, {0x00000008u, "R"},
-		{0x00000010u, "D"}, {0x00000020u, "M"}, {0x00000001u, "-"},
-		{0x00000004u, "o"}, {0x00010000u, "n"}, {0x00020000u, "d"},
-		{0x00080000u, "t"}, {0x00200000u, "f"}, {0x00400000u, "q"},
-		{0x00800000u, "Ns"}, {0x01000000u, "r"}, {0x04000000u, "i"},
-		{0x08000000u, "Nd"}, {0x10000000u, "b"}, {0x20000000u, "m"},
-		{0x40000000u, "#"}, {0x80000000u, "l"},
+	    {0x00000002u, "G"},
+	    {0x00000200u, "!"},
+	    {0x00000008u, "R"},
+	    {0x00000010u, "D"},
+	    {0x00000020u, "M"},
+	    {0x00000001u, "-"},
+	    {0x00000004u, "o"},
+	    {0x00010000u, "n"},
+	    {0x00020000u, "d"},
+	    {0x00080000u, "t"},
+	    {0x00200000u, "f"},
+	    {0x00400000u, "q"},
+	    {0x00800000u, "Ns"},
+	    {0x01000000u, "r"},
+	    {0x04000000u, "i"},
+	    {0x08000000u, "Nd"},
+	    {0x10000000u, "b"},
+	    {0x20000000u, "m"},
+	    {0x40000000u, "#"},
+	    {0x80000000u, "l"},
 	};
 
 	route_flags_text(flags, tab, sizeof(tab) / sizeof(tab[0]), buf, len);
@@ -116,10 +144,18 @@ void
 route_flags6(unsigned flags, char *buf, size_t len)
 {
 	static const struct route_flag tab[] = {
-		{RTF_UP, "U"}, {RTF_REJECT, "!"}, {RTF_GATEWAY, "G"},
-		{RTF_HOST, "H"}, {RTF_DEFAULT, "D"}, {RTF_ADDRCONF, "A"},
-		{RTF_CACHE, "C"}, {RTF_ALLONLINK, "a"}, {RTF_EXPIRES, "e"},
-		{RTF_MODIFIED, "m"}, {RTF_NONEXTHOP, "n"}, {RTF_FLOW, "f"},
+	    {RTF_UP, "U"},
+	    {RTF_REJECT, "!"},
+	    {RTF_GATEWAY, "G"},
+	    {RTF_HOST, "H"},
+	    {RTF_DEFAULT, "D"},
+	    {RTF_ADDRCONF, "A"},
+	    {RTF_CACHE, "C"},
+	    {RTF_ALLONLINK, "a"},
+	    {RTF_EXPIRES, "e"},
+	    {RTF_MODIFIED, "m"},
+	    {RTF_NONEXTHOP, "n"},
+	    {RTF_FLOW, "f"},
 	};
 	size_t used = 0;
 
@@ -161,8 +197,8 @@ route_hex4(const char *text, uint32_t *addr)
 }
 
 int
-route_fmt_build(const char *header, const struct route_col *cols,
-    size_t ncols, char *fmt, size_t len, const char **missing)
+route_fmt_build(const char *header, const struct route_col *cols, size_t ncols,
+    char *fmt, size_t len, const char **missing)
 {
 	size_t next = 0, used = 0;
 	const char *p = header;
@@ -178,8 +214,8 @@ route_fmt_build(const char *header, const struct route_col *cols,
 		if (next < ncols && strlen(cols[next].name) == n &&
 		    strncmp(p, cols[next].name, n) == 0)
 			conv = cols[next++].conv;
-		int w = snprintf(fmt + used, len - used, "%s%s",
-		    used ? " " : "", conv);
+		int w = snprintf(
+		    fmt + used, len - used, "%s%s", used ? " " : "", conv);
 		if (w < 0 || (size_t)w >= len - used)
 			break;
 		used += (size_t)w;
@@ -227,13 +263,13 @@ route_obsolete(const char *af)
 		out_sync_for_stderr();
 		fprintf(stderr, "%s\n", strerror(e ? e : ENOENT));
 		out_str("IPX routing not in file /proc/net/ipx/route or "
-			"/proc/net/ipx_route found.\n");
+		        "/proc/net/ipx_route found.\n");
 	} else if (strcmp(af, "ddp") == 0) {
 		e = route_probe("net/atalk_route");
-		route_perror("Error opening /proc/net/atalk_route",
-		    e ? e : ENOENT);
+		route_perror(
+		    "Error opening /proc/net/atalk_route", e ? e : ENOENT);
 		fprintf(stderr, "DDP (AppleTalk) not configured on this "
-				"system.\n");
+		                "system.\n");
 	} else if (strcmp(af, "ax25") == 0) {
 		e = route_probe("net/ax25_route");
 		route_perror("/proc/net/ax25_route", e ? e : ENOENT);

@@ -33,23 +33,23 @@
 #define CACHE_MIN_FIELDS 12
 
 static const char *const fib_headers[4] = {
-	"",
-	"Destination     Gateway         Genmask         Flags Metric Ref    "
-	"Use Iface\n",
-	"Destination     Gateway         Genmask         Flags   MSS Window  "
-	"irtt Iface\n",
-	"Destination     Gateway         Genmask         Flags Metric Ref    "
-	"Use Iface    MSS   Window irtt\n",
+    "",
+    "Destination     Gateway         Genmask         Flags Metric Ref    "
+    "Use Iface\n",
+    "Destination     Gateway         Genmask         Flags   MSS Window  "
+    "irtt Iface\n",
+    "Destination     Gateway         Genmask         Flags Metric Ref    "
+    "Use Iface    MSS   Window irtt\n",
 };
 
 static const char *const cache_headers[4] = {
-	"",
-	"Source          Destination     Gateway         Flags Metric Ref    "
-	"Use Iface\n",
-	"Source          Destination     Gateway         Flags   MSS Window  "
-	"irtt Iface\n",
-	"Source          Destination     Gateway         Flags Metric Ref    "
-	"Use Iface    MSS   Window irtt  TOS HHRef HHUptod     SpecDst\n",
+    "",
+    "Source          Destination     Gateway         Flags Metric Ref    "
+    "Use Iface\n",
+    "Source          Destination     Gateway         Flags   MSS Window  "
+    "irtt Iface\n",
+    "Source          Destination     Gateway         Flags Metric Ref    "
+    "Use Iface    MSS   Window irtt  TOS HHRef HHUptod     SpecDst\n",
 };
 
 /* One row as sscanf leaves it; fields it could not read keep old values. */
@@ -192,8 +192,8 @@ rt4_clean_iface(const char *iface, char *buf, size_t len)
 }
 
 static void
-fib_print(const struct rt4_row *r, const struct rt4_addrs *a, int ext,
-    bool numeric)
+fib_print(
+    const struct rt4_row *r, const struct rt4_addrs *a, int ext, bool numeric)
 {
 	char dst[64], gw[64], mask[64], flags[64], ifc[64], line[512];
 
@@ -205,28 +205,36 @@ fib_print(const struct rt4_row *r, const struct rt4_addrs *a, int ext,
 	bool reject = (r->flags & RTF_REJECT) != 0;
 
 	if (ext == 1 && reject)
-		snprintf(line, sizeof(line), "%-15s -               %-15s %-5s "
-		    "%-6d -  %7d -\n", dst, mask, flags, r->metric, r->use);
+		snprintf(line, sizeof(line),
+		    "%-15s -               %-15s %-5s "
+		    "%-6d -  %7d -\n",
+		    dst, mask, flags, r->metric, r->use);
 	else if (ext == 1)
-		snprintf(line, sizeof(line), "%-15s %-15s %-15s %-5s %-6d %-2d "
-		    "%7d %s\n", dst, gw, mask, flags, r->metric, r->refcnt,
-		    r->use, ifc);
+		snprintf(line, sizeof(line),
+		    "%-15s %-15s %-15s %-5s %-6d %-2d "
+		    "%7d %s\n",
+		    dst, gw, mask, flags, r->metric, r->refcnt, r->use, ifc);
 	else if (ext == 2 && reject)
-		snprintf(line, sizeof(line), "%-15s -               %-15s %-5s "
-		    "    - -          - -\n", dst, mask, flags);
+		snprintf(line, sizeof(line),
+		    "%-15s -               %-15s %-5s "
+		    "    - -          - -\n",
+		    dst, mask, flags);
 	else if (ext == 2)
-		snprintf(line, sizeof(line), "%-15s %-15s %-15s %-5s %5d %-5d "
-		    "%6d %s\n", dst, gw, mask, flags, r->mtu, r->window,
-		    r->irtt, ifc);
+		snprintf(line, sizeof(line),
+		    "%-15s %-15s %-15s %-5s %5d %-5d "
+		    "%6d %s\n",
+		    dst, gw, mask, flags, r->mtu, r->window, r->irtt, ifc);
 	else if (reject)
-		snprintf(line, sizeof(line), "%-15s -               %-15s %-5s "
-		    "%-6d -  %7d -        -     -      -\n", dst, mask, flags,
-		    r->metric, r->use);
+		snprintf(line, sizeof(line),
+		    "%-15s -               %-15s %-5s "
+		    "%-6d -  %7d -        -     -      -\n",
+		    dst, mask, flags, r->metric, r->use);
 	else
-		snprintf(line, sizeof(line), "%-15s %-15s %-15s %-5s %-6d %-3d "
-		    "%6d %-6.6s   %-5d %-6d %d\n", dst, gw, mask, flags,
-		    r->metric, r->refcnt, r->use, ifc, r->mtu, r->window,
-		    r->irtt);
+		snprintf(line, sizeof(line),
+		    "%-15s %-15s %-15s %-5s %-6d %-3d "
+		    "%6d %-6.6s   %-5d %-6d %d\n",
+		    dst, gw, mask, flags, r->metric, r->refcnt, r->use, ifc,
+		    r->mtu, r->window, r->irtt);
 	out_str(line);
 }
 
@@ -263,9 +271,9 @@ fib_rows(struct lineio *l, const char *fmt, int ext, bool numeric)
 	memset(&r, 0, sizeof(r));
 	memset(&a, 0, sizeof(a));
 	while (lineio_next(l, &line, &len) == 1) {
-		int num = sscanf(line, fmt, r.iface, r.dst, r.gw, &r.flags,
-		    &r.refcnt, &r.use, &r.metric, r.mask, &r.mtu, &r.window,
-		    &r.irtt);
+		int num =
+		    sscanf(line, fmt, r.iface, r.dst, r.gw, &r.flags, &r.refcnt,
+		        &r.use, &r.metric, r.mask, &r.mtu, &r.window, &r.irtt);
 
 		if (num < FIB_MIN_FIELDS || !(r.flags & RTF_UP))
 			continue;
@@ -281,10 +289,17 @@ int
 route_inet_fib(int ext, bool numeric)
 {
 	static const struct route_col cols[] = {
-		{"Iface", CONV_IFACE}, {"Destination", CONV_ADDR},
-		{"Gateway", CONV_ADDR}, {"Flags", "%X"}, {"RefCnt", "%d"},
-		{"Use", "%d"}, {"Metric", "%d"}, {"Mask", CONV_ADDR},
-		{"MTU", "%d"}, {"Window", "%d"}, {"IRTT", "%d"},
+	    {"Iface", CONV_IFACE},
+	    {"Destination", CONV_ADDR},
+	    {"Gateway", CONV_ADDR},
+	    {"Flags", "%X"},
+	    {"RefCnt", "%d"},
+	    {"Use", "%d"},
+	    {"Metric", "%d"},
+	    {"Mask", CONV_ADDR},
+	    {"MTU", "%d"},
+	    {"Window", "%d"},
+	    {"IRTT", "%d"},
 	};
 	struct lineio l;
 	char *header, fmt[512];
@@ -300,14 +315,18 @@ route_inet_fib(int ext, bool numeric)
 	out_str(fib_headers[ext]);
 	int rc = EXIT_FAIL; /* no header line: net-tools gives up silently */
 	if (header != NULL) {
-		if (route_fmt_build(header, cols, sizeof(cols) / sizeof(cols[0]),
-			fmt, sizeof(fmt), &missing) == 0) {
+		size_t ncols = sizeof(cols) / sizeof(cols[0]);
+
+		if (route_fmt_build(
+		        header, cols, ncols, fmt, sizeof(fmt), &missing) == 0) {
 			fib_rows(&l, fmt, ext, numeric);
 			rc = EXIT_OK;
 		} else {
 			out_sync_for_stderr();
-			fprintf(stderr, "warning: /proc/net/route does not "
-					"contain required field %s\n", missing);
+			fprintf(stderr,
+			    "warning: /proc/net/route does not "
+			    "contain required field %s\n",
+			    missing);
 		}
 	}
 	rt4_close(&l);
@@ -315,8 +334,7 @@ route_inet_fib(int ext, bool numeric)
 }
 
 static void
-cache_print(struct rt4_row *r, const struct rt4_addrs *a, int ext,
-    bool numeric)
+cache_print(struct rt4_row *r, const struct rt4_addrs *a, int ext, bool numeric)
 {
 	char src[64], dst[64], gw[64], spec[64], flags[64], ifc[64];
 	char line[512];
@@ -328,15 +346,18 @@ cache_print(struct rt4_row *r, const struct rt4_addrs *a, int ext,
 	route_flags_cache(r->flags, flags, sizeof(flags));
 	rt4_clean_iface(r->iface, ifc, sizeof(ifc));
 	if (ext == 1)
-		snprintf(line, sizeof(line), "%-15s %-15s %-15s %-5s %-6d %-2d "
-		    "%7d %s\n", src, dst, gw, flags, r->metric, r->refcnt,
-		    r->use, ifc);
+		snprintf(line, sizeof(line),
+		    "%-15s %-15s %-15s %-5s %-6d %-2d "
+		    "%7d %s\n",
+		    src, dst, gw, flags, r->metric, r->refcnt, r->use, ifc);
 	else if (ext == 2)
-		snprintf(line, sizeof(line), "%-15s %-15s %-15s %-5s %5d %-5d "
-		    "%6d %s\n", src, dst, gw, flags, r->mtu, r->window,
-		    r->irtt, ifc);
+		snprintf(line, sizeof(line),
+		    "%-15s %-15s %-15s %-5s %5d %-5d "
+		    "%6d %s\n",
+		    src, dst, gw, flags, r->mtu, r->window, r->irtt, ifc);
 	else
-		snprintf(line, sizeof(line), "%-15s %-15s %-15s %-5s %-6d %-3d "
+		snprintf(line, sizeof(line),
+		    "%-15s %-15s %-15s %-5s %-6d %-3d "
 		    "%6d %-6.6s   %-5d %-6d %-5d %-3d %-3d   %-3d %15s\n",
 		    src, dst, gw, flags, r->metric, r->refcnt, r->use, ifc,
 		    r->mtu, r->window, r->irtt, r->tos, r->hhref, r->hhuptod,
@@ -391,8 +412,8 @@ cache_rows(struct lineio *l, const char *fmt, int ext, bool numeric)
 
 /* True when every title of the current rt_cache layout is present. */
 static bool
-cache_layout_known(const char *header, const struct route_col *cols,
-    size_t ncols)
+cache_layout_known(
+    const char *header, const struct route_col *cols, size_t ncols)
 {
 	for (size_t i = 1; i < ncols; i++) {
 		const char *p = header, *hit = NULL;
@@ -416,12 +437,21 @@ int
 route_inet_cache(int ext, bool numeric)
 {
 	static const struct route_col cols[] = {
-		{"Iface", CONV_IFACE}, {"Destination", CONV_ADDR},
-		{"Gateway", CONV_ADDR}, {"Flags", "%X"}, {"RefCnt", "%d"},
-		{"Use", "%d"}, {"Metric", "%d"}, {"Source", CONV_ADDR},
-		{"MTU", "%d"}, {"Window", "%d"}, {"IRTT", "%d"},
-		{"TOS", "%d"}, {"HHRef", "%d"}, {"HHUptod", "%d"},
-		{"SpecDst", CONV_ADDR},
+	    {"Iface", CONV_IFACE},
+	    {"Destination", CONV_ADDR},
+	    {"Gateway", CONV_ADDR},
+	    {"Flags", "%X"},
+	    {"RefCnt", "%d"},
+	    {"Use", "%d"},
+	    {"Metric", "%d"},
+	    {"Source", CONV_ADDR},
+	    {"MTU", "%d"},
+	    {"Window", "%d"},
+	    {"IRTT", "%d"},
+	    {"TOS", "%d"},
+	    {"HHRef", "%d"},
+	    {"HHUptod", "%d"},
+	    {"SpecDst", CONV_ADDR},
 	};
 	const size_t ncols = sizeof(cols) / sizeof(cols[0]);
 	struct lineio l;
@@ -447,13 +477,15 @@ route_inet_cache(int ext, bool numeric)
 	 * print uninitialised memory; nlnetstat shows no rows for them.
 	 */
 	if (cache_layout_known(header, cols, ncols)) {
-		if (route_fmt_build(header, cols, ncols, fmt, sizeof(fmt),
-			&missing) == 0) {
+		if (route_fmt_build(
+		        header, cols, ncols, fmt, sizeof(fmt), &missing) == 0) {
 			cache_rows(&l, fmt, ext, numeric);
 		} else {
 			out_sync_for_stderr();
-			fprintf(stderr, "warning: /proc/net/rt_cache does not "
-					"contain required field %s\n", missing);
+			fprintf(stderr,
+			    "warning: /proc/net/rt_cache does not "
+			    "contain required field %s\n",
+			    missing);
 		}
 	}
 	rt4_close(&l);

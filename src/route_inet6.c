@@ -39,9 +39,8 @@ rt6_scan(const char *line, struct rt6_row *r)
 	    "%4s%4s%4s%4s%4s%4s%4s%4s %02x "
 	    "%4s%4s%4s%4s%4s%4s%4s%4s %08x %08x %08x %08x %15s",
 	    r->dst[0], r->dst[1], r->dst[2], r->dst[3], r->dst[4], r->dst[5],
-	    r->dst[6], r->dst[7], &r->plen,
-	    r->src[0], r->src[1], r->src[2], r->src[3], r->src[4], r->src[5],
-	    r->src[6], r->src[7], &r->slen,
+	    r->dst[6], r->dst[7], &r->plen, r->src[0], r->src[1], r->src[2],
+	    r->src[3], r->src[4], r->src[5], r->src[6], r->src[7], &r->slen,
 	    r->hop[0], r->hop[1], r->hop[2], r->hop[3], r->hop[4], r->hop[5],
 	    r->hop[6], r->hop[7], &r->metric, &r->refcnt, &r->use, &r->flags,
 	    r->iface);
@@ -91,10 +90,10 @@ route_inet6(bool cache, bool numeric)
 		out_str("INET6 (IPv6) not configured in this system.\n");
 		return EXIT_FAIL;
 	}
-	out_str(cache ? "Kernel IPv6 routing cache\n" :
-			"Kernel IPv6 routing table\n");
+	out_str(cache ? "Kernel IPv6 routing cache\n"
+	              : "Kernel IPv6 routing table\n");
 	out_str("Destination                    Next Hop                   "
-		"Flag Met Ref  Use If\n");
+	        "Flag Met Ref  Use If\n");
 	memset(&r, 0, sizeof(r));
 	memset(&a, 0, sizeof(a));
 	lineio_init(&l, fd);

@@ -19,12 +19,30 @@ test_order(void)
 {
 	/* Inserted shuffled; the spec's observed order comes out. */
 	static const char *const in[] = {
-		"veth0", "eth1:foo", "eth10", "lo", "eth1:10", "tun0", "eth2",
-		"eth1", "peth1", "eth1:5", "eth1", "lo",
+	    "veth0",
+	    "eth1:foo",
+	    "eth10",
+	    "lo",
+	    "eth1:10",
+	    "tun0",
+	    "eth2",
+	    "eth1",
+	    "peth1",
+	    "eth1:5",
+	    "eth1",
+	    "lo",
 	};
 	static const char *const want[] = {
-		"eth1", "eth1:5", "eth1:10", "eth2", "eth10", "eth1:foo", "lo",
-		"peth1", "tun0", "veth0",
+	    "eth1",
+	    "eth1:5",
+	    "eth1:10",
+	    "eth2",
+	    "eth10",
+	    "eth1:foo",
+	    "lo",
+	    "peth1",
+	    "tun0",
+	    "veth0",
 	};
 	struct iface_list l = {0};
 
@@ -85,13 +103,14 @@ test_dev_stats(void)
 
 	t_begin("iface: /proc/net/dev counters, three layouts");
 	T_CHECK(iface_dev_version(" face |bytes    packets errs drop fifo "
-				  "frame compressed multicast|bytes") == 3);
+	                          "frame compressed multicast|bytes") == 3);
 	T_CHECK(iface_dev_version(" face |bytes    packets errs drop fifo "
-				  "frame|bytes    packets") == 2);
+	                          "frame|bytes    packets") == 2);
 	T_CHECK(iface_dev_version(" face |packets errs drop fifo frame") == 1);
 	memset(&s, 0, sizeof(s));
 	iface_dev_stats(" 18446744073709551615 2 3 4 5 6 7 8 9 10 11 12 13 14 "
-			"15 16", 3, &s);
+	                "15 16",
+	    3, &s);
 	T_CHECK(s.rx_bytes == 18446744073709551615ull);
 	T_CHECK(s.rx_packets == 2 && s.rx_fifo == 5 && s.rx_multicast == 8);
 	T_CHECK(s.tx_bytes == 9 && s.tx_fifo == 13 && s.collisions == 14);
@@ -117,8 +136,8 @@ test_flags(void)
 	char buf[256];
 
 	t_begin("iface: flag texts");
-	iface_flags_short(IFF_UP | IFF_LOOPBACK | IFF_RUNNING, buf,
-	    sizeof(buf));
+	iface_flags_short(
+	    IFF_UP | IFF_LOOPBACK | IFF_RUNNING, buf, sizeof(buf));
 	T_STREQ(buf, "LRU");
 	iface_flags_short(IFF_UP | IFF_POINTOPOINT | IFF_NOARP | IFF_MULTICAST,
 	    buf, sizeof(buf));
@@ -182,14 +201,14 @@ test_short_row(void)
 	iface_format_short(&ifc, row, sizeof(row));
 	/* The row net-tools printed for these values. */
 	T_STREQ(row, "lo              65536       29      0      0 0        "
-		     "    29      0      0      0 LRU\n");
+	             "    29      0      0      0 LRU\n");
 	/* Alias rows have no counters; control bytes are escaped. */
 	snprintf(ifc.name, sizeof(ifc.name), "ab\033c:5");
 	ifc.has_stats = false;
 	ifc.mtu = 1500;
 	iface_format_short(&ifc, row, sizeof(row));
 	T_STREQ(row, "ab?c:5           1500      - no statistics available - "
-		     "                       LRU\n");
+	             "                       LRU\n");
 	t_end();
 }
 
@@ -221,13 +240,18 @@ test_hw(void)
 	    "unspec 01-23-45-67-89-AB-CD-EF-00-00-00-00-00-00-00-00");
 	T_STREQ(title, "UNSPEC");
 	T_STREQ(hw(ARPHRD_TUNNEL, b, 8, &title), "tunnel ");
-	T_STREQ(hw(ARPHRD_EUI64, b, 8, &title), "eui64 01:23:45:67:89:AB:CD:EF");
+	T_STREQ(
+	    hw(ARPHRD_EUI64, b, 8, &title), "eui64 01:23:45:67:89:AB:CD:EF");
 	T_STREQ(hw(ARPHRD_FDDI, b, 8, &title), "fddi 01-23-45-67-89-AB");
 	T_STREQ(hw(ARPHRD_IRDA, b, 8, &title), "irda 67:45:23:01");
 	T_STREQ(hw(ARPHRD_DLCI, b, 8, &title), "dlci 8961");
 	T_STREQ(hw(ARPHRD_AX25, "\x82\x84\x86\x88\x90\x40\x0e", 7, &title),
 	    "ax25 ABCDH-7");
-	T_STREQ(hw(ARPHRD_X25, "AB\x01" "C", 4, &title), "x25 AB?C");
+	T_STREQ(hw(ARPHRD_X25,
+	            "AB\x01"
+	            "C",
+	            4, &title),
+	    "x25 AB?C");
 	T_STREQ(hw(ARPHRD_SIT, b, 8, &title), "sit");
 	T_STREQ(title, "IPv6-in-IPv4");
 	/* InfiniBand is not in net-tools 2.10 as Debian builds it. */

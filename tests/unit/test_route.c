@@ -13,9 +13,17 @@
 void test_group_route(void);
 
 static const struct route_col fib_cols[] = {
-	{"Iface", "%15s"}, {"Destination", "%127s"}, {"Gateway", "%127s"},
-	{"Flags", "%X"}, {"RefCnt", "%d"}, {"Use", "%d"}, {"Metric", "%d"},
-	{"Mask", "%127s"}, {"MTU", "%d"}, {"Window", "%d"}, {"IRTT", "%d"},
+    {"Iface", "%15s"},
+    {"Destination", "%127s"},
+    {"Gateway", "%127s"},
+    {"Flags", "%X"},
+    {"RefCnt", "%d"},
+    {"Use", "%d"},
+    {"Metric", "%d"},
+    {"Mask", "%127s"},
+    {"MTU", "%d"},
+    {"Window", "%d"},
+    {"IRTT", "%d"},
 };
 #define NFIB (sizeof(fib_cols) / sizeof(fib_cols[0]))
 
@@ -119,30 +127,30 @@ test_fmt_build(void)
 
 	t_begin("route: header-driven format");
 	T_CHECK(route_fmt_build("Iface\tDestination\tGateway \tFlags\tRefCnt\t"
-				"Use\tMetric\tMask\t\tMTU\tWindow\tIRTT   \n",
-	    fib_cols, NFIB, fmt, sizeof(fmt), &missing) == 0);
+	                        "Use\tMetric\tMask\t\tMTU\tWindow\tIRTT   \n",
+	            fib_cols, NFIB, fmt, sizeof(fmt), &missing) == 0);
 	T_STREQ(fmt, "%15s %127s %127s %X %d %d %d %127s %d %d %d");
 	/* Unknown titles are skipped with "%*s". */
 	T_CHECK(route_fmt_build("Iface Foo Destination Gateway Flags RefCnt "
-				"Use Metric Mask MTU Window IRTT Extra",
-	    fib_cols, NFIB, fmt, sizeof(fmt), &missing) == 0);
+	                        "Use Metric Mask MTU Window IRTT Extra",
+	            fib_cols, NFIB, fmt, sizeof(fmt), &missing) == 0);
 	T_STREQ(fmt, "%15s %*s %127s %127s %X %d %d %d %127s %d %d %d %*s");
 	/* A missing title is reported by name. */
 	T_CHECK(route_fmt_build("Iface Destination Gateway Flags RefCnt Use "
-				"Metric Mask MTU IRTT",
-	    fib_cols, NFIB, fmt, sizeof(fmt), &missing) == -1);
+	                        "Metric Mask MTU IRTT",
+	            fib_cols, NFIB, fmt, sizeof(fmt), &missing) == -1);
 	T_STREQ(missing, "Window");
 	/* Titles must come in order: Destination first hides Iface's. */
 	T_CHECK(route_fmt_build("Destination Iface Gateway Flags RefCnt Use "
-				"Metric Mask MTU Window IRTT",
-	    fib_cols, NFIB, fmt, sizeof(fmt), &missing) == -1);
+	                        "Metric Mask MTU Window IRTT",
+	            fib_cols, NFIB, fmt, sizeof(fmt), &missing) == -1);
 	T_STREQ(missing, "Destination");
 	/* Case matters. */
-	T_CHECK(route_fmt_build("iface", fib_cols, NFIB, fmt, sizeof(fmt),
-	    &missing) == -1);
+	T_CHECK(route_fmt_build(
+	            "iface", fib_cols, NFIB, fmt, sizeof(fmt), &missing) == -1);
 	T_STREQ(missing, "Iface");
-	T_CHECK(route_fmt_build("", fib_cols, NFIB, fmt, sizeof(fmt),
-	    &missing) == -1);
+	T_CHECK(route_fmt_build(
+	            "", fib_cols, NFIB, fmt, sizeof(fmt), &missing) == -1);
 	T_STREQ(missing, "Iface");
 	t_end();
 }
@@ -157,10 +165,10 @@ test_fmt_parse(void)
 
 	t_begin("route: built format reads a kernel line");
 	route_fmt_build("Iface Destination Gateway Flags RefCnt Use Metric "
-			"Mask MTU Window IRTT",
+	                "Mask MTU Window IRTT",
 	    fib_cols, NFIB, fmt, sizeof(fmt), &missing);
 	int n = sscanf("eth0\t00000000\t010200C0\t0003\t0\t0\t100\t00000000"
-		       "\t1500\t0\t0",
+	               "\t1500\t0\t0",
 	    fmt, iface, dst, gw, &flags, &ref, &use, &metric, mask, &mtu,
 	    &window, &irtt);
 	T_CHECK(n == 11);
@@ -169,9 +177,8 @@ test_fmt_parse(void)
 	T_CHECK(flags == 3 && metric == 100 && mtu == 1500 && irtt == 0);
 	/* Ten fields are enough for net-tools; IRTT keeps its value. */
 	irtt = 77;
-	n = sscanf("lo 0100007F 00000000 0005 1 2 3 FFFFFFFF 40 0", fmt,
-	    iface, dst, gw, &flags, &ref, &use, &metric, mask, &mtu, &window,
-	    &irtt);
+	n = sscanf("lo 0100007F 00000000 0005 1 2 3 FFFFFFFF 40 0", fmt, iface,
+	    dst, gw, &flags, &ref, &use, &metric, mask, &mtu, &window, &irtt);
 	T_CHECK(n == 10 && irtt == 77);
 	t_end();
 }
