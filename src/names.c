@@ -230,9 +230,10 @@ names_user(uid_t uid, bool numeric, char *buf, size_t len)
 		cache_put(&user_cache, (uint32_t)uid, pw ? pw->pw_name : NULL);
 		cache_get(&user_cache, (uint32_t)uid, &name);
 	}
+	/* net-tools prints an unknown uid with %d: 4294967294 shows as -2. */
 	if (name != NULL)
 		snprintf(buf, len, "%s", name);
 	else
-		snprintf(buf, len, "%u", (unsigned)uid);
+		snprintf(buf, len, "%d", (int)uid);
 	return buf;
 }

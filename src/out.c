@@ -1,6 +1,6 @@
 /*
  * out.c - buffered stdout writer.  Replaces stdio for table output: rows are
- * appended to a 64 KiB buffer and written with write(2).  The first write
+ * appended to a buffer and written with write(2) in stdio's block size.  The first write
  * error is kept and reported by out_flush(); SIGPIPE keeps its default action,
  * so a closed pipe ends the program silently, as it ends net-tools netstat.
  */
@@ -11,19 +11,31 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #define OUT_BUFSZ 65536
 
 static char out_buf[OUT_BUFSZ];
 static size_t out_len;
+/*
+ * Write in blocks of stdout's st_blksize, as stdio does (4 KiB for pipes
+ * and files), so that stderr lines land at the same offsets in a 2>&1
+ * capture as they do with netstat.
+ */
+static size_t out_block = OUT_BUFSZ;
 static int out_err;       /* first write error, as a positive errno */
 static bool out_linemode; /* stdout is a terminal: flush per line */
 
 void
 out_init(void)
 {
+	struct stat st;
+
 	out_linemode = isatty(STDOUT_FILENO) == 1;
+	if (fstat(STDOUT_FILENO, &st) == 0 && st.st_blksize >= 512 &&
+	    st.st_blksize <= OUT_BUFSZ)
+		out_block = (size_t)st.st_blksize;
 }
 
 static void
@@ -48,14 +60,14 @@ void
 out_write(const char *s, size_t n)
 {
 	while (n > 0) {
-		size_t room = OUT_BUFSZ - out_len;
+		size_t room = out_block - out_len;
 		size_t take = n < room ? n : room;
 
 		memcpy(out_buf + out_len, s, take);
 		out_len += take;
 		s += take;
 		n -= take;
-		if (out_len == OUT_BUFSZ)
+		if (out_len == out_block)
 			out_drain();
 	}
 	if (out_linemode && out_len > 0 && out_buf[out_len - 1] == '\n')

@@ -8,6 +8,7 @@
 #include "procnet.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -179,12 +180,59 @@ procnet_parse_any(enum sk_table table, char *line, size_t len,
 	return procnet_parse_inet(line, table, r);
 }
 
+/*
+ * A UNIX record waiting for its line to end: a path containing a newline
+ * continues on the next /proc line, which does not parse on its own.
+ */
+struct unix_pending {
+	struct sock_rec rec;
+	char path[8192];
+	size_t len;
+	bool set;
+};
+
+static int
+unix_flush(struct unix_pending *p, sock_sink_fn sink, void *ctx)
+{
+	if (!p->set)
+		return 0;
+	p->set = false;
+	if (p->rec.path != NULL)
+		p->rec.path = p->path;
+	p->rec.path_len = p->len;
+	return sink(&p->rec, ctx);
+}
+
+static bool
+unix_continue(struct unix_pending *p, const char *line, size_t len)
+{
+	if (!p->set || p->rec.path == NULL || p->len + 1 + len > sizeof(p->path))
+		return false;
+	p->path[p->len++] = '\n';
+	memcpy(p->path + p->len, line, len);
+	p->len += len;
+	return true;
+}
+
+static void
+unix_hold(struct unix_pending *p, const struct sock_rec *r)
+{
+	p->rec = *r;
+	p->len = r->path ? r->path_len : 0;
+	if (p->len > sizeof(p->path))
+		p->len = sizeof(p->path);
+	if (r->path)
+		memcpy(p->path, r->path, p->len);
+	p->set = true;
+}
+
 int
 procnet_read(enum sk_table table, int family, sock_sink_fn sink, void *ctx,
     struct procnet_result *res)
 {
 	struct lineio l;
 	struct sock_rec r;
+	struct unix_pending *pend = NULL;
 	char *line;
 	size_t len;
 	int fd, rc;
@@ -193,19 +241,31 @@ procnet_read(enum sk_table table, int family, sock_sink_fn sink, void *ctx,
 	fd = util_proc_open(procnet_path(table, family));
 	if (fd < 0)
 		return fd;
+	if (table == SKT_UNIX)
+		pend = xcalloc(1, sizeof(*pend));
 	lineio_init(&l, fd);
 	while ((rc = lineio_next(&l, &line, &len)) > 0) {
 		if (l.lineno == 1)
 			continue; /* the column header */
 		if (procnet_parse_any(table, line, len, &r) < 0) {
+			if (pend != NULL && unix_continue(pend, line, len))
+				continue;
 			if (res->bogus++ == 0)
 				res->first_bogus = l.lineno;
 			continue;
 		}
-		rc = sink(&r, ctx);
-		if (rc < 0)
+		if (pend != NULL) {
+			if ((rc = unix_flush(pend, sink, ctx)) < 0)
+				break;
+			unix_hold(pend, &r);
+			continue;
+		}
+		if ((rc = sink(&r, ctx)) < 0)
 			break;
 	}
+	if (pend != NULL && rc >= 0)
+		rc = unix_flush(pend, sink, ctx);
+	free(pend);
 	lineio_free(&l);
 	close(fd);
 	return rc < 0 ? rc : 0;
