@@ -100,4 +100,7 @@ uninstall:
 		rm -f $(DESTDIR)$(BINDIR)/netstat; fi
 
 clean:
-	rm -rf build build-san nlnetstat
+	rm -rf build build-san build-fuzz nlnetstat
+
+# Fuzz targets (libFuzzer, clang): `make fuzz` runs each for FUZZ_SECONDS.
+-include tests/fuzz/fuzz.mk
