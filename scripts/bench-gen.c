@@ -224,11 +224,23 @@ make_listeners(const struct config *c)
 	}
 }
 
+/*
+ * Closing with linger 0 sends RST: killing the generator leaves no
+ * TIME_WAIT behind to pollute the next population.
+ */
+static void
+abortive_close(int fd)
+{
+	struct linger lg = {1, 0};
+
+	setsockopt(fd, SOL_SOCKET, SO_LINGER, &lg, sizeof(lg));
+}
+
 /* Connects one pair to listener l and accepts it (any worker's). */
 static void
 tcp_pair(const struct config *c, long g)
 {
-	int one = 1, s;
+	int one = 1, s, a;
 	bool v6 = (g % 100) < c->pct6;
 
 	if (v6) {
@@ -242,8 +254,10 @@ tcp_pair(const struct config *c, long g)
 		sin6(&dst, &in6addr_loopback, port);
 		if (connect(s, (struct sockaddr *)&dst, sizeof(dst)) < 0)
 			die("connect [::1]:%u", port);
-		if (accept4(lis6[li], NULL, NULL, SOCK_CLOEXEC) < 0)
+		if ((a = accept4(lis6[li], NULL, NULL, SOCK_CLOEXEC)) < 0)
 			die("accept v6");
+		abortive_close(s);
+		abortive_close(a);
 		return;
 	}
 	struct sockaddr_in src, dst;
@@ -262,8 +276,10 @@ tcp_pair(const struct config *c, long g)
 	sin4(&dst, to, PORT_CONN4 + (unsigned)li);
 	if (connect(s, (struct sockaddr *)&dst, sizeof(dst)) < 0)
 		die("connect port %ld (pair %ld)", PORT_CONN4 + li, g);
-	if (accept4(lis4[li], NULL, NULL, SOCK_CLOEXEC) < 0)
+	if ((a = accept4(lis4[li], NULL, NULL, SOCK_CLOEXEC)) < 0)
 		die("accept v4");
+	abortive_close(s);
+	abortive_close(a);
 }
 
 static void
@@ -560,6 +576,8 @@ main(int argc, char **argv)
 
 	parse_args(argc, argv, &c);
 	require_private_netns();
+	/* Die with the script that started us, even on SIGKILL. */
+	prctl(PR_SET_PDEATHSIG, SIGTERM);
 	tune_netns(&c);
 	rlim_t nofile = raise_nofile();
 
