@@ -16,13 +16,13 @@ struct diag_sock;
 
 /* What one dump asks the kernel for. */
 struct diag_req {
-	int family;         /* AF_INET or AF_INET6 */
+	int family;          /* AF_INET or AF_INET6 */
 	enum sk_table table; /* SKT_TCP, SKT_UDP, SKT_UDPLITE, SKT_RAW */
-	uint32_t states;    /* 1 << state for every wanted state */
-	bool want_info;     /* ask for tcp_info (exact -o retransmits/probes) */
-	bool want_uids;     /* fill SYN_RECV uids from their listeners (-e) */
-	uint16_t sport;     /* exact local port wanted, 0 for any (host order) */
-	uint16_t dport;     /* exact remote port wanted, 0 for any */
+	uint32_t states;     /* 1 << state for every wanted state */
+	bool want_info; /* ask for tcp_info (exact -o retransmits/probes) */
+	bool want_uids; /* fill SYN_RECV uids from their listeners (-e) */
+	uint16_t sport; /* exact local port wanted, 0 for any (host order) */
+	uint16_t dport; /* exact remote port wanted, 0 for any */
 };
 
 /*
@@ -54,8 +54,8 @@ bool diag_is_unsupported(int err);
  * Decode one SOCK_DIAG_BY_FAMILY reply message into *r, in /proc terms.
  * Pure: no I/O.  Returns 0 or -EINVAL for a short or malformed message.
  */
-int diag_decode_inet(const struct nlmsghdr *nlh, enum sk_table table,
-    struct sock_rec *r);
+int diag_decode_inet(
+    const struct nlmsghdr *nlh, enum sk_table table, struct sock_rec *r);
 
 /* Bit mask of TCP states for a netstat view (see filter.c). */
 uint32_t diag_states_all(void);

@@ -33,7 +33,8 @@ char *names_host4(uint32_t addr, bool numeric, char *buf, size_t len);
  * otherwise :: becomes "[::]" and anything else goes through getnameinfo.
  * In both cases an IPv4-mapped address is cut to its dotted quad.
  */
-char *names_host6(const struct in6_addr *a, bool numeric, char *buf, size_t len);
+char *names_host6(
+    const struct in6_addr *a, bool numeric, char *buf, size_t len);
 
 /*
  * Cached gethostbyaddr(AF_INET) canonical name, or NULL when the lookup
@@ -46,8 +47,8 @@ const char *names_lookup4(uint32_t addr);
  * (or, for NAMES_RAW, protocol) name.  Returns a pointer to buf or to a
  * cached name valid for the life of the process.
  */
-const char *names_port(unsigned port, enum names_proto p, bool numeric,
-    char *buf, size_t len);
+const char *names_port(
+    unsigned port, enum names_proto p, bool numeric, char *buf, size_t len);
 
 /* User name for uid, or decimal uid when numeric or unknown; into buf. */
 char *names_user(uid_t uid, bool numeric, char *buf, size_t len);

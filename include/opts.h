@@ -67,46 +67,46 @@ enum ns_format {
 /* nlnetstat's row filters (--port, --state, ...); empty lists match all. */
 #define XF_MAX 32
 struct xfilter {
-	bool active;                  /* any filter given */
-	uint16_t ports[XF_MAX];       /* --port: local or remote */
+	bool active;            /* any filter given */
+	uint16_t ports[XF_MAX]; /* --port: local or remote */
 	unsigned nports;
-	uint16_t sports[XF_MAX];      /* --sport: local */
+	uint16_t sports[XF_MAX]; /* --sport: local */
 	unsigned nsports;
-	uint16_t dports[XF_MAX];      /* --dport: remote */
+	uint16_t dports[XF_MAX]; /* --dport: remote */
 	unsigned ndports;
-	char states[XF_MAX][16];      /* --state: upper-case state texts */
+	char states[XF_MAX][16]; /* --state: upper-case state texts */
 	unsigned nstates;
-	int pids[XF_MAX];             /* --pid */
+	int pids[XF_MAX]; /* --pid */
 	unsigned npids;
-	bool has_uid;                 /* --user */
+	bool has_uid; /* --user */
 	uint32_t uid;
 	struct {
-		int family;           /* AF_INET or AF_INET6 */
+		int family; /* AF_INET or AF_INET6 */
 		uint8_t bytes[16];
-		unsigned prefix;      /* bits */
-	} addrs[XF_MAX];              /* --addr */
+		unsigned prefix; /* bits */
+	} addrs[XF_MAX];         /* --addr */
 	unsigned naddrs;
 };
 
 struct opts {
 	enum ns_mode mode;
-	enum ns_show show;     /* -a -l */
-	unsigned protos;       /* PROTO_* from -t -u -U -S -w, defaults applied */
-	unsigned families;     /* NAF_BIT() of every family selected */
-	char afname[256];      /* canonical family names, comma-joined, in order */
-	bool explicit_sel;     /* a protocol, -x, -g or an obsolete family given */
-	bool no_proto_given;   /* protocols were implied by a family or -s */
-	bool groups;           /* -g */
-	bool bluetooth;        /* --bluetooth, -2, -f: compiled out in net-tools */
-	unsigned numeric;      /* NUM_* from -n --numeric-hosts/ports/users */
-	bool symbolic;         /* -N: makes -r numeric, as in net-tools */
-	int extend;            /* count of -e */
-	bool timers;           /* -o */
-	bool programs;         /* -p */
-	bool wide;             /* -W */
-	int verbose;           /* count of -v */
-	bool continuous;       /* -c */
-	unsigned route;        /* ROUTE_* from -F -C */
+	enum ns_show show; /* -a -l */
+	unsigned protos;   /* PROTO_* from -t -u -U -S -w, defaults applied */
+	unsigned families; /* NAF_BIT() of every family selected */
+	char afname[256];  /* canonical family names, comma-joined, in order */
+	bool explicit_sel; /* a protocol, -x, -g or an obsolete family given */
+	bool no_proto_given; /* protocols were implied by a family or -s */
+	bool groups;         /* -g */
+	bool bluetooth;   /* --bluetooth, -2, -f: compiled out in net-tools */
+	unsigned numeric; /* NUM_* from -n --numeric-hosts/ports/users */
+	bool symbolic;    /* -N: makes -r numeric, as in net-tools */
+	int extend;       /* count of -e */
+	bool timers;      /* -o */
+	bool programs;    /* -p */
+	bool wide;        /* -W */
+	int verbose;      /* count of -v */
+	bool continuous;  /* -c */
+	unsigned route;   /* ROUTE_* from -F -C */
 	enum ns_format format; /* --json */
 	bool summary;          /* --summary */
 	bool summary_all;      /* --summary without -a/-l counts every socket */

@@ -14,11 +14,12 @@ struct procmap;
 
 /* What the scan could and could not see. */
 struct procmap_stats {
-	bool proc_unreadable;   /* the /proc root itself could not be read */
-	unsigned long procs;    /* process directories visited */
-	unsigned long denied;   /* fd directories that gave EACCES */
-	unsigned long denied_own;  /* ...of processes with our uid (non-dumpable) */
-	unsigned long sockets;  /* socket fds found */
+	bool proc_unreadable; /* the /proc root itself could not be read */
+	unsigned long procs;  /* process directories visited */
+	unsigned long denied; /* fd directories that gave EACCES */
+	unsigned long
+	    denied_own;        /* ...of processes with our uid (non-dumpable) */
+	unsigned long sockets; /* socket fds found */
 };
 
 /* One owner of a socket. */

@@ -14,8 +14,8 @@
  * Parse one data line of an inet socket file into *r (table set by the
  * caller's argument).  Returns 0, or -EINVAL for a malformed line.
  */
-int procnet_parse_inet(const char *line, enum sk_table table,
-    struct sock_rec *r);
+int procnet_parse_inet(
+    const char *line, enum sk_table table, struct sock_rec *r);
 
 /*
  * Parse one data line of /proc/net/unix.  r->path points into line (the
@@ -28,7 +28,7 @@ const char *procnet_path(enum sk_table table, int family);
 
 /* Result of reading one file. */
 struct procnet_result {
-	unsigned long bogus;      /* malformed lines skipped */
+	unsigned long bogus;       /* malformed lines skipped */
 	unsigned long first_bogus; /* 1-based line number of the first */
 };
 
@@ -37,7 +37,7 @@ struct procnet_result {
  * Returns 0, -errno from open or read (-ENOENT when the file is absent), or
  * the sink's negative return.  Malformed lines are counted in *res.
  */
-int procnet_read(enum sk_table table, int family, sock_sink_fn sink,
-    void *ctx, struct procnet_result *res);
+int procnet_read(enum sk_table table, int family, sock_sink_fn sink, void *ctx,
+    struct procnet_result *res);
 
 #endif

@@ -55,21 +55,21 @@ enum sk_unix_state {
 #define HAVE_BACKLOG 0x4u      /* TCP listener: backlog limit known */
 
 struct sock_rec {
-	uint8_t family;     /* AF_INET, AF_INET6, AF_UNIX */
-	uint8_t table;      /* enum sk_table */
-	uint8_t state;      /* inet: kernel sk_state; unix: enum sk_unix_state */
-	uint8_t timer;      /* 0 off, 1 on, 2 keepalive, 3 timewait, 4 probe */
-	uint16_t lport;     /* host order; raw: the protocol number */
-	uint16_t rport;     /* host order */
+	uint8_t family; /* AF_INET, AF_INET6, AF_UNIX */
+	uint8_t table;  /* enum sk_table */
+	uint8_t state;  /* inet: kernel sk_state; unix: enum sk_unix_state */
+	uint8_t timer;  /* 0 off, 1 on, 2 keepalive, 3 timewait, 4 probe */
+	uint16_t lport; /* host order; raw: the protocol number */
+	uint16_t rport; /* host order */
 	struct in6_addr laddr; /* IPv4 in the first 4 bytes, network order */
 	struct in6_addr raddr;
-	uint64_t rxq, txq;  /* Recv-Q and Send-Q as /proc shows them */
-	uint64_t timer_ms;  /* time until the timer fires */
-	uint32_t retrans;   /* retransmits (the middle -o number) */
-	uint32_t probes;    /* timeout/probes (the last -o number) */
+	uint64_t rxq, txq; /* Recv-Q and Send-Q as /proc shows them */
+	uint64_t timer_ms; /* time until the timer fires */
+	uint32_t retrans;  /* retransmits (the middle -o number) */
+	uint32_t probes;   /* timeout/probes (the last -o number) */
 	uint32_t uid;
 	uint64_t inode;
-	uint32_t backlog;   /* TCP listener's accept-queue limit (HAVE_BACKLOG) */
+	uint32_t backlog; /* TCP listener's accept-queue limit (HAVE_BACKLOG) */
 	/* UNIX only */
 	uint32_t refcnt;
 	uint32_t unix_proto;
@@ -91,7 +91,7 @@ sockrec_addr_is_zero(const struct sock_rec *r, const struct in6_addr *a)
 	if (r->family == AF_INET)
 		return a->s6_addr32[0] == 0;
 	return a->s6_addr32[0] == 0 && a->s6_addr32[1] == 0 &&
-	    a->s6_addr32[2] == 0 && a->s6_addr32[3] == 0;
+	       a->s6_addr32[2] == 0 && a->s6_addr32[3] == 0;
 }
 
 #endif

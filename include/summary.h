@@ -13,8 +13,8 @@ struct summary;
 
 struct summary *summary_new(void);
 /* Count one selected socket; label is its Proto text ("tcp6"). */
-void summary_add(struct summary *s, const struct sock_rec *r,
-    const char *label);
+void summary_add(
+    struct summary *s, const struct sock_rec *r, const char *label);
 /* Print everything counted (table or JSON per o->format). */
 void summary_print(const struct summary *s, const struct opts *o);
 void summary_free(struct summary *s);

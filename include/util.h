@@ -42,7 +42,7 @@ struct lineio {
 	char *buf;
 	size_t cap, start, end;
 	bool eof;
-	int err;          /* positive errno of a failed read, else 0 */
+	int err;              /* positive errno of a failed read, else 0 */
 	unsigned long lineno; /* 1-based number of the last line returned */
 };
 

@@ -16,8 +16,8 @@
  * to *o.  netstat_opts is netstat's long-option table, used to leave
  * shared prefixes alone.  Returns the new argc; exits 3 on a bad value.
  */
-int xopts_extract(int argc, char **argv, struct opts *o,
-    const struct option *netstat_opts);
+int xopts_extract(
+    int argc, char **argv, struct opts *o, const struct option *netstat_opts);
 
 /* Lines describing the extra options, for the -h text. */
 void xopts_usage_out(void);

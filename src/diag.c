@@ -67,7 +67,7 @@ bool
 diag_is_unsupported(int err)
 {
 	return err == -ENOENT || err == -EINVAL || err == -EOPNOTSUPP ||
-	    err == -EPROTONOSUPPORT || err == -EAFNOSUPPORT;
+	       err == -EPROTONOSUPPORT || err == -EAFNOSUPPORT;
 }
 
 int
@@ -79,7 +79,8 @@ diag_open(struct diag_sock **out)
 	d->replay_dirfd = -1;
 	d->record_fd = -1;
 	if (replay != NULL && replay[0] != '\0') {
-		d->replay_dirfd = open(replay, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		d->replay_dirfd =
+		    open(replay, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 		if (d->replay_dirfd < 0) {
 			int e = errno;
 			free(d);
@@ -89,7 +90,8 @@ diag_open(struct diag_sock **out)
 		return 0;
 	}
 	d->nl = mnl_socket_open2(NETLINK_SOCK_DIAG, SOCK_CLOEXEC);
-	if (d->nl == NULL || mnl_socket_bind(d->nl, 0, MNL_SOCKET_AUTOPID) < 0) {
+	if (d->nl == NULL ||
+	    mnl_socket_bind(d->nl, 0, MNL_SOCKET_AUTOPID) < 0) {
 		int e = errno;
 		if (d->nl)
 			mnl_socket_close(d->nl);
@@ -160,8 +162,8 @@ attr_cb(const struct nlattr *a, void *data)
 
 /* The -o numbers (/proc's retrnsmt and timeout columns). */
 static void
-decode_timer_detail(const struct inet_diag_msg *m, const struct attrs *tb,
-    struct sock_rec *r)
+decode_timer_detail(
+    const struct inet_diag_msg *m, const struct attrs *tb, struct sock_rec *r)
 {
 	if (tb->info != NULL) {
 		struct tcp_info ti;
@@ -187,11 +189,11 @@ decode_timer_detail(const struct inet_diag_msg *m, const struct attrs *tb,
 }
 
 int
-diag_decode_inet(const struct nlmsghdr *nlh, enum sk_table table,
-    struct sock_rec *r)
+diag_decode_inet(
+    const struct nlmsghdr *nlh, enum sk_table table, struct sock_rec *r)
 {
 	const struct inet_diag_msg *m;
-	struct attrs tb = {0};
+	struct attrs tb = { 0 };
 
 	if (nlh->nlmsg_len < NLMSG_HDRLEN ||
 	    mnl_nlmsg_get_payload_len(nlh) < sizeof(*m))
@@ -212,8 +214,9 @@ diag_decode_inet(const struct nlmsghdr *nlh, enum sk_table table,
 		r->lport = mnl_attr_get_u8(tb.protocol);
 	r->rxq = m->idiag_rqueue;
 	/* inet_diag gives a listener's backlog limit; /proc shows 0. */
-	r->txq = (table == SKT_TCP && m->idiag_state == SK_LISTEN) ?
-	    0 : m->idiag_wqueue;
+	r->txq = (table == SKT_TCP && m->idiag_state == SK_LISTEN)
+	             ? 0
+	             : m->idiag_wqueue;
 	if (table == SKT_TCP && m->idiag_state == SK_LISTEN) {
 		r->backlog = m->idiag_wqueue;
 		r->have |= HAVE_BACKLOG;
@@ -234,7 +237,8 @@ listeners_note(struct dump_ctx *c, const struct sock_rec *r)
 {
 	if (c->nlisteners == c->cap) {
 		c->cap = c->cap ? c->cap * 2 : 16;
-		c->listeners = xrealloc(c->listeners, c->cap * sizeof(*c->listeners));
+		c->listeners =
+		    xrealloc(c->listeners, c->cap * sizeof(*c->listeners));
 	}
 	struct listen_uid *l = &c->listeners[c->nlisteners++];
 	l->addr = r->laddr;
@@ -366,7 +370,7 @@ diag_recv(struct diag_sock *d)
 static void
 replay_name(const struct diag_req *req, char *buf, size_t len)
 {
-	static const char *names[] = {"tcp", "udp", "udplite", "raw"};
+	static const char *names[] = { "tcp", "udp", "udplite", "raw" };
 
 	snprintf(buf, len, "%s%s.nl", names[req->table],
 	    req->family == AF_INET6 ? "6" : "");
@@ -394,16 +398,17 @@ diag_record_open(struct diag_sock *d, const struct diag_req *req)
 		return 0;
 	replay_name(req, name, sizeof(name));
 	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	d->record_fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	d->record_fd =
+	    open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
 	return d->record_fd < 0 ? -errno : 0;
 }
 
 static int
-diag_run_buffer(char *buf, size_t n, unsigned seq, unsigned portid,
-    struct dump_ctx *c)
+diag_run_buffer(
+    char *buf, size_t n, unsigned seq, unsigned portid, struct dump_ctx *c)
 {
-	int rc = mnl_cb_run2(buf, n, seq, portid, data_cb, c, ctl_cbs,
-	    NLMSG_MIN_TYPE);
+	int rc = mnl_cb_run2(
+	    buf, n, seq, portid, data_cb, c, ctl_cbs, NLMSG_MIN_TYPE);
 
 	if (c->sink_err < 0)
 		return c->sink_err;
@@ -419,7 +424,8 @@ diag_run(struct diag_sock *d, struct dump_ctx *c)
 		ssize_t n = diag_recv(d);
 		if (n < 0)
 			return (int)n;
-		int rc = diag_run_buffer(d->buf, (size_t)n, d->seq, d->portid, c);
+		int rc =
+		    diag_run_buffer(d->buf, (size_t)n, d->seq, d->portid, c);
 		if (rc <= 0)
 			return rc;
 	}
@@ -445,7 +451,7 @@ int
 diag_dump(struct diag_sock *d, const struct diag_req *req, sock_sink_fn sink,
     void *ctx, unsigned long *emitted)
 {
-	struct dump_ctx c = {.req = req, .sink = sink, .sink_ctx = ctx};
+	struct dump_ctx c = { .req = req, .sink = sink, .sink_ctx = ctx };
 	int replay_fd = -1, rc;
 
 	if (proto_of(req->table) < 0)
@@ -514,7 +520,7 @@ diag_unix_peers(struct diag_sock *d,
 {
 	struct nlmsghdr *nlh;
 	struct unix_diag_req *r;
-	struct peer_ctx pc = {fn, ctx};
+	struct peer_ctx pc = { fn, ctx };
 
 	if (d->nl == NULL)
 		return -ENOTSUP; /* replay directories hold inet dumps only */

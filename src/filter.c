@@ -66,8 +66,8 @@ state_matches(const struct xfilter *f, const struct sock_rec *r)
 
 /* Does the prefix match this address (IPv4 also inside ::ffff:a.b.c.d)? */
 static bool
-addr_in_prefix(const struct sock_rec *r, const struct in6_addr *a,
-    int family, const uint8_t *want, unsigned prefix)
+addr_in_prefix(const struct sock_rec *r, const struct in6_addr *a, int family,
+    const uint8_t *want, unsigned prefix)
 {
 	const uint8_t *b = a->s6_addr;
 
@@ -107,12 +107,15 @@ xfilter_match(const struct xfilter *f, const struct sock_rec *r)
 {
 	bool is_unix = r->table == SKT_UNIX;
 
-	if (f->nports && (is_unix || (!port_in(f->ports, f->nports, r->lport) &&
-					 !port_in(f->ports, f->nports, r->rport))))
+	if (f->nports &&
+	    (is_unix || (!port_in(f->ports, f->nports, r->lport) &&
+	                    !port_in(f->ports, f->nports, r->rport))))
 		return false;
-	if (f->nsports && (is_unix || !port_in(f->sports, f->nsports, r->lport)))
+	if (f->nsports &&
+	    (is_unix || !port_in(f->sports, f->nsports, r->lport)))
 		return false;
-	if (f->ndports && (is_unix || !port_in(f->dports, f->ndports, r->rport)))
+	if (f->ndports &&
+	    (is_unix || !port_in(f->dports, f->ndports, r->rport)))
 		return false;
 	if (f->nstates && !state_matches(f, r))
 		return false;
@@ -132,8 +135,8 @@ filter_match(const struct opts *o, const struct sock_rec *r)
 		return false;
 	if (o->show == SHOW_ALL)
 		return true;
-	listening = r->table == SKT_UNIX ? is_listening_unix(r) :
-					   is_listening_inet(r);
+	listening =
+	    r->table == SKT_UNIX ? is_listening_unix(r) : is_listening_inet(r);
 	return o->show == SHOW_LISTENING ? listening : !listening;
 }
 
@@ -161,9 +164,9 @@ filter_push_port(const struct opts *o, bool local)
 static uint32_t
 xfilter_tcp_mask(const struct opts *o)
 {
-	static const char *const names[] = {"", "ESTABLISHED", "SYN_SENT",
-	    "SYN_RECV", "FIN_WAIT1", "FIN_WAIT2", "TIME_WAIT", "CLOSE",
-	    "CLOSE_WAIT", "LAST_ACK", "LISTEN", "CLOSING"};
+	static const char *const names[] = { "", "ESTABLISHED", "SYN_SENT",
+		"SYN_RECV", "FIN_WAIT1", "FIN_WAIT2", "TIME_WAIT", "CLOSE",
+		"CLOSE_WAIT", "LAST_ACK", "LISTEN", "CLOSING" };
 	uint32_t mask = 0;
 
 	if (o->xf.nstates == 0)
@@ -192,7 +195,8 @@ filter_tcp_states(const struct opts *o, bool with_listeners)
 		want |= listen;
 	switch (o->show) {
 	case SHOW_LISTENING: return listen & want;
-	case SHOW_CONNECTED: return (with_listeners ? all : all & ~listen) & want;
+	case SHOW_CONNECTED:
+		return (with_listeners ? all : all & ~listen) & want;
 	case SHOW_ALL: break;
 	}
 	return all & want;

@@ -94,16 +94,27 @@ dec_signed(char *buf, size_t len, uint64_t v)
 }
 
 static const char *const tcp_states[] = {
-	"", "ESTABLISHED", "SYN_SENT", "SYN_RECV", "FIN_WAIT1", "FIN_WAIT2",
-	"TIME_WAIT", "CLOSE", "CLOSE_WAIT", "LAST_ACK", "LISTEN", "CLOSING",
+	"",
+	"ESTABLISHED",
+	"SYN_SENT",
+	"SYN_RECV",
+	"FIN_WAIT1",
+	"FIN_WAIT2",
+	"TIME_WAIT",
+	"CLOSE",
+	"CLOSE_WAIT",
+	"LAST_ACK",
+	"LISTEN",
+	"CLOSING",
 };
 
 const char *
 fmt_state_name(const struct sock_rec *r)
 {
 	if (r->table == SKT_TCP)
-		return r->state < sizeof(tcp_states) / sizeof(tcp_states[0]) ?
-		    tcp_states[r->state] : "UNKNOWN";
+		return r->state < sizeof(tcp_states) / sizeof(tcp_states[0])
+		           ? tcp_states[r->state]
+		           : "UNKNOWN";
 	/* UDP and UDP-Lite: only "connected" and "unconnected" exist. */
 	if (r->state == SK_ESTABLISHED)
 		return "ESTABLISHED";
@@ -158,8 +169,8 @@ fmt_endpoint(char *buf, size_t len, const struct opts *o,
 	const char *ptext;
 	size_t hlen, plen;
 
-	ptext = fmt_host_port(o, r, local, host, sizeof(host), pbuf,
-	    sizeof(pbuf));
+	ptext =
+	    fmt_host_port(o, r, local, host, sizeof(host), pbuf, sizeof(pbuf));
 	hlen = strlen(host);
 	plen = strlen(ptext);
 	/* net-tools' 23-column cut: keep up to 18 port bytes, cut the host. */
@@ -170,7 +181,7 @@ fmt_endpoint(char *buf, size_t len, const struct opts *o,
 		if (hlen > keep)
 			hlen = keep;
 	}
-	struct sb b = {buf, 0, len < W_ADDR_MAX + 1 ? len : W_ADDR_MAX + 1};
+	struct sb b = { buf, 0, len < W_ADDR_MAX + 1 ? len : W_ADDR_MAX + 1 };
 	buf[0] = '\0';
 	sb_put(&b, host, hlen);
 	sb_put(&b, ":", 1);
@@ -181,8 +192,8 @@ fmt_endpoint(char *buf, size_t len, const struct opts *o,
 static const char *
 timer_kind_tcp(unsigned t, char *buf, size_t len)
 {
-	static const char *const kinds[] = {"off", "on", "keepalive",
-	    "timewait", "probe"};
+	static const char *const kinds[] = { "off", "on", "keepalive",
+		"timewait", "probe" };
 
 	if (t < sizeof(kinds) / sizeof(kinds[0]))
 		return kinds[t];
@@ -216,8 +227,8 @@ fmt_timer(char *buf, size_t len, const struct sock_rec *r)
 	} else if (r->timer == 0) {
 		n = snprintf(buf, len, "off (0.00/0/%u)", r->probes);
 	} else if (r->timer == 1 || r->timer == 2) {
-		n = snprintf(buf, len, "on%u (%2.2f/0/%u)", r->timer, secs,
-		    r->probes);
+		n = snprintf(
+		    buf, len, "on%u (%2.2f/0/%u)", r->timer, secs, r->probes);
 	} else {
 		n = snprintf(buf, len, "unkn-%u (%2.2f/0/%u)", r->timer, secs,
 		    r->probes);
@@ -233,8 +244,9 @@ fmt_tail(struct sb *b, const struct opts *o, const struct sock_rec *r,
 	if (o->extend > 0) {
 		char num[24], user[64];
 		sb_put(b, " ", 1);
-		sb_left(b, names_user(r->uid, (o->numeric & NUM_USER) != 0, user,
-			       sizeof(user)),
+		sb_left(b,
+		    names_user(r->uid, (o->numeric & NUM_USER) != 0, user,
+		        sizeof(user)),
 		    W_USER);
 		sb_put(b, " ", 1);
 		sb_left(b, dec_u64(num + sizeof(num), r->inode), W_INODE);
@@ -255,7 +267,7 @@ size_t
 fmt_inet_row(char *buf, size_t len, const struct opts *o,
     const struct sock_rec *r, const char *label, const char *prog)
 {
-	struct sb b = {buf, 0, len};
+	struct sb b = { buf, 0, len };
 	char q[24], ep[W_ADDR_MAX + 1];
 	bool udp_like = r->table == SKT_UDP || r->table == SKT_UDPLITE;
 
@@ -296,13 +308,13 @@ show_suffix(const struct opts *o)
 size_t
 fmt_inet_header(char *buf, size_t len, const struct opts *o)
 {
-	struct sb b = {buf, 0, len};
+	struct sb b = { buf, 0, len };
 
 	buf[0] = '\0';
 	sb_str(&b, "Active Internet connections ");
 	sb_str(&b, show_suffix(o));
 	sb_str(&b, "\nProto Recv-Q Send-Q Local Address           Foreign "
-		   "Address         State      ");
+	           "Address         State      ");
 	if (o->extend > 0)
 		sb_str(&b, " User       Inode     ");
 	if (o->programs)
@@ -316,12 +328,13 @@ fmt_inet_header(char *buf, size_t len, const struct opts *o)
 size_t
 fmt_unix_header(char *buf, size_t len, const struct opts *o)
 {
-	struct sb b = {buf, 0, len};
+	struct sb b = { buf, 0, len };
 
 	buf[0] = '\0';
 	sb_str(&b, "Active UNIX domain sockets ");
 	sb_str(&b, show_suffix(o));
-	sb_str(&b, "\nProto RefCnt Flags       Type       State         I-Node  ");
+	sb_str(
+	    &b, "\nProto RefCnt Flags       Type       State         I-Node  ");
 	if (o->programs)
 		sb_str(&b, " PID/Program name    ");
 	sb_str(&b, o->peers ? " Path Peer\n" : " Path\n");
@@ -331,10 +344,11 @@ fmt_unix_header(char *buf, size_t len, const struct opts *o)
 const char *
 fmt_unix_type(uint32_t type)
 {
-	static const char *const names[] = {"UNKNOWN", "STREAM", "DGRAM", "RAW",
-	    "RDM", "SEQPACKET"};
+	static const char *const names[] = { "UNKNOWN", "STREAM", "DGRAM",
+		"RAW", "RDM", "SEQPACKET" };
 
-	return type < sizeof(names) / sizeof(names[0]) ? names[type] : "UNKNOWN";
+	return type < sizeof(names) / sizeof(names[0]) ? names[type]
+	                                               : "UNKNOWN";
 }
 
 const char *
@@ -355,7 +369,7 @@ static void
 unix_flags_text(struct sb *b, uint32_t flags)
 {
 	char f[16];
-	struct sb fb = {f, 0, sizeof(f)};
+	struct sb fb = { f, 0, sizeof(f) };
 
 	f[0] = '\0';
 	sb_str(&fb, "[ ");
@@ -373,7 +387,7 @@ size_t
 fmt_unix_row(char *buf, size_t len, const struct opts *o,
     const struct sock_rec *r, const char *prog, const char *peer_prog)
 {
-	struct sb b = {buf, 0, len};
+	struct sb b = { buf, 0, len };
 	char num[24];
 
 	buf[0] = '\0';
@@ -395,7 +409,8 @@ fmt_unix_row(char *buf, size_t len, const struct opts *o,
 	sb_put(&b, " ", 1);
 	if (r->path != NULL) {
 		char safe[FMT_ROW_MAX / 2];
-		size_t n = escape_copy(safe, sizeof(safe), r->path, r->path_len);
+		size_t n =
+		    escape_copy(safe, sizeof(safe), r->path, r->path_len);
 		sb_put(&b, safe, n);
 	}
 	if (o->peers) {

@@ -33,7 +33,8 @@ json_owners(struct json *j, const struct opts *o, const struct procmap *m,
     uint64_t inode)
 {
 	struct procmap_owner ow[JSON_MAX_OWNERS];
-	size_t n = (m && inode) ? procmap_owners(m, inode, ow, JSON_MAX_OWNERS) : 0;
+	size_t n =
+	    (m && inode) ? procmap_owners(m, inode, ow, JSON_MAX_OWNERS) : 0;
 
 	if (!o->programs)
 		return;
@@ -64,8 +65,8 @@ json_user(struct json *j, const struct opts *o, uint32_t uid)
 	char user[64];
 
 	json_key(j, "user");
-	json_cstr(j, names_user(uid, (o->numeric & NUM_USER) != 0, user,
-			 sizeof(user)));
+	json_cstr(j,
+	    names_user(uid, (o->numeric & NUM_USER) != 0, user, sizeof(user)));
 	json_key(j, "uid");
 	json_u64(j, uid);
 }
@@ -80,7 +81,8 @@ json_timer(struct json *j, const struct sock_rec *r)
 	json_key(j, "name");
 	json_cstr(j, fmt_timer_name(r, name, sizeof(name)));
 	json_key(j, "seconds");
-	json_double2(j, r->timer == 0 ? 0.0 : (double)(r->timer_ms / 10) / 100.0);
+	json_double2(
+	    j, r->timer == 0 ? 0.0 : (double)(r->timer_ms / 10) / 100.0);
 	json_key(j, "retransmits");
 	json_u64(j, r->table == SKT_TCP ? r->retrans : 0);
 	json_key(j, "probes");
@@ -139,7 +141,7 @@ void
 fmt_json_inet(struct json *j, const struct opts *o, const struct sock_rec *r,
     const char *label, const struct procmap *owners, const char *netns)
 {
-	char host[1025], pbuf[16], num[24];
+	char host[1025], pbuf[16];
 	const char *port;
 
 	json_item(j);
@@ -159,6 +161,7 @@ fmt_json_inet(struct json *j, const struct opts *o, const struct sock_rec *r,
 	json_cstr(j, host);
 	json_port(j, "foreign_port", port, r->rport);
 	if (r->table == SKT_RAW) {
+		char num[24];
 		snprintf(num, sizeof(num), "%u", r->state);
 		json_state(j, r, num);
 	} else {
@@ -202,8 +205,8 @@ json_unix_flags(struct json *j, uint32_t flags)
 
 /* The other end of a connected UNIX socket: inode, and owner with -p. */
 static void
-json_unix_peer(struct json *j, const struct sock_rec *r,
-    const struct procmap *owners)
+json_unix_peer(
+    struct json *j, const struct sock_rec *r, const struct procmap *owners)
 {
 	struct procmap_owner ow[1];
 	size_t n = 0;

@@ -101,7 +101,8 @@ json_escape(char *dst, size_t dstlen, const char *s, size_t n)
 			dst[o++] = (char)c;
 			i++;
 		} else if (c < 0x20 || c == 0x7f) {
-			o += (size_t)snprintf(dst + o, dstlen - o, "\\u%04x", c);
+			o +=
+			    (size_t)snprintf(dst + o, dstlen - o, "\\u%04x", c);
 			i++;
 		} else if ((k = utf8_len(u + i, n - i)) == 0) {
 			o += (size_t)snprintf(dst + o, dstlen - o, "\\ufffd");
@@ -126,9 +127,11 @@ json_str(struct json *j, const char *s, size_t n)
 	out_write("\"", 1);
 	while (n > 0) {
 		size_t take = n < SLICE ? n : SLICE;
-		/* Never cut a UTF-8 sequence: back up over continuation bytes. */
+		/* Never cut a UTF-8 sequence: back up over continuation bytes.
+		 */
 		for (int back = 0; take < n && back < 3 &&
-		     ((unsigned char)s[take] & 0xc0) == 0x80; back++)
+		                   ((unsigned char)s[take] & 0xc0) == 0x80;
+		     back++)
 			take--;
 		out_write(buf, json_escape(buf, sizeof(buf), s, take));
 		s += take;

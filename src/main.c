@@ -46,8 +46,9 @@ main_pass_all_netns(const struct opts *o, unsigned pass)
 		int rc = netns_enter(list[i].fd);
 		if (rc < 0) {
 			out_sync_for_stderr();
-			fprintf(stderr, "nlnetstat: cannot enter network namespace "
-					"`%s': %s\n",
+			fprintf(stderr,
+			    "nlnetstat: cannot enter network namespace "
+			    "`%s': %s\n",
 			    list[i].label, strerror(-rc));
 			status = EXIT_FAIL;
 			break;
@@ -76,8 +77,9 @@ main_enter_netns(const char *name)
 	if (fd >= 0)
 		close(fd);
 	if (rc < 0) {
-		fprintf(stderr, "nlnetstat: cannot enter network namespace `%s': "
-				"%s\n",
+		fprintf(stderr,
+		    "nlnetstat: cannot enter network namespace `%s': "
+		    "%s\n",
 		    name, strerror(-rc));
 		return EXIT_FAIL;
 	}
@@ -89,7 +91,7 @@ main_enter_netns(const char *name)
 static int
 main_wait(void)
 {
-	struct timespec ts = {1, 0};
+	struct timespec ts = { 1, 0 };
 
 	if (out_flush() < 0)
 		return -1;
@@ -114,8 +116,8 @@ main(int argc, char **argv)
 	/* -s ignores -c, as net-tools does. */
 	bool repeat = o->continuous && o->mode != MODE_STATS;
 	for (unsigned pass = 0;; pass++) {
-		status = o->all_netns ? main_pass_all_netns(o, pass) :
-					main_pass(o, pass);
+		status = o->all_netns ? main_pass_all_netns(o, pass)
+		                      : main_pass(o, pass);
 		if (!repeat || status != EXIT_OK)
 			break;
 		if (main_wait() < 0)
@@ -123,7 +125,8 @@ main(int argc, char **argv)
 	}
 	int werr = out_flush();
 	if (werr < 0) {
-		fprintf(stderr, "nlnetstat: write error: %s\n", strerror(-werr));
+		fprintf(
+		    stderr, "nlnetstat: write error: %s\n", strerror(-werr));
 		return EXIT_FAIL;
 	}
 	return status;

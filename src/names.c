@@ -150,7 +150,7 @@ names_host6(const struct in6_addr *a, bool numeric, char *buf, size_t len)
 		sin6.sin6_family = AF_INET6;
 		sin6.sin6_addr = *a;
 		if (getnameinfo((struct sockaddr *)&sin6, sizeof(sin6), buf,
-			(socklen_t)len, NULL, 0, 0) != 0)
+		        (socklen_t)len, NULL, 0, 0) != 0)
 			inet_ntop(AF_INET6, a, buf, (socklen_t)len);
 	}
 	names_cut_mapped(a, buf);
@@ -204,8 +204,8 @@ ports_load(void)
 }
 
 const char *
-names_port(unsigned port, enum names_proto p, bool numeric, char *buf,
-    size_t len)
+names_port(
+    unsigned port, enum names_proto p, bool numeric, char *buf, size_t len)
 {
 	if (port == 0)
 		return "*";

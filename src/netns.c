@@ -118,7 +118,7 @@ list_by_pid(struct ns_list *l)
 size_t
 netns_list(struct netns_ent **out)
 {
-	struct ns_list l = {0};
+	struct ns_list l = { 0 };
 	int self = open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC);
 
 	if (self >= 0)

@@ -17,7 +17,7 @@ masq_run(const struct opts *o)
 {
 	(void)o;
 	fprintf(stderr, "netstat: no support for `ip_masquerade' on this "
-			"system.\n");
+	                "system.\n");
 	return EXIT_FAIL;
 }
 
@@ -29,11 +29,11 @@ struct obsolete_af {
 
 /* net-tools' order: IPX, AX.25, X.25, NET/ROM, ROSE. */
 static const struct obsolete_af obsolete_afs[] = {
-	{NAF_IPX, "AF IPX", {"net/ipx/socket", "net/ipx_socket"}},
-	{NAF_AX25, "AF AX25", {"net/ax25", NULL}},
-	{NAF_X25, "AF X25", {"net/x25", NULL}},
-	{NAF_NETROM, "AF NETROM", {"net/nr", NULL}},
-	{NAF_ROSE, "AF ROSE", {"net/rose", NULL}},
+	{ NAF_IPX, "AF IPX", { "net/ipx/socket", "net/ipx_socket" } },
+	{ NAF_AX25, "AF AX25", { "net/ax25", NULL } },
+	{ NAF_X25, "AF X25", { "net/x25", NULL } },
+	{ NAF_NETROM, "AF NETROM", { "net/nr", NULL } },
+	{ NAF_ROSE, "AF ROSE", { "net/rose", NULL } },
 };
 
 static bool
@@ -52,23 +52,26 @@ obsolete_present(const struct obsolete_af *a)
 int
 obsolete_sockets(const struct opts *o)
 {
-	for (size_t i = 0; i < sizeof(obsolete_afs) / sizeof(obsolete_afs[0]); i++) {
+	for (size_t i = 0; i < sizeof(obsolete_afs) / sizeof(obsolete_afs[0]);
+	     i++) {
 		const struct obsolete_af *a = &obsolete_afs[i];
 		if (o->explicit_sel && !opts_has_af(o, (enum ns_af)a->af))
 			continue;
 		out_sync_for_stderr();
 		if (obsolete_present(a)) {
 			/* Honest about the gap instead of an empty table. */
-			fprintf(stderr, "nlnetstat: the %s socket table is not "
-					"supported.\n",
+			fprintf(stderr,
+			    "nlnetstat: the %s socket table is not "
+			    "supported.\n",
 			    a->title);
 			if (o->explicit_sel)
 				return EXIT_FAIL;
 			continue;
 		}
 		if (o->explicit_sel || o->verbose)
-			fprintf(stderr, "netstat: no support for `%s' on this "
-					"system.\n",
+			fprintf(stderr,
+			    "netstat: no support for `%s' on this "
+			    "system.\n",
 			    a->title);
 		if (o->explicit_sel)
 			return EXIT_FAIL;
@@ -83,7 +86,7 @@ obsolete_bluetooth(const struct opts *o)
 		return EXIT_OK;
 	out_sync_for_stderr();
 	fprintf(stderr, "netstat: feature `AF BLUETOOTH' not supported.\n"
-			"Please recompile `net-tools' with newer kernel source "
-			"or full configuration.\n");
+	                "Please recompile `net-tools' with newer kernel source "
+	                "or full configuration.\n");
 	return EXIT_FAIL;
 }

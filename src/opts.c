@@ -29,52 +29,52 @@ static const char short_opts[] = "A:CFMacdeghilnNoprsStuUvVWw2fx64?Z";
 
 /* net-tools 2.10 order; the order decides glibc's ambiguity messages. */
 static const struct option long_opts[] = {
-	{"ax25", no_argument, NULL, OPT_FAMILY},
-	{"x25", no_argument, NULL, OPT_FAMILY},
-	{"ip", no_argument, NULL, OPT_FAMILY},
-	{"ipx", no_argument, NULL, OPT_FAMILY},
-	{"appletalk", no_argument, NULL, OPT_FAMILY},
-	{"netrom", no_argument, NULL, OPT_FAMILY},
-	{"inet", no_argument, NULL, OPT_FAMILY},
-	{"inet6", no_argument, NULL, OPT_FAMILY},
-	{"ddp", no_argument, NULL, OPT_FAMILY},
-	{"rose", no_argument, NULL, OPT_FAMILY},
-	{"unix", no_argument, NULL, OPT_FAMILY},
-	{"bluetooth", no_argument, NULL, OPT_FAMILY},
-	{"tcpip", no_argument, NULL, OPT_FAMILY},
-	{"version", no_argument, NULL, 'V'},
-	{"interfaces", no_argument, NULL, 'i'},
-	{"help", no_argument, NULL, 'h'},
-	{"route", no_argument, NULL, 'r'},
-	{"masquerade", no_argument, NULL, 'M'},
-	{"protocol", required_argument, NULL, 'A'},
-	{"tcp", no_argument, NULL, 't'},
-	{"sctp", no_argument, NULL, 'S'},
-	{"udp", no_argument, NULL, 'u'},
-	{"udplite", no_argument, NULL, 'U'},
-	{"raw", no_argument, NULL, 'w'},
-	{"unix", no_argument, NULL, 'x'},
-	{"l2cap", no_argument, NULL, '2'},
-	{"rfcomm", no_argument, NULL, 'f'},
-	{"listening", no_argument, NULL, 'l'},
-	{"all", no_argument, NULL, 'a'},
-	{"timers", no_argument, NULL, 'o'},
-	{"continuous", no_argument, NULL, 'c'},
-	{"extend", no_argument, NULL, 'e'},
-	{"programs", no_argument, NULL, 'p'},
-	{"verbose", no_argument, NULL, 'v'},
-	{"statistics", no_argument, NULL, 's'},
-	{"wide", no_argument, NULL, 'W'},
-	{"numeric", no_argument, NULL, 'n'},
-	{"numeric-hosts", no_argument, NULL, OPT_NUM_HOSTS},
-	{"numeric-ports", no_argument, NULL, OPT_NUM_PORTS},
-	{"numeric-users", no_argument, NULL, OPT_NUM_USERS},
-	{"symbolic", no_argument, NULL, 'N'},
-	{"cache", no_argument, NULL, 'C'},
-	{"fib", no_argument, NULL, 'F'},
-	{"groups", no_argument, NULL, 'g'},
-	{"context", no_argument, NULL, 'Z'},
-	{NULL, 0, NULL, 0},
+	{ "ax25", no_argument, NULL, OPT_FAMILY },
+	{ "x25", no_argument, NULL, OPT_FAMILY },
+	{ "ip", no_argument, NULL, OPT_FAMILY },
+	{ "ipx", no_argument, NULL, OPT_FAMILY },
+	{ "appletalk", no_argument, NULL, OPT_FAMILY },
+	{ "netrom", no_argument, NULL, OPT_FAMILY },
+	{ "inet", no_argument, NULL, OPT_FAMILY },
+	{ "inet6", no_argument, NULL, OPT_FAMILY },
+	{ "ddp", no_argument, NULL, OPT_FAMILY },
+	{ "rose", no_argument, NULL, OPT_FAMILY },
+	{ "unix", no_argument, NULL, OPT_FAMILY },
+	{ "bluetooth", no_argument, NULL, OPT_FAMILY },
+	{ "tcpip", no_argument, NULL, OPT_FAMILY },
+	{ "version", no_argument, NULL, 'V' },
+	{ "interfaces", no_argument, NULL, 'i' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "route", no_argument, NULL, 'r' },
+	{ "masquerade", no_argument, NULL, 'M' },
+	{ "protocol", required_argument, NULL, 'A' },
+	{ "tcp", no_argument, NULL, 't' },
+	{ "sctp", no_argument, NULL, 'S' },
+	{ "udp", no_argument, NULL, 'u' },
+	{ "udplite", no_argument, NULL, 'U' },
+	{ "raw", no_argument, NULL, 'w' },
+	{ "unix", no_argument, NULL, 'x' },
+	{ "l2cap", no_argument, NULL, '2' },
+	{ "rfcomm", no_argument, NULL, 'f' },
+	{ "listening", no_argument, NULL, 'l' },
+	{ "all", no_argument, NULL, 'a' },
+	{ "timers", no_argument, NULL, 'o' },
+	{ "continuous", no_argument, NULL, 'c' },
+	{ "extend", no_argument, NULL, 'e' },
+	{ "programs", no_argument, NULL, 'p' },
+	{ "verbose", no_argument, NULL, 'v' },
+	{ "statistics", no_argument, NULL, 's' },
+	{ "wide", no_argument, NULL, 'W' },
+	{ "numeric", no_argument, NULL, 'n' },
+	{ "numeric-hosts", no_argument, NULL, OPT_NUM_HOSTS },
+	{ "numeric-ports", no_argument, NULL, OPT_NUM_PORTS },
+	{ "numeric-users", no_argument, NULL, OPT_NUM_USERS },
+	{ "symbolic", no_argument, NULL, 'N' },
+	{ "cache", no_argument, NULL, 'C' },
+	{ "fib", no_argument, NULL, 'F' },
+	{ "groups", no_argument, NULL, 'g' },
+	{ "context", no_argument, NULL, 'Z' },
+	{ NULL, 0, NULL, 0 },
 };
 
 /* net-tools' alias table: what -A accepts and the family it selects. */
@@ -85,22 +85,22 @@ struct af_alias {
 };
 
 static const struct af_alias af_aliases[] = {
-	{"ax25", "ax25", NAF_AX25},
-	{"ip", "inet", NAF_INET},
-	{"ip6", "inet6", NAF_INET6},
-	{"ipx", "ipx", NAF_IPX},
-	{"rose", "rose", NAF_ROSE},
-	{"appletalk", "ddp", NAF_DDP},
-	{"netrom", "netrom", NAF_NETROM},
-	{"inet", "inet", NAF_INET},
-	{"inet6", "inet6", NAF_INET6},
-	{"ddp", "ddp", NAF_DDP},
-	{"unix", "unix", NAF_UNIX},
-	{"tcpip", "inet", NAF_INET},
-	{"econet", "ec", NAF_EC},
-	{"x25", "x25", NAF_X25},
-	{"ash", "ash", NAF_ASH},
-	{"bluetooth", "bluetooth", NAF_BLUETOOTH},
+	{ "ax25", "ax25", NAF_AX25 },
+	{ "ip", "inet", NAF_INET },
+	{ "ip6", "inet6", NAF_INET6 },
+	{ "ipx", "ipx", NAF_IPX },
+	{ "rose", "rose", NAF_ROSE },
+	{ "appletalk", "ddp", NAF_DDP },
+	{ "netrom", "netrom", NAF_NETROM },
+	{ "inet", "inet", NAF_INET },
+	{ "inet6", "inet6", NAF_INET6 },
+	{ "ddp", "ddp", NAF_DDP },
+	{ "unix", "unix", NAF_UNIX },
+	{ "tcpip", "inet", NAF_INET },
+	{ "econet", "ec", NAF_EC },
+	{ "x25", "x25", NAF_X25 },
+	{ "ash", "ash", NAF_ASH },
+	{ "bluetooth", "bluetooth", NAF_BLUETOOTH },
 };
 
 /* Counters net-tools keeps while parsing; folded into struct opts after. */
@@ -140,7 +140,8 @@ opts_usage(bool to_stderr)
 	    "        -o, --timers             display timers\n"
 	    "        -c, --continuous         continuous listing\n"
 	    "\n"
-	    "        -l, --listening          display listening server sockets\n"
+	    "        -l, --listening          display listening server "
+	    "sockets\n"
 	    "        -a, --all                display all sockets (default: "
 	    "connected)\n"
 	    "        -F, --fib                display Forwarding Information "
@@ -156,7 +157,7 @@ opts_usage(bool to_stderr)
 	    "           {-x|--unix} --ax25 --ipx --netrom\n"
 	    "  <AF>=Use '-6|-4' or '-A <af>' or '--<af>'; default: inet\n"
 	    "  List of possible address families (which support routing):\n";
-		static const char usage_families[] =
+	static const char usage_families[] =
 	    "    inet (DARPA Internet) inet6 (IPv6) ax25 (AMPR AX.25) \n"
 	    "    netrom (AMPR NET/ROM) rose (AMPR ROSE) ipx (Novell IPX) \n"
 	    "    ddp (Appletalk DDP) x25 (CCITT X.25) \n";
@@ -185,8 +186,8 @@ opts_exit_usage(int status)
 static void
 opts_version(void)
 {
-	out_printf("nlnetstat %s (net-tools 2.10 compatible)\n",
-	    NLNETSTAT_VERSION);
+	out_printf(
+	    "nlnetstat %s (net-tools 2.10 compatible)\n", NLNETSTAT_VERSION);
 	xopts_version_out();
 	exit(out_flush() == 0 ? EXIT_OK : EXIT_FAIL);
 }
@@ -208,7 +209,8 @@ opts_add_families(struct opts *o, const char *list)
 
 		if (next != NULL)
 			*next++ = '\0';
-		for (size_t i = 0; i < sizeof(af_aliases) / sizeof(af_aliases[0]); i++)
+		for (size_t i = 0;
+		     i < sizeof(af_aliases) / sizeof(af_aliases[0]); i++)
 			if (strcmp(p, af_aliases[i].alias) == 0) {
 				a = &af_aliases[i];
 				break;
@@ -219,7 +221,8 @@ opts_add_families(struct opts *o, const char *list)
 		}
 		size_t have = strlen(o->afname);
 		if (strlen(a->name) + have + 1 >= sizeof(o->afname)) {
-			/* net-tools says so and ignores the rest of the list. */
+			/* net-tools says so and ignores the rest of the list.
+			 */
 			fprintf(stderr, "Too much address family arguments.\n");
 			return true;
 		}
@@ -246,7 +249,7 @@ opts_apply(struct opts *o, struct parse_state *ps, int c, int longidx)
 	case OPT_FAMILY:
 		if (longidx < 0 || longidx >= FAMILY_LONGOPTS_CHECKED) {
 			fprintf(stderr, "netstat.c: Internal Error `longopts 1 "
-					"range'.\n");
+			                "range'.\n");
 			break;
 		}
 		opts_family_or_exit(o, long_opts[longidx].name);
@@ -298,13 +301,14 @@ static void
 opts_finish(struct opts *o, const struct parse_state *ps)
 {
 	bool inet = opts_has_af(o, NAF_INET), inet6 = opts_has_af(o, NAF_INET6);
-	bool anyproto = ps->tcp || ps->sctp || ps->udp || ps->udplite || ps->raw;
+	bool anyproto =
+	    ps->tcp || ps->sctp || ps->udp || ps->udplite || ps->raw;
 
 	if (ps->iface + ps->route + ps->masq + ps->stats > 1)
 		opts_exit_usage(EXIT_USAGE);
 	o->protos = (ps->tcp ? PROTO_TCP : 0) | (ps->udp ? PROTO_UDP : 0) |
-	    (ps->udplite ? PROTO_UDPLITE : 0) | (ps->sctp ? PROTO_SCTP : 0) |
-	    (ps->raw ? PROTO_RAW : 0);
+	            (ps->udplite ? PROTO_UDPLITE : 0) |
+	            (ps->sctp ? PROTO_SCTP : 0) | (ps->raw ? PROTO_RAW : 0);
 	if ((inet || inet6 || ps->stats) && !anyproto) {
 		o->protos = PROTO_INET_ALL;
 		o->no_proto_given = true;
@@ -315,12 +319,14 @@ opts_finish(struct opts *o, const struct parse_state *ps)
 		o->bluetooth = true;
 	if (ps->l2cap || ps->rfcomm)
 		o->bluetooth = true;
-	o->explicit_sel = o->protos != 0 || o->groups || o->bluetooth ||
+	o->explicit_sel =
+	    o->protos != 0 || o->groups || o->bluetooth ||
 	    (o->families & (NAF_BIT(NAF_UNIX) | NAF_BIT(NAF_IPX) |
-			       NAF_BIT(NAF_AX25) | NAF_BIT(NAF_NETROM) |
-			       NAF_BIT(NAF_X25) | NAF_BIT(NAF_ROSE)));
-	o->show = ps->all ? SHOW_ALL : ps->listening ? SHOW_LISTENING :
-						       SHOW_CONNECTED;
+	                       NAF_BIT(NAF_AX25) | NAF_BIT(NAF_NETROM) |
+	                       NAF_BIT(NAF_X25) | NAF_BIT(NAF_ROSE)));
+	o->show = ps->all         ? SHOW_ALL
+	          : ps->listening ? SHOW_LISTENING
+	                          : SHOW_CONNECTED;
 	/* --summary counts every socket unless -a or -l chose a view. */
 	if (o->summary_all && !ps->all && !ps->listening)
 		o->show = SHOW_ALL;
@@ -347,7 +353,8 @@ opts_parse(int argc, char **argv, struct opts *o)
 	argc = xopts_extract(argc, argv, o, long_opts);
 	for (;;) {
 		int longidx = -1;
-		int c = getopt_long(argc, argv, short_opts, long_opts, &longidx);
+		int c =
+		    getopt_long(argc, argv, short_opts, long_opts, &longidx);
 		if (c == -1)
 			break;
 		opts_apply(o, &ps, c, longidx);

@@ -1,8 +1,9 @@
 /*
  * out.c - buffered stdout writer.  Replaces stdio for table output: rows are
- * appended to a buffer and written with write(2) in stdio's block size.  The first write
- * error is kept and reported by out_flush(); SIGPIPE keeps its default action,
- * so a closed pipe ends the program silently, as it ends net-tools netstat.
+ * appended to a buffer and written with write(2) in stdio's block size.  The
+ * first write error is kept and reported by out_flush(); SIGPIPE keeps its
+ * default action, so a closed pipe ends the program silently, as it ends
+ * net-tools netstat.
  */
 #include "out.h"
 

@@ -26,7 +26,7 @@ privs_flag(cap_t c, cap_value_t v, cap_flag_t set)
 void
 privs_scan_begin(void)
 {
-	cap_value_t want[2] = {CAP_SYS_PTRACE, CAP_DAC_READ_SEARCH};
+	cap_value_t want[2] = { CAP_SYS_PTRACE, CAP_DAC_READ_SEARCH };
 	cap_value_t raise[2];
 	int n = 0;
 	cap_t c = cap_get_proc();
@@ -53,7 +53,8 @@ privs_scan_end(bool final)
 		(void)cap_clear(c);
 	else
 		(void)cap_clear_flag(c, CAP_EFFECTIVE);
-	/* Dropping can only fail for lack of CAP_SETPCAP on inheritable bits. */
+	/* Dropping can only fail for lack of CAP_SETPCAP on inheritable bits.
+	 */
 	(void)cap_set_proc(c);
 	cap_free(c);
 }
@@ -101,10 +102,11 @@ privs_proc_hidepid(void)
 	if (fd < 0)
 		return false;
 	if (util_read_all(fd, &buf, &len) == 0) {
-		for (char *line = strtok(buf, "\n"); line; line = strtok(NULL, "\n"))
+		for (char *line = strtok(buf, "\n"); line;
+		     line = strtok(NULL, "\n"))
 			if (strstr(line, " /proc ") && strstr(line, "hidepid="))
 				hidden = !strstr(line, "hidepid=0") &&
-				    !strstr(line, "hidepid=off");
+				         !strstr(line, "hidepid=off");
 		free(buf);
 	}
 	close(fd);
@@ -143,25 +145,35 @@ privs_explain(unsigned long denied, unsigned long own_nondumpable)
 		    own_nondumpable);
 	fputs(".\n", stderr);
 	if (privs_missing_ptrace())
-		fprintf(stderr, "%s: missing CAP_SYS_PTRACE: the fd tables of "
-				"other users' and non-dumpable processes are "
-				"closed.\n", me);
+		fprintf(stderr,
+		    "%s: missing CAP_SYS_PTRACE: the fd tables of "
+		    "other users' and non-dumpable processes are "
+		    "closed.\n",
+		    me);
 	if (privs_missing_dac())
-		fprintf(stderr, "%s: missing CAP_DAC_READ_SEARCH: other users' "
-				"/proc/PID/fd directories cannot be listed.\n", me);
+		fprintf(stderr,
+		    "%s: missing CAP_DAC_READ_SEARCH: other users' "
+		    "/proc/PID/fd directories cannot be listed.\n",
+		    me);
 	if (privs_proc_hidepid())
-		fprintf(stderr, "%s: /proc is mounted with hidepid: other "
-				"users' processes are invisible.\n", me);
+		fprintf(stderr,
+		    "%s: /proc is mounted with hidepid: other "
+		    "users' processes are invisible.\n",
+		    me);
 	if (privs_in_child_userns())
-		fprintf(stderr, "%s: running in a user namespace: capabilities "
-				"do not reach processes outside it.\n", me);
+		fprintf(stderr,
+		    "%s: running in a user namespace: capabilities "
+		    "do not reach processes outside it.\n",
+		    me);
 	if (privs_sees_all())
-		fprintf(stderr, "%s: the capabilities are present; a security "
-				"module (SELinux, AppArmor) is denying access.\n",
+		fprintf(stderr,
+		    "%s: the capabilities are present; a security "
+		    "module (SELinux, AppArmor) is denying access.\n",
 		    me);
 	else
-		fprintf(stderr, "%s: to see every owner, run as root or grant "
-				"the binary: setcap "
-				"cap_sys_ptrace,cap_dac_read_search+ep nlnetstat\n",
+		fprintf(stderr,
+		    "%s: to see every owner, run as root or grant "
+		    "the binary: setcap "
+		    "cap_sys_ptrace,cap_dac_read_search+ep nlnetstat\n",
 		    me);
 }

@@ -52,7 +52,8 @@ slot_of(const struct procmap *m, uint64_t inode)
 	size_t h = (size_t)((inode * 0x9e3779b97f4a7c15ull) >> 20);
 
 	h &= m->nslots - 1;
-	while (m->slots[h] != NO_ENTRY && m->entries[m->slots[h]].inode != inode)
+	while (
+	    m->slots[h] != NO_ENTRY && m->entries[m->slots[h]].inode != inode)
 		h = (h + 1) & (m->nslots - 1);
 	return h;
 }
@@ -93,11 +94,11 @@ map_add(struct procmap *m, uint64_t inode, uint32_t owner)
 		map_rehash(m, m->nslots * 2);
 	if (m->nentries == m->entries_cap) {
 		m->entries_cap = m->entries_cap ? m->entries_cap * 2 : 1024;
-		m->entries = xrealloc(m->entries,
-		    m->entries_cap * sizeof(*m->entries));
+		m->entries =
+		    xrealloc(m->entries, m->entries_cap * sizeof(*m->entries));
 	}
 	uint32_t idx = (uint32_t)m->nentries++;
-	m->entries[idx] = (struct entry){inode, owner, NO_ENTRY};
+	m->entries[idx] = (struct entry){ inode, owner, NO_ENTRY };
 	size_t h = slot_of(m, inode);
 	if (m->slots[h] == NO_ENTRY) {
 		m->slots[h] = idx;
@@ -130,8 +131,8 @@ procmap_parse_link(const char *target, size_t len, uint64_t *inode)
 }
 
 void
-procmap_format_owner(pid_t pid, const char *cmdline, size_t n,
-    char *column, char *name, size_t name_len)
+procmap_format_owner(pid_t pid, const char *cmdline, size_t n, char *column,
+    char *name, size_t name_len)
 {
 	size_t argv0_len = strnlen(cmdline, n);
 	const char *argv0 = cmdline;
@@ -175,7 +176,8 @@ owner_new(struct procmap *m, int procfd, const char *pidname, pid_t pid)
 	procmap_format_owner(pid, cmd, (size_t)n, column, name, sizeof(name));
 	if (m->nowners == m->owners_cap) {
 		m->owners_cap = m->owners_cap ? m->owners_cap * 2 : 256;
-		m->owners = xrealloc(m->owners, m->owners_cap * sizeof(*m->owners));
+		m->owners =
+		    xrealloc(m->owners, m->owners_cap * sizeof(*m->owners));
 	}
 	struct owner_rec *o = &m->owners[m->nowners];
 	o->pid = pid;
@@ -199,14 +201,15 @@ scan_fds(struct procmap *m, int procfd, int fdfd, const char *pidname,
 			off += d->d_reclen;
 			if (d->d_name[0] < '0' || d->d_name[0] > '9')
 				continue;
-			ssize_t len = readlinkat(fdfd, d->d_name, link, sizeof(link));
+			ssize_t len =
+			    readlinkat(fdfd, d->d_name, link, sizeof(link));
 			uint64_t inode;
 			if (len <= 0 || (size_t)len >= sizeof(link) ||
 			    !procmap_parse_link(link, (size_t)len, &inode))
 				continue;
 			if (owner == NO_ENTRY)
-				owner = owner_new(m, procfd, pidname,
-				    (pid_t)atoi(pidname));
+				owner = owner_new(
+				    m, procfd, pidname, (pid_t)atoi(pidname));
 			map_add(m, inode, owner);
 			st->sockets++;
 		}
@@ -278,8 +281,8 @@ scan_proc(struct procmap *m, int procfd, struct procmap_stats *st)
 				continue;
 			st->procs++;
 			snprintf(path, sizeof(path), "%s/fd", d->d_name);
-			int fdfd = openat(procfd, path,
-			    O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+			int fdfd = openat(
+			    procfd, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 			if (fdfd < 0) {
 				if (errno == EACCES)
 					note_denied(procfd, d->d_name, st);

@@ -42,7 +42,8 @@ hex_word(const char *s)
 
 	for (int i = 0; i < 8; i++) {
 		char c = s[i];
-		uint32_t d = (uint32_t)(c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
+		uint32_t d =
+		    (uint32_t)(c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
 		v = v << 4 | d;
 	}
 	return v;
@@ -54,8 +55,7 @@ hex_word(const char *s)
  * from the length, as net-tools decides per line.
  */
 static bool
-parse_endpoint(const char **p, struct in6_addr *a, uint16_t *port,
-    int *family)
+parse_endpoint(const char **p, struct in6_addr *a, uint16_t *port, int *family)
 {
 	const char *s = util_skip_blanks(*p);
 	size_t n = strspn(s, "0123456789abcdefABCDEF");
@@ -108,8 +108,8 @@ procnet_parse_inet(const char *line, enum sk_table table, struct sock_rec *r)
 	r->txq = txq;
 	r->rxq = rxq;
 	r->timer = (uint8_t)tr;
-	r->timer_ms = when > UINT64_MAX / PROC_TICK_MS ? UINT64_MAX :
-							 when * PROC_TICK_MS;
+	r->timer_ms =
+	    when > UINT64_MAX / PROC_TICK_MS ? UINT64_MAX : when * PROC_TICK_MS;
 	r->retrans = (uint32_t)retr;
 	r->uid = (uint32_t)uid;
 	r->probes = (uint32_t)timeout;
@@ -130,9 +130,11 @@ procnet_parse_unix(const char *line, size_t len, struct sock_rec *r)
 	p += strspn(p, "0123456789abcdefABCDEF");
 	if (!expect_char(&p, ':'))
 		return -EINVAL;
-	if (!parse_blank_u64(&p, 16, &refcnt) || !parse_blank_u64(&p, 16, &proto) ||
-	    !parse_blank_u64(&p, 16, &flags) || !parse_blank_u64(&p, 16, &type) ||
-	    !parse_blank_u64(&p, 16, &st) || !parse_blank_u64(&p, 10, &inode))
+	if (!parse_blank_u64(&p, 16, &refcnt) ||
+	    !parse_blank_u64(&p, 16, &proto) ||
+	    !parse_blank_u64(&p, 16, &flags) ||
+	    !parse_blank_u64(&p, 16, &type) || !parse_blank_u64(&p, 16, &st) ||
+	    !parse_blank_u64(&p, 10, &inode))
 		return -EINVAL;
 	if (refcnt > UINT32_MAX || proto > UINT32_MAX || flags > UINT32_MAX ||
 	    type > UINT32_MAX || st > 0xff)
@@ -172,8 +174,8 @@ procnet_path(enum sk_table table, int family)
 }
 
 static int
-procnet_parse_any(enum sk_table table, char *line, size_t len,
-    struct sock_rec *r)
+procnet_parse_any(
+    enum sk_table table, char *line, size_t len, struct sock_rec *r)
 {
 	if (table == SKT_UNIX)
 		return procnet_parse_unix(line, len, r);
@@ -206,7 +208,8 @@ unix_flush(struct unix_pending *p, sock_sink_fn sink, void *ctx)
 static bool
 unix_continue(struct unix_pending *p, const char *line, size_t len)
 {
-	if (!p->set || p->rec.path == NULL || p->len + 1 + len > sizeof(p->path))
+	if (!p->set || p->rec.path == NULL ||
+	    p->len + 1 + len > sizeof(p->path))
 		return false;
 	p->path[p->len++] = '\n';
 	memcpy(p->path + p->len, line, len);

@@ -40,10 +40,10 @@ struct listing {
 	struct diag_sock *diag; /* NULL when netlink is unusable */
 	struct procmap *owners; /* -p, rebuilt every pass */
 	bool owners_loaded;
-	const char *label;      /* Proto text of the table being dumped */
-	struct json *json;      /* --json: the document of this pass */
+	const char *label;       /* Proto text of the table being dumped */
+	struct json *json;       /* --json: the document of this pass */
 	struct summary *summary; /* --summary: counts instead of rows */
-	struct u64map peers;    /* --peers, --json: unix inode -> peer inode */
+	struct u64map peers;     /* --peers, --json: unix inode -> peer inode */
 	bool have_peers;
 	char row[FMT_ROW_MAX];
 };
@@ -127,13 +127,15 @@ listing_load_owners(struct listing *l)
 		return;
 	out_sync_for_stderr();
 	if (st.proc_unreadable || st.sockets == 0)
-		fprintf(stderr, "(No info could be read for \"-p\": geteuid()=%d "
-				"but you should be root.)\n",
+		fprintf(stderr,
+		    "(No info could be read for \"-p\": geteuid()=%d "
+		    "but you should be root.)\n",
 		    (int)geteuid());
 	else
-		fprintf(stderr, "(Not all processes could be identified, "
-				"non-owned process info\n will not be shown, you "
-				"would have to be root to see it all.)\n");
+		fprintf(stderr,
+		    "(Not all processes could be identified, "
+		    "non-owned process info\n will not be shown, you "
+		    "would have to be root to see it all.)\n");
 	if (l->o->verbose)
 		privs_explain(st.denied, st.denied_own);
 }
@@ -176,7 +178,8 @@ sink_inet(const struct sock_rec *r, void *ctx)
 		return 0;
 	}
 	if (l->o->format == FORMAT_JSON) {
-		fmt_json_inet(l->json, l->o, r, l->label, l->owners, listing_netns);
+		fmt_json_inet(
+		    l->json, l->o, r, l->label, l->owners, listing_netns);
 		return 0;
 	}
 	size_t n = fmt_inet_row(l->row, sizeof(l->row), l->o, r, l->label,
@@ -235,8 +238,9 @@ report_bogus(enum sk_table t, int family, const struct procnet_result *res)
 	out_sync_for_stderr();
 	fprintf(stderr, "warning, got bogus %s line.\n", bogus_word(t));
 	if (res->bogus > 1)
-		fprintf(stderr, "nlnetstat: %lu malformed lines skipped in "
-				"%s/%s, the first at line %lu.\n",
+		fprintf(stderr,
+		    "nlnetstat: %lu malformed lines skipped in "
+		    "%s/%s, the first at line %lu.\n",
 		    res->bogus, util_proc_root(), procnet_path(t, family),
 		    res->first_bogus);
 }
@@ -245,8 +249,8 @@ static int
 read_proc_table(struct listing *l, enum sk_table t, int family)
 {
 	struct procnet_result res;
-	int rc = procnet_read(t, family, t == SKT_UNIX ? sink_unix : sink_inet,
-	    l, &res);
+	int rc = procnet_read(
+	    t, family, t == SKT_UNIX ? sink_unix : sink_inet, l, &res);
 
 	report_bogus(t, family, &res);
 	return rc;
@@ -257,20 +261,20 @@ read_diag_table(struct listing *l, enum sk_table t, int family)
 {
 	const struct opts *o = l->o;
 	struct diag_req req = {
-	    .family = family,
-	    .table = t,
-	    .states = t == SKT_TCP ? filter_tcp_states(o, o->extend > 0) :
-				     diag_states_all(),
-	    .want_info = o->timers && t == SKT_TCP,
-	    .want_uids = o->extend > 0,
-	    .sport = filter_push_port(o, true),
-	    .dport = filter_push_port(o, false),
+		.family = family,
+		.table = t,
+		.states = t == SKT_TCP ? filter_tcp_states(o, o->extend > 0)
+		                       : diag_states_all(),
+		.want_info = o->timers && t == SKT_TCP,
+		.want_uids = o->extend > 0,
+		.sport = filter_push_port(o, true),
+		.dport = filter_push_port(o, false),
 	};
 	unsigned long emitted = 0;
 	int rc = diag_dump(l->diag, &req, sink_inet, l, &emitted);
 
 	if (rc == 0 || (diag_is_unsupported(rc) && emitted == 0 &&
-			   l->source == SOURCE_AUTO))
+	                   l->source == SOURCE_AUTO))
 		return rc;
 	out_sync_for_stderr();
 	fprintf(stderr, "nlnetstat: sock_diag dump of %s failed: %s\n",
@@ -300,8 +304,8 @@ missing_table(const struct opts *o, const char *what)
 {
 	if (!o->no_proto_given && (o->explicit_sel || o->verbose)) {
 		out_sync_for_stderr();
-		fprintf(stderr, "netstat: no support for `%s' on this system.\n",
-		    what);
+		fprintf(stderr,
+		    "netstat: no support for `%s' on this system.\n", what);
 	}
 	return (!o->no_proto_given && o->explicit_sel) ? EXIT_FAIL : EXIT_OK;
 }
@@ -310,8 +314,8 @@ static int
 open_failed(enum sk_table t, int family, int err)
 {
 	out_sync_for_stderr();
-	fprintf(stderr, "%s/%s: %s\n", util_proc_root(), procnet_path(t, family),
-	    strerror(-err));
+	fprintf(stderr, "%s/%s: %s\n", util_proc_root(),
+	    procnet_path(t, family), strerror(-err));
 	return EXIT_OPEN;
 }
 
@@ -388,11 +392,11 @@ inet_sections(struct listing *l)
 		enum sk_table table;
 		const char *what;
 	} order[] = {
-	    {PROTO_TCP, SKT_TCP, "AF INET (tcp)"},
-	    {PROTO_SCTP, SKT_COUNT, "AF INET (sctp)"},
-	    {PROTO_UDP, SKT_UDP, "AF INET (udp)"},
-	    {PROTO_UDPLITE, SKT_UDPLITE, "AF INET (udplite)"},
-	    {PROTO_RAW, SKT_RAW, "AF INET (raw)"},
+		{ PROTO_TCP, SKT_TCP, "AF INET (tcp)" },
+		{ PROTO_SCTP, SKT_COUNT, "AF INET (sctp)" },
+		{ PROTO_UDP, SKT_UDP, "AF INET (udp)" },
+		{ PROTO_UDPLITE, SKT_UDPLITE, "AF INET (udplite)" },
+		{ PROTO_RAW, SKT_RAW, "AF INET (raw)" },
 	};
 	const struct opts *o = l->o;
 
@@ -402,9 +406,9 @@ inet_sections(struct listing *l)
 	for (size_t i = 0; i < sizeof(order) / sizeof(order[0]); i++) {
 		if (!want_proto(o, order[i].bit))
 			continue;
-		int rc = order[i].table == SKT_COUNT ?
-		    sctp_section(l) :
-		    proto_section(l, order[i].table, order[i].what);
+		int rc = order[i].table == SKT_COUNT
+		             ? sctp_section(l)
+		             : proto_section(l, order[i].table, order[i].what);
 		if (rc != EXIT_OK)
 			return rc;
 	}
@@ -438,7 +442,8 @@ unix_section(struct listing *l)
 	listing_load_owners(l);
 	listing_load_peers(l);
 	if (l->o->format == FORMAT_TABLE && l->summary == NULL)
-		out_write(l->row, fmt_unix_header(l->row, sizeof(l->row), l->o));
+		out_write(
+		    l->row, fmt_unix_header(l->row, sizeof(l->row), l->o));
 	int rc = read_proc_table(l, SKT_UNIX, AF_UNIX);
 	if (rc == -ENOENT || rc == -EACCES)
 		return missing_table(l->o, "AF UNIX");
@@ -479,7 +484,8 @@ sockets_run(const struct opts *o, unsigned pass)
 	l.source = source_pref_get();
 	listing_diag_open(&l);
 	if (l.diag == NULL && l.source == SOURCE_DIAG) {
-		fprintf(stderr, "nlnetstat: sock_diag netlink is not available\n");
+		fprintf(
+		    stderr, "nlnetstat: sock_diag netlink is not available\n");
 		return EXIT_FAIL;
 	}
 	if (o->summary) {

@@ -350,7 +350,7 @@ stats_scan6(char *s, char **name, uint64_t *v)
 void
 stats_read_snmp6(struct stats_printer *p, int fd, struct stats_src *src)
 {
-	struct stats_fgets f = {.fd = fd};
+	struct stats_fgets f = { .fd = fd };
 	char chunk[STATS_CHUNK + 1], title[STATS_CHUNK + 1];
 	unsigned long lineno;
 	bool started = false;
@@ -389,7 +389,7 @@ stats_read_snmp6(struct stats_printer *p, int fd, struct stats_src *src)
 void
 stats_read_sctp(struct stats_printer *p, int fd, struct stats_src *src)
 {
-	struct stats_fgets f = {.fd = fd};
+	struct stats_fgets f = { .fd = fd };
 	char chunk[STATS_CHUNK + 1];
 	unsigned long lineno;
 	size_t n, i;
@@ -462,7 +462,7 @@ static bool
 stats_file(
     struct stats_printer *p, const char *rel, enum stats_reader r, bool loud)
 {
-	struct stats_src src = {0};
+	struct stats_src src = { 0 };
 	int fd = stats_open(rel, loud);
 
 	if (fd < 0)

@@ -65,7 +65,8 @@ count_state(struct summary *s, const char *proto, const char *state)
 		}
 	if (s->nstates == s->states_cap) {
 		s->states_cap = s->states_cap ? s->states_cap * 2 : 32;
-		s->states = xrealloc(s->states, s->states_cap * sizeof(*s->states));
+		s->states =
+		    xrealloc(s->states, s->states_cap * sizeof(*s->states));
 	}
 	struct state_count *c = &s->states[s->nstates++];
 	snprintf(c->proto, sizeof(c->proto), "%s", proto);
@@ -110,8 +111,9 @@ summary_add(struct summary *s, const struct sock_rec *r, const char *label)
 static void
 addr_text(uint8_t family, const struct in6_addr *a, char *buf, size_t len)
 {
-	inet_ntop(family, family == AF_INET ? (const void *)&a->s6_addr32[0] :
-					      (const void *)a,
+	inet_ntop(family,
+	    family == AF_INET ? (const void *)&a->s6_addr32[0]
+	                      : (const void *)a,
 	    buf, (socklen_t)len);
 }
 
@@ -134,7 +136,7 @@ conn_of(const struct conn *l, const struct conn *c)
 	if (is_wildcard(l->family, &l->laddr))
 		return true;
 	return c->family == l->family &&
-	    memcmp(&c->laddr, &l->laddr, sizeof(c->laddr)) == 0;
+	       memcmp(&c->laddr, &l->laddr, sizeof(c->laddr)) == 0;
 }
 
 struct remote_count {
@@ -170,14 +172,16 @@ remotes_of(const struct summary *s, const struct conn *l,
 		(*total)++;
 		for (k = 0; k < n; k++)
 			if (rc[k].family == c->family &&
-			    memcmp(&rc[k].addr, &c->raddr, sizeof(c->raddr)) == 0)
+			    memcmp(&rc[k].addr, &c->raddr, sizeof(c->raddr)) ==
+			        0)
 				break;
 		if (k == n) {
 			if (n == cap) {
 				cap = cap ? cap * 2 : 16;
 				rc = xrealloc(rc, cap * sizeof(*rc));
 			}
-			rc[n++] = (struct remote_count){c->family, c->raddr, 0};
+			rc[n++] =
+			    (struct remote_count){ c->family, c->raddr, 0 };
 		}
 		rc[k].count++;
 	}
@@ -197,7 +201,8 @@ print_table(const struct summary *s)
 		out_printf("  %-6s %-13s %8lu\n", s->states[i].proto,
 		    s->states[i].state, s->states[i].count);
 	out_str("Listening ports:\n");
-	out_printf("  %-6s %-46s %11s\n", "Proto", "Local Address", "Connections");
+	out_printf(
+	    "  %-6s %-46s %11s\n", "Proto", "Local Address", "Connections");
 	for (size_t i = 0; i < s->nconns; i++) {
 		const struct conn *l = &s->conns[i];
 		struct remote_count *rc;
@@ -210,7 +215,8 @@ print_table(const struct summary *s)
 		out_printf("  %-6s %-46s %11lu\n", l->proto, r, total);
 		for (size_t k = 0; k < n && k < SUMMARY_TOP; k++) {
 			addr_text(rc[k].family, &rc[k].addr, a, sizeof(a));
-			out_printf("         from %-41s %11lu\n", a, rc[k].count);
+			out_printf(
+			    "         from %-41s %11lu\n", a, rc[k].count);
 		}
 		free(rc);
 	}
@@ -263,7 +269,7 @@ print_json_listeners(const struct summary *s, struct json *j)
 static void
 print_json(const struct summary *s)
 {
-	struct json j = {0};
+	struct json j = { 0 };
 
 	json_open(&j, '{');
 	for (size_t i = 0; i < s->nstates; i++) {

@@ -41,18 +41,24 @@ struct xopt {
 };
 
 static const struct xopt xopt_table[] = {
-	{"json", false, XOPT_JSON, "print JSON instead of tables"},
-	{"summary", false, XOPT_SUMMARY, "count sockets per protocol and state"},
-	{"peers", false, XOPT_PEERS, "show the peer of UNIX sockets"},
-	{"port", true, XOPT_PORT, "only sockets with this local or remote port"},
-	{"sport", true, XOPT_SPORT, "only sockets with this local port"},
-	{"dport", true, XOPT_DPORT, "only sockets with this remote port"},
-	{"state", true, XOPT_STATE, "only sockets in these states (LISTEN,...)"},
-	{"pid", true, XOPT_PID, "only sockets owned by these processes"},
-	{"user", true, XOPT_USER, "only sockets of this user (name or uid)"},
-	{"addr", true, XOPT_ADDR, "only sockets with an address in ADDR[/LEN]"},
-	{"netns", true, XOPT_NETNS, "run inside network namespace NAME or PATH"},
-	{"all-netns", false, XOPT_ALL_NETNS, "every network namespace in turn"},
+	{ "json", false, XOPT_JSON, "print JSON instead of tables" },
+	{ "summary", false, XOPT_SUMMARY,
+	    "count sockets per protocol and state" },
+	{ "peers", false, XOPT_PEERS, "show the peer of UNIX sockets" },
+	{ "port", true, XOPT_PORT,
+	    "only sockets with this local or remote port" },
+	{ "sport", true, XOPT_SPORT, "only sockets with this local port" },
+	{ "dport", true, XOPT_DPORT, "only sockets with this remote port" },
+	{ "state", true, XOPT_STATE,
+	    "only sockets in these states (LISTEN,...)" },
+	{ "pid", true, XOPT_PID, "only sockets owned by these processes" },
+	{ "user", true, XOPT_USER, "only sockets of this user (name or uid)" },
+	{ "addr", true, XOPT_ADDR,
+	    "only sockets with an address in ADDR[/LEN]" },
+	{ "netns", true, XOPT_NETNS,
+	    "run inside network namespace NAME or PATH" },
+	{ "all-netns", false, XOPT_ALL_NETNS,
+	    "every network namespace in turn" },
 };
 #define XOPT_COUNT (sizeof(xopt_table) / sizeof(xopt_table[0]))
 
@@ -119,7 +125,8 @@ xopt_each(const struct xopt *x, const char *arg, struct opts *o,
 	char *save = NULL;
 
 	snprintf(buf, sizeof(buf), "%s", arg);
-	for (char *t = strtok_r(buf, ",", &save); t; t = strtok_r(NULL, ",", &save))
+	for (char *t = strtok_r(buf, ",", &save); t;
+	     t = strtok_r(NULL, ",", &save))
 		one(x, t, o);
 }
 
@@ -141,10 +148,12 @@ static void
 xopt_one_port(const struct xopt *x, const char *t, struct opts *o)
 {
 	struct xfilter *f = &o->xf;
-	uint16_t *list = x->id == XOPT_PORT ? f->ports :
-	    x->id == XOPT_SPORT ? f->sports : f->dports;
-	unsigned *n = x->id == XOPT_PORT ? &f->nports :
-	    x->id == XOPT_SPORT ? &f->nsports : &f->ndports;
+	uint16_t *list = x->id == XOPT_PORT    ? f->ports
+	                 : x->id == XOPT_SPORT ? f->sports
+	                                       : f->dports;
+	unsigned *n = x->id == XOPT_PORT    ? &f->nports
+	              : x->id == XOPT_SPORT ? &f->nsports
+	                                    : &f->ndports;
 
 	if (*n >= XF_MAX)
 		xopt_bad(x, "too many values at", t);
@@ -257,7 +266,8 @@ netstat_wants_arg(const char *tok, const struct option *lo)
 		if (name[len] == '=')
 			return false;
 		for (; lo->name != NULL; lo++) {
-			if (strlen(lo->name) == len && strncmp(lo->name, name, len) == 0)
+			if (strlen(lo->name) == len &&
+			    strncmp(lo->name, name, len) == 0)
 				return lo->has_arg == required_argument;
 			if (name_prefixes(name, len, lo->name))
 				hit = hit ? hit : lo;
@@ -270,8 +280,8 @@ netstat_wants_arg(const char *tok, const struct option *lo)
 }
 
 int
-xopts_extract(int argc, char **argv, struct opts *o,
-    const struct option *netstat_opts)
+xopts_extract(
+    int argc, char **argv, struct opts *o, const struct option *netstat_opts)
 {
 	int out = 1;
 
@@ -296,23 +306,26 @@ xopts_extract(int argc, char **argv, struct opts *o,
 			x = xopt_find(name, len, netstat_opts);
 		if (x == NULL) {
 			argv[out++] = argv[i];
-			if (netstat_wants_arg(tok, netstat_opts) && i + 1 < argc)
+			if (netstat_wants_arg(tok, netstat_opts) &&
+			    i + 1 < argc)
 				argv[out++] = argv[++i];
 			continue;
 		}
 		const char *arg = NULL;
 		if (name[len] == '=') {
 			if (!x->has_arg) {
-				fprintf(stderr, "%s: option '--%s' doesn't allow "
-						"an argument\n",
+				fprintf(stderr,
+				    "%s: option '--%s' doesn't allow "
+				    "an argument\n",
 				    xopt_argv0, x->name);
 				xopt_usage_exit();
 			}
 			arg = name + len + 1;
 		} else if (x->has_arg) {
 			if (i + 1 >= argc) {
-				fprintf(stderr, "%s: option '--%s' requires an "
-						"argument\n",
+				fprintf(stderr,
+				    "%s: option '--%s' requires an "
+				    "argument\n",
 				    xopt_argv0, x->name);
 				xopt_usage_exit();
 			}
@@ -329,7 +342,8 @@ xopts_usage_line(char *buf, size_t len, const struct xopt *x)
 {
 	char left[40];
 
-	snprintf(left, sizeof(left), "--%s%s", x->name, x->has_arg ? " ARG" : "");
+	snprintf(
+	    left, sizeof(left), "--%s%s", x->name, x->has_arg ? " ARG" : "");
 	snprintf(buf, len, "        %-25s%s\n", left, x->help);
 }
 

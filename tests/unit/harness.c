@@ -49,8 +49,8 @@ t_check_str(const char *got, const char *want, const char *what,
 {
 	if (got != NULL && want != NULL && strcmp(got, want) == 0)
 		return true;
-	printf("  %s:%d: %s\n    got:  [%s]\n    want: [%s]\n", file, line, what,
-	    got ? got : "(null)", want ? want : "(null)");
+	printf("  %s:%d: %s\n    got:  [%s]\n    want: [%s]\n", file, line,
+	    what, got ? got : "(null)", want ? want : "(null)");
 	t_failed_checks++;
 	return false;
 }

@@ -48,8 +48,9 @@ test_tcp_rows(void)
 	t_begin("fmt: tcp listener row");
 	s.rxq = 1;
 	fmt_inet_row(buf, sizeof(buf), &o, &s, "tcp", NULL);
-	T_STREQ(buf, "tcp        1      0 0.0.0.0:22              0.0.0.0:*      "
-		     "         LISTEN     \n");
+	T_STREQ(buf,
+	    "tcp        1      0 0.0.0.0:22              0.0.0.0:*      "
+	    "         LISTEN     \n");
 	t_end();
 
 	t_begin("fmt: tail -e -p -o");
@@ -58,9 +59,10 @@ test_tcp_rows(void)
 	o.timers = true;
 	s.inode = 11066;
 	fmt_inet_row(buf, sizeof(buf), &o, &s, "tcp", "6256/python3");
-	T_STREQ(buf, "tcp        1      0 0.0.0.0:22              0.0.0.0:*      "
-		     "         LISTEN      0          11066      6256/python3   "
-		     "      off (0.00/0/0)\n");
+	T_STREQ(buf,
+	    "tcp        1      0 0.0.0.0:22              0.0.0.0:*      "
+	    "         LISTEN      0          11066      6256/python3   "
+	    "      off (0.00/0/0)\n");
 	t_end();
 }
 
@@ -108,8 +110,9 @@ test_udp_raw_rows(void)
 	s.table = SKT_UDP;
 	s.rxq = 832;
 	fmt_inet_row(buf, sizeof(buf), &o, &s, "udp", NULL);
-	T_STREQ(buf, "udp      832      0 127.0.0.1:123           0.0.0.0:*      "
-		     "                    \n");
+	T_STREQ(buf,
+	    "udp      832      0 127.0.0.1:123           0.0.0.0:*      "
+	    "                    \n");
 	s.state = 1;
 	T_STREQ(fmt_state_name(&s), "ESTABLISHED");
 	s.state = 3;
@@ -120,8 +123,9 @@ test_udp_raw_rows(void)
 	s = tcp4("0.0.0.0", 1, "0.0.0.0", 0, 7);
 	s.table = SKT_RAW;
 	fmt_inet_row(buf, sizeof(buf), &o, &s, "raw", NULL);
-	T_STREQ(buf, "raw        0      0 0.0.0.0:1               0.0.0.0:*      "
-		     "         7          \n");
+	T_STREQ(buf,
+	    "raw        0      0 0.0.0.0:1               0.0.0.0:*      "
+	    "         7          \n");
 	t_end();
 }
 
@@ -167,7 +171,8 @@ test_unix_rows(void)
 	s.inode = 13128;
 	t_begin("fmt: unix row without path keeps its trailing blank");
 	fmt_unix_row(buf, sizeof(buf), &o, &s, NULL, NULL);
-	T_STREQ(buf, "unix  2      [ ]         DGRAM                    13128    \n");
+	T_STREQ(buf,
+	    "unix  2      [ ]         DGRAM                    13128    \n");
 	t_end();
 
 	t_begin("fmt: unix listener with -p and an escaped path");
@@ -177,8 +182,9 @@ test_unix_rows(void)
 	s.path_len = sizeof(path) - 1;
 	o.programs = true;
 	fmt_unix_row(buf, sizeof(buf), &o, &s, "12/sockd", NULL);
-	T_STREQ(buf, "unix  2      [ ACC ]     STREAM     LISTENING     13128    "
-		     "12/sockd             /run/x?[31my z\n");
+	T_STREQ(buf,
+	    "unix  2      [ ACC ]     STREAM     LISTENING     13128    "
+	    "12/sockd             /run/x?[31my z\n");
 	t_end();
 
 	t_begin("fmt: --peers column");
@@ -186,8 +192,9 @@ test_unix_rows(void)
 	s.have |= HAVE_PEER;
 	s.peer_inode = 777;
 	fmt_unix_row(buf, sizeof(buf), &o, &s, "12/sockd", "13/peer");
-	T_STREQ(buf, "unix  2      [ ACC ]     STREAM     LISTENING     13128    "
-		     "12/sockd             /run/x?[31my z peer=777 13/peer\n");
+	T_STREQ(buf,
+	    "unix  2      [ ACC ]     STREAM     LISTENING     13128    "
+	    "12/sockd             /run/x?[31my z peer=777 13/peer\n");
 	o.peers = false;
 	t_end();
 
@@ -195,16 +202,17 @@ test_unix_rows(void)
 	o.programs = false;
 	o.show = SHOW_ALL;
 	fmt_unix_header(buf, sizeof(buf), &o);
-	T_STREQ(buf, "Active UNIX domain sockets (servers and established)\n"
-		     "Proto RefCnt Flags       Type       State         I-Node   "
-		     "Path\n");
+	T_STREQ(buf,
+	    "Active UNIX domain sockets (servers and established)\n"
+	    "Proto RefCnt Flags       Type       State         I-Node   "
+	    "Path\n");
 	o.show = SHOW_LISTENING;
 	o.extend = 2;
 	o.timers = true;
 	fmt_inet_header(buf, sizeof(buf), &o);
 	T_STREQ(buf, "Active Internet connections (only servers)\nProto Recv-Q "
-		     "Send-Q Local Address           Foreign Address         "
-		     "State       User       Inode      Timer\n");
+	             "Send-Q Local Address           Foreign Address         "
+	             "State       User       Inode      Timer\n");
 	t_end();
 }
 

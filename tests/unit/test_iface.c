@@ -19,32 +19,32 @@ test_order(void)
 {
 	/* Inserted shuffled; the spec's observed order comes out. */
 	static const char *const in[] = {
-	    "veth0",
-	    "eth1:foo",
-	    "eth10",
-	    "lo",
-	    "eth1:10",
-	    "tun0",
-	    "eth2",
-	    "eth1",
-	    "peth1",
-	    "eth1:5",
-	    "eth1",
-	    "lo",
+		"veth0",
+		"eth1:foo",
+		"eth10",
+		"lo",
+		"eth1:10",
+		"tun0",
+		"eth2",
+		"eth1",
+		"peth1",
+		"eth1:5",
+		"eth1",
+		"lo",
 	};
 	static const char *const want[] = {
-	    "eth1",
-	    "eth1:5",
-	    "eth1:10",
-	    "eth2",
-	    "eth10",
-	    "eth1:foo",
-	    "lo",
-	    "peth1",
-	    "tun0",
-	    "veth0",
+		"eth1",
+		"eth1:5",
+		"eth1:10",
+		"eth2",
+		"eth10",
+		"eth1:foo",
+		"lo",
+		"peth1",
+		"tun0",
+		"veth0",
 	};
-	struct iface_list l = {0};
+	struct iface_list l = { 0 };
 
 	t_begin("iface: natural order and merged duplicates");
 	for (size_t i = 0; i < sizeof(in) / sizeof(in[0]); i++)

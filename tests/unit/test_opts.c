@@ -14,7 +14,7 @@ void test_group_opts(void);
 static struct opts
 parse(const char *a1, const char *a2, const char *a3)
 {
-	char *argv[5] = {(char *)"netstat", NULL, NULL, NULL, NULL};
+	char *argv[5] = { (char *)"netstat", NULL, NULL, NULL, NULL };
 	int argc = 1;
 	struct opts o;
 

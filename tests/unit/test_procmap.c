@@ -49,13 +49,13 @@ test_format_owner(void)
 	char col[20], name[600];
 
 	t_begin("procmap: argv[0] rules");
-	procmap_format_owner(42, "/usr/sbin/sshd\0-D", 17, col, name,
-	    sizeof(name));
+	procmap_format_owner(
+	    42, "/usr/sbin/sshd\0-D", 17, col, name, sizeof(name));
 	T_STREQ(col, "42/sshd");
 	procmap_format_owner(42, "nginx: master", 13, col, name, sizeof(name));
 	T_STREQ(col, "42/nginx: master");
-	procmap_format_owner(12609, "a-very-long-program-name", 24, col, name,
-	    sizeof(name));
+	procmap_format_owner(
+	    12609, "a-very-long-program-name", 24, col, name, sizeof(name));
 	T_STREQ(col, "12609/a-very-long-p");
 	T_STREQ(name, "a-very-long-program-name");
 	procmap_format_owner(7, "/usr/bin/", 9, col, name, sizeof(name));
@@ -143,7 +143,8 @@ test_many_inodes(void)
 	T_CHECK(st.sockets == 20000);
 	bool all = true;
 	for (int i = 0; i < 20000; i++)
-		all = all && procmap_lookup(m, 1000000 + (uint64_t)i * 7) != NULL;
+		all =
+		    all && procmap_lookup(m, 1000000 + (uint64_t)i * 7) != NULL;
 	T_CHECK(all);
 	T_CHECK(procmap_lookup(m, 1000001) == NULL);
 	t_end();

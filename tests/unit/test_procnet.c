@@ -17,9 +17,10 @@ static void
 test_tcp4_line(void)
 {
 	struct sock_rec r;
-	const char *line = "   0: 0100007F:0016 00000000:0000 0A 00000003:00000002 "
-			   "02:000000FA 00000005     0        0 12345 1 "
-			   "0000000000000000 100 0 0 10 0";
+	const char *line =
+	    "   0: 0100007F:0016 00000000:0000 0A 00000003:00000002 "
+	    "02:000000FA 00000005     0        0 12345 1 "
+	    "0000000000000000 100 0 0 10 0";
 
 	t_begin("procnet: tcp4 listener line");
 	T_CHECK(procnet_parse_inet(line, SKT_TCP, &r) == 0);
@@ -39,10 +40,11 @@ test_tcp6_word_order(void)
 {
 	struct sock_rec r;
 	/* ::1 port 80 -> [2001:db8::1]:443, words are host-endian. */
-	const char *line = "   1: 00000000000000000000000001000000:0050 "
-			   "B80D0120000000000000000001000000:01BB 01 "
-			   "00000000:00000000 00:00000000 00000000  1000        0 "
-			   "98765432109 1 0000000000000000 20 4 1 10 -1";
+	const char *line =
+	    "   1: 00000000000000000000000001000000:0050 "
+	    "B80D0120000000000000000001000000:01BB 01 "
+	    "00000000:00000000 00:00000000 00000000  1000        0 "
+	    "98765432109 1 0000000000000000 20 4 1 10 -1";
 	char txt[64];
 
 	t_begin("procnet: tcp6 word order");
@@ -61,10 +63,11 @@ static void
 test_mapped(void)
 {
 	struct sock_rec r;
-	const char *line = "   2: 0000000000000000FFFF00000100007F:1F90 "
-			   "0000000000000000FFFF00000100007F:D431 01 "
-			   "00000000:00000000 00:00000000 00000000     0        0 "
-			   "777 1 0000000000000000 20 4 30 10 -1";
+	const char *line =
+	    "   2: 0000000000000000FFFF00000100007F:1F90 "
+	    "0000000000000000FFFF00000100007F:D431 01 "
+	    "00000000:00000000 00:00000000 00000000     0        0 "
+	    "777 1 0000000000000000 20 4 30 10 -1";
 	char txt[64];
 
 	t_begin("procnet: IPv4-mapped IPv6");
@@ -85,25 +88,28 @@ test_bad_lines(void)
 	T_CHECK(procnet_parse_inet("garbage", SKT_UDP, &r) == -EINVAL);
 	/* Truncated after the state. */
 	T_CHECK(procnet_parse_inet("0: 0100007F:0016 00000000:0000 0A", SKT_TCP,
-		    &r) == -EINVAL);
+	            &r) == -EINVAL);
 	/* Address of an impossible length. */
-	T_CHECK(procnet_parse_inet("0: 0100007:0016 00000000:0000 0A "
-				   "00000000:00000000 00:00000000 00000000 0 0 1",
-		    SKT_TCP, &r) == -EINVAL);
+	T_CHECK(
+	    procnet_parse_inet("0: 0100007:0016 00000000:0000 0A "
+	                       "00000000:00000000 00:00000000 00000000 0 0 1",
+	        SKT_TCP, &r) == -EINVAL);
 	/* Families that differ within a line. */
-	T_CHECK(procnet_parse_inet("0: 0100007F:0016 "
-				   "00000000000000000000000000000000:0000 0A "
-				   "00000000:00000000 00:00000000 00000000 0 0 1",
-		    SKT_TCP, &r) == -EINVAL);
+	T_CHECK(
+	    procnet_parse_inet("0: 0100007F:0016 "
+	                       "00000000000000000000000000000000:0000 0A "
+	                       "00000000:00000000 00:00000000 00000000 0 0 1",
+	        SKT_TCP, &r) == -EINVAL);
 	/* Port out of range. */
-	T_CHECK(procnet_parse_inet("0: 0100007F:10016 00000000:0000 0A "
-				   "00000000:00000000 00:00000000 00000000 0 0 1",
-		    SKT_TCP, &r) == -EINVAL);
+	T_CHECK(
+	    procnet_parse_inet("0: 0100007F:10016 00000000:0000 0A "
+	                       "00000000:00000000 00:00000000 00000000 0 0 1",
+	        SKT_TCP, &r) == -EINVAL);
 	/* Overflowing inode. */
 	T_CHECK(procnet_parse_inet("0: 0100007F:0016 00000000:0000 0A "
-				   "00000000:00000000 00:00000000 00000000 0 0 "
-				   "99999999999999999999999",
-		    SKT_TCP, &r) == -EINVAL);
+	                           "00000000:00000000 00:00000000 00000000 0 0 "
+	                           "99999999999999999999999",
+	            SKT_TCP, &r) == -EINVAL);
 	t_end();
 }
 
@@ -112,11 +118,11 @@ test_unix_lines(void)
 {
 	struct sock_rec r;
 	const char *l1 = "0000000000000000: 00000002 00000000 00010000 0001 01 "
-			 "13122 @abstract@with@nul";
+	                 "13122 @abstract@with@nul";
 	const char *l2 = "0000000000000000: 00000003 00000000 00000000 0001 03 "
-			 "   42";
+	                 "   42";
 	const char *l3 = "ffff8880: 00000002 00000000 00000000 0002 01 7 "
-			 "/run/with space.sock";
+	                 "/run/with space.sock";
 
 	t_begin("procnet: unix lines");
 	T_CHECK(procnet_parse_unix(l1, strlen(l1), &r) == 0);
@@ -129,7 +135,8 @@ test_unix_lines(void)
 	T_CHECK(r.path_len == strlen("/run/with space.sock"));
 	T_CHECK(memcmp(r.path, "/run/with space.sock", r.path_len) == 0);
 	T_CHECK(procnet_parse_unix("x", 1, &r) == -EINVAL);
-	T_CHECK(procnet_parse_unix("0000: 00000002 00000000", 23, &r) == -EINVAL);
+	T_CHECK(
+	    procnet_parse_unix("0000: 00000002 00000000", 23, &r) == -EINVAL);
 	t_end();
 }
 

@@ -13,17 +13,17 @@
 void test_group_route(void);
 
 static const struct route_col fib_cols[] = {
-    {"Iface", "%15s"},
-    {"Destination", "%127s"},
-    {"Gateway", "%127s"},
-    {"Flags", "%X"},
-    {"RefCnt", "%d"},
-    {"Use", "%d"},
-    {"Metric", "%d"},
-    {"Mask", "%127s"},
-    {"MTU", "%d"},
-    {"Window", "%d"},
-    {"IRTT", "%d"},
+	{ "Iface", "%15s" },
+	{ "Destination", "%127s" },
+	{ "Gateway", "%127s" },
+	{ "Flags", "%X" },
+	{ "RefCnt", "%d" },
+	{ "Use", "%d" },
+	{ "Metric", "%d" },
+	{ "Mask", "%127s" },
+	{ "MTU", "%d" },
+	{ "Window", "%d" },
+	{ "IRTT", "%d" },
 };
 #define NFIB (sizeof(fib_cols) / sizeof(fib_cols[0]))
 
@@ -31,7 +31,7 @@ static void
 test_ext(void)
 {
 	/* -e count 0..8: net-tools' swap of 1 and 2, then "& 3". */
-	static const int want[] = {2, 1, 3, 0, 1, 2, 3, 0, 1};
+	static const int want[] = { 2, 1, 3, 0, 1, 2, 3, 0, 1 };
 
 	t_begin("route: -e count to layout");
 	for (int e = 0; e < 9; e++)

@@ -95,15 +95,15 @@ check_found_set(
 static void
 test_lookup(void)
 {
-	static const char *const none[] = {NULL};
-	static const char *const ip[] = {"Forwarding", NULL};
-	static const char *const tcpext[] = {"TCPDirectCopyFromPrequeue",
-	    "TCPDSACKOfoRecv", "TCPDSACKOfoSent", "TCPDSACKOldSent",
-	    "TCPDSACKRecv", "TCPDSackUndo", "TCPDSACKUndo", "TCPLoss",
-	    "TCPPrequeueDropped", "TCPRenoRecoveryFailed",
-	    "TCPRenoRecoveryFail", "TCPSackFailures", "TCPSackRecoveryFail",
-	    "TCPSackRecovery", "TCPSACKReneging", "TCPTimeouts", "TWKilled",
-	    NULL};
+	static const char *const none[] = { NULL };
+	static const char *const ip[] = { "Forwarding", NULL };
+	static const char *const tcpext[] = { "TCPDirectCopyFromPrequeue",
+		"TCPDSACKOfoRecv", "TCPDSACKOfoSent", "TCPDSACKOldSent",
+		"TCPDSACKRecv", "TCPDSackUndo", "TCPDSACKUndo", "TCPLoss",
+		"TCPPrequeueDropped", "TCPRenoRecoveryFailed",
+		"TCPRenoRecoveryFail", "TCPSackFailures", "TCPSackRecoveryFail",
+		"TCPSackRecovery", "TCPSACKReneging", "TCPTimeouts", "TWKilled",
+		NULL };
 
 	t_begin("stats: bisection finds what net-tools finds");
 	check_found_set("Ip", stats_known_v4, ip);
@@ -226,7 +226,7 @@ enum rd { RD_PAIRS, RD_TCP, RD_SNMP6, RD_SCTP };
 static struct stats_src
 feed(struct stats_printer *p, enum rd r, const char *data, size_t n)
 {
-	struct stats_src src = {0};
+	struct stats_src src = { 0 };
 	int fd = mem_fd(data, n);
 
 	T_CHECK(fd >= 0);
