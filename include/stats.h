@@ -11,6 +11,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "opts.h"
+
 /* How a counter found in a table is printed (net-tools 2.10 kinds). */
 enum stats_kind {
 	STATS_STATIC,   /* found, never printed (static or empty text) */
@@ -109,5 +111,11 @@ void stats_read_snmp6(struct stats_printer *p, int fd, struct stats_src *src);
 
 /* Read /proc/net/sctp/snmp into p, under the "Sctp" section header. */
 void stats_read_sctp(struct stats_printer *p, int fd, struct stats_src *src);
+
+/*
+ * -s --json: every counter of the family's files as {"Section": {"Name":
+ * value}}; -t/-u/-w select known sections as in the table.  Returns 0.
+ */
+int stats_json_run(const struct opts *o, bool v6);
 
 #endif

@@ -491,6 +491,8 @@ stats_run(const struct opts *o)
 		    o->afname);
 		return EXIT_FAIL;
 	}
+	if (o->format == FORMAT_JSON)
+		return stats_json_run(o, !v4);
 	stats_printer_init(&p, v4 ? stats_known_v4 : stats_known_v6, o->protos,
 	    stats_emit_out, NULL);
 	if (v4) {

@@ -48,6 +48,33 @@ json_cases() {
 	fi
 }
 
+stats_json_cases() {
+	"$NL" -s --json >"$T_TMP/s.json" 2>/dev/null
+	if python3 - "$T_TMP/s.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+want = {}
+for path in ("/proc/net/snmp", "/proc/net/netstat"):
+    lines = open(path).read().splitlines()
+    for names, values in zip(lines[::2], lines[1::2]):
+        t, n = names.split(":", 1)
+        want.setdefault(t, set()).update(n.split())
+got = {t: set(v) for t, v in d.items()}
+sys.exit(0 if got == want else 1)
+PY
+	then
+		pass "extras: -s --json has every section and counter of snmp and netstat"
+	else
+		fail "extras: -s --json has every section and counter of snmp and netstat" "keys differ"
+	fi
+	"$NL" -s -t --json >"$T_TMP/s.json" 2>/dev/null
+	if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); sys.exit(0 if "Tcp" in d and "Udp" not in d and "Ip" not in d else 1)' "$T_TMP/s.json"; then
+		pass "extras: -s -t --json selects sections as the table does"
+	else
+		fail "extras: -s -t --json selects sections as the table does" "$(head -c 200 "$T_TMP/s.json")"
+	fi
+}
+
 summary_cases() {
 	"$NETSTAT" -an >"$T_TMP/an.out" 2>/dev/null
 	"$NL" --summary --json >"$T_TMP/sum.json" 2>/dev/null
@@ -229,6 +256,7 @@ inner() {
 	fi
 	export PATH="$PATH"
 	json_cases
+	stats_json_cases
 	summary_cases
 	filter_cases
 	peers_cases
