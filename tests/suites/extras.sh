@@ -48,6 +48,27 @@ json_cases() {
 	fi
 }
 
+# continuous_case ARGS: the first two passes of -c equal netstat's.
+continuous_case() {
+	local args=$1
+	# shellcheck disable=SC2086
+	timeout 2.6 "$NETSTAT" $args >"$T_TMP/c.ref" 2>&1
+	# shellcheck disable=SC2086
+	timeout 2.6 "$NL" $args >"$T_TMP/c.got" 2>&1
+	# Keep exactly two passes: up to the third section title.
+	local title
+	title=$(head -1 "$T_TMP/c.ref")
+	awk -v t="$title" '$0 == t && ++n == 3 {exit} {print}' "$T_TMP/c.ref" >"$T_TMP/c.ref2"
+	awk -v t="$title" '$0 == t && ++n == 3 {exit} {print}' "$T_TMP/c.got" >"$T_TMP/c.got2"
+	if [ "$(grep -cxF "$title" "$T_TMP/c.ref2")" = 2 ] &&
+		cmp -s "$T_TMP/c.ref2" "$T_TMP/c.got2"; then
+		pass "extras: $args: first two refreshes equal netstat's"
+	else
+		fail "extras: $args: first two refreshes equal netstat's" "differs"
+		show_diff "$T_TMP/c.ref2" "$T_TMP/c.got2"
+	fi
+}
+
 stats_json_cases() {
 	"$NL" -s --json >"$T_TMP/s.json" 2>/dev/null
 	if python3 - "$T_TMP/s.json" <<'PY'
@@ -256,6 +277,9 @@ inner() {
 	fi
 	export PATH="$PATH"
 	json_cases
+	continuous_case -tlnc
+	continuous_case -xlc
+	continuous_case "-tlnpc"
 	stats_json_cases
 	summary_cases
 	filter_cases
