@@ -69,6 +69,34 @@ continuous_case() {
 	fi
 }
 
+# Recorded sock_diag replies replay to the same table (the replay seam).
+replay_cases() {
+	local d="$T_TMP/replay" args
+	mkdir -p "$d"
+	for args in -tuan -tuaneo; do
+		rm -f "$d"/*.nl
+		# shellcheck disable=SC2086
+		NLNETSTAT_DIAG_RECORD="$d" "$NL" $args >"$T_TMP/r.live" 2>&1
+		# shellcheck disable=SC2086
+		NLNETSTAT_DIAG_REPLAY="$d" NLNETSTAT_SOURCE=diag "$NL" $args \
+			>"$T_TMP/r.replay" 2>&1
+		if [ -s "$d/tcp.nl" ] && cmp -s "$T_TMP/r.live" "$T_TMP/r.replay"; then
+			pass "extras: $args replayed from recorded sock_diag replies"
+		else
+			fail "extras: $args replayed from recorded sock_diag replies" "differs"
+			show_diff "$T_TMP/r.live" "$T_TMP/r.replay"
+		fi
+	done
+	# A recording cut short must be an error, never a silently short table.
+	head -c 100 "$d/tcp.nl" >"$d/tcp.cut" && mv "$d/tcp.cut" "$d/tcp.nl"
+	NLNETSTAT_DIAG_REPLAY="$d" NLNETSTAT_SOURCE=diag "$NL" -tan >/dev/null 2>"$T_TMP/r.err"
+	if [ $? = 1 ] && grep -q 'sock_diag dump of tcp failed' "$T_TMP/r.err"; then
+		pass "extras: a truncated sock_diag reply is an error"
+	else
+		fail "extras: a truncated sock_diag reply is an error" "$(cat "$T_TMP/r.err")"
+	fi
+}
+
 stats_json_cases() {
 	"$NL" -s --json >"$T_TMP/s.json" 2>/dev/null
 	if python3 - "$T_TMP/s.json" <<'PY'
@@ -277,6 +305,7 @@ inner() {
 	fi
 	export PATH="$PATH"
 	json_cases
+	replay_cases
 	continuous_case -tlnc
 	continuous_case -xlc
 	continuous_case "-tlnpc"
