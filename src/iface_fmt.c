@@ -51,35 +51,35 @@ struct hw_type {
 
 /* net-tools 2.10 as Debian builds it (no Token Ring, no InfiniBand). */
 static const struct hw_type hw_types[] = {
-    {ARPHRD_LOOPBACK, "loop", "Local Loopback", HWP_NONE},
-    {ARPHRD_SLIP, "slip", "Serial Line IP", HWP_NONE},
-    {ARPHRD_CSLIP, "cslip", "VJ Serial Line IP", HWP_NONE},
-    {ARPHRD_SLIP6, "slip6", "6-bit Serial Line IP", HWP_NONE},
-    {ARPHRD_CSLIP6, "cslip6", "VJ 6-bit Serial Line IP", HWP_NONE},
-    {ARPHRD_ADAPT, "adaptive", "Adaptive Serial Line IP", HWP_NONE},
-    /* net-tools' Ash printer reads past the address; name only here. */
-    {ARPHRD_ASH, "ash", "Ash", HWP_NONE},
-    {ARPHRD_ETHER, "ether", "Ethernet", HWP_ETHER},
-    {ARPHRD_AX25, "ax25", "AMPR AX.25", HWP_AX25},
-    {ARPHRD_NETROM, "netrom", "AMPR NET/ROM", HWP_AX25},
-    {ARPHRD_ROSE, "rose", "AMPR ROSE", HWP_ROSE},
-    {ARPHRD_TUNNEL, "tunnel", "IPIP Tunnel", HWP_EMPTY},
-    {ARPHRD_PPP, "ppp", "Point-to-Point Protocol", HWP_NONE},
-    {ARPHRD_HDLC, "hdlc", "(Cisco)-HDLC", HWP_NONE},
-    {ARPHRD_LAPB, "lapb", "LAPB", HWP_NONE},
-    {ARPHRD_ARCNET, "arcnet", "ARCnet", HWP_ARCNET},
-    {ARPHRD_DLCI, "dlci", "Frame Relay DLCI", HWP_DLCI},
-    {ARPHRD_FRAD, "frad", "Frame Relay Access Device", HWP_NONE},
-    {ARPHRD_SIT, "sit", "IPv6-in-IPv4", HWP_NONE},
-    {ARPHRD_FDDI, "fddi", "Fiber Distributed Data Interface", HWP_FDDI},
-    {ARPHRD_HIPPI, "hippi", "HIPPI", HWP_HIPPI},
-    {ARPHRD_IRDA, "irda", "IrLAP", HWP_IRDA},
-    {ARPHRD_ECONET, "ec", "Econet", HWP_NONE},
-    {ARPHRD_X25, "x25", "generic X.25", HWP_X25},
-    {ARPHRD_EUI64, "eui64", "Generic EUI-64", HWP_EUI64},
+	{ ARPHRD_LOOPBACK, "loop", "Local Loopback", HWP_NONE },
+	{ ARPHRD_SLIP, "slip", "Serial Line IP", HWP_NONE },
+	{ ARPHRD_CSLIP, "cslip", "VJ Serial Line IP", HWP_NONE },
+	{ ARPHRD_SLIP6, "slip6", "6-bit Serial Line IP", HWP_NONE },
+	{ ARPHRD_CSLIP6, "cslip6", "VJ 6-bit Serial Line IP", HWP_NONE },
+	{ ARPHRD_ADAPT, "adaptive", "Adaptive Serial Line IP", HWP_NONE },
+	/* net-tools' Ash printer reads past the address; name only here. */
+	{ ARPHRD_ASH, "ash", "Ash", HWP_NONE },
+	{ ARPHRD_ETHER, "ether", "Ethernet", HWP_ETHER },
+	{ ARPHRD_AX25, "ax25", "AMPR AX.25", HWP_AX25 },
+	{ ARPHRD_NETROM, "netrom", "AMPR NET/ROM", HWP_AX25 },
+	{ ARPHRD_ROSE, "rose", "AMPR ROSE", HWP_ROSE },
+	{ ARPHRD_TUNNEL, "tunnel", "IPIP Tunnel", HWP_EMPTY },
+	{ ARPHRD_PPP, "ppp", "Point-to-Point Protocol", HWP_NONE },
+	{ ARPHRD_HDLC, "hdlc", "(Cisco)-HDLC", HWP_NONE },
+	{ ARPHRD_LAPB, "lapb", "LAPB", HWP_NONE },
+	{ ARPHRD_ARCNET, "arcnet", "ARCnet", HWP_ARCNET },
+	{ ARPHRD_DLCI, "dlci", "Frame Relay DLCI", HWP_DLCI },
+	{ ARPHRD_FRAD, "frad", "Frame Relay Access Device", HWP_NONE },
+	{ ARPHRD_SIT, "sit", "IPv6-in-IPv4", HWP_NONE },
+	{ ARPHRD_FDDI, "fddi", "Fiber Distributed Data Interface", HWP_FDDI },
+	{ ARPHRD_HIPPI, "hippi", "HIPPI", HWP_HIPPI },
+	{ ARPHRD_IRDA, "irda", "IrLAP", HWP_IRDA },
+	{ ARPHRD_ECONET, "ec", "Econet", HWP_NONE },
+	{ ARPHRD_X25, "x25", "generic X.25", HWP_X25 },
+	{ ARPHRD_EUI64, "eui64", "Generic EUI-64", HWP_EUI64 },
 };
 
-static const struct hw_type hw_unspec = {-1, "unspec", "UNSPEC", HWP_UNSPEC};
+static const struct hw_type hw_unspec = { -1, "unspec", "UNSPEC", HWP_UNSPEC };
 
 static const struct hw_type *
 hw_lookup(int type)
@@ -129,7 +129,7 @@ static void
 hw_address(
     const struct hw_type *hw, const unsigned char *b, char *buf, size_t len)
 {
-	unsigned char rev[4] = {b[3], b[2], b[1], b[0]};
+	unsigned char rev[4] = { b[3], b[2], b[1], b[0] };
 	short dlci;
 
 	switch (hw->print) {
@@ -181,20 +181,20 @@ iface_flags_short(short flags, char *buf, size_t len)
 {
 	/* net-tools' letters and order; P is both PROMISC and POINTOPOINT. */
 	static const struct if_flag tab[] = {
-	    {IFF_ALLMULTI, 'A', 0},
-	    {IFF_BROADCAST, 'B', 0},
-	    {IFF_DEBUG, 'D', 0},
-	    {IFF_LOOPBACK, 'L', 0},
-	    {IFF_MULTICAST, 'M', 0},
-	    {IFF_DYNAMIC, 'd', 0},
-	    {IFF_PROMISC, 'P', 0},
-	    {IFF_NOTRAILERS, 'N', 0},
-	    {IFF_NOARP, 'O', 0},
-	    {IFF_POINTOPOINT, 'P', 0},
-	    {IFF_SLAVE, 's', 0},
-	    {IFF_MASTER, 'm', 0},
-	    {IFF_RUNNING, 'R', 0},
-	    {IFF_UP, 'U', 0},
+		{ IFF_ALLMULTI, 'A', 0 },
+		{ IFF_BROADCAST, 'B', 0 },
+		{ IFF_DEBUG, 'D', 0 },
+		{ IFF_LOOPBACK, 'L', 0 },
+		{ IFF_MULTICAST, 'M', 0 },
+		{ IFF_DYNAMIC, 'd', 0 },
+		{ IFF_PROMISC, 'P', 0 },
+		{ IFF_NOTRAILERS, 'N', 0 },
+		{ IFF_NOARP, 'O', 0 },
+		{ IFF_POINTOPOINT, 'P', 0 },
+		{ IFF_SLAVE, 's', 0 },
+		{ IFF_MASTER, 'm', 0 },
+		{ IFF_RUNNING, 'R', 0 },
+		{ IFF_UP, 'U', 0 },
 	};
 	size_t n = 0;
 
@@ -212,20 +212,20 @@ void
 iface_flags_long(short flags, char *buf, size_t len)
 {
 	static const struct if_flag tab[] = {
-	    {IFF_UP, 0, "UP"},
-	    {IFF_BROADCAST, 0, "BROADCAST"},
-	    {IFF_DEBUG, 0, "DEBUG"},
-	    {IFF_LOOPBACK, 0, "LOOPBACK"},
-	    {IFF_POINTOPOINT, 0, "POINTOPOINT"},
-	    {IFF_NOTRAILERS, 0, "NOTRAILERS"},
-	    {IFF_RUNNING, 0, "RUNNING"},
-	    {IFF_NOARP, 0, "NOARP"},
-	    {IFF_PROMISC, 0, "PROMISC"},
-	    {IFF_ALLMULTI, 0, "ALLMULTI"},
-	    {IFF_SLAVE, 0, "SLAVE"},
-	    {IFF_MASTER, 0, "MASTER"},
-	    {IFF_MULTICAST, 0, "MULTICAST"},
-	    {IFF_DYNAMIC, 0, "DYNAMIC"},
+		{ IFF_UP, 0, "UP" },
+		{ IFF_BROADCAST, 0, "BROADCAST" },
+		{ IFF_DEBUG, 0, "DEBUG" },
+		{ IFF_LOOPBACK, 0, "LOOPBACK" },
+		{ IFF_POINTOPOINT, 0, "POINTOPOINT" },
+		{ IFF_NOTRAILERS, 0, "NOTRAILERS" },
+		{ IFF_RUNNING, 0, "RUNNING" },
+		{ IFF_NOARP, 0, "NOARP" },
+		{ IFF_PROMISC, 0, "PROMISC" },
+		{ IFF_ALLMULTI, 0, "ALLMULTI" },
+		{ IFF_SLAVE, 0, "SLAVE" },
+		{ IFF_MASTER, 0, "MASTER" },
+		{ IFF_MULTICAST, 0, "MULTICAST" },
+		{ IFF_DYNAMIC, 0, "DYNAMIC" },
 	};
 	size_t used = (size_t)snprintf(buf, len, "flags=%d<", flags);
 
@@ -252,11 +252,11 @@ iface_human(uint64_t bytes, char *buf, size_t len)
 		uint64_t above;
 		const char *unit;
 	} units[] = {
-	    {1ull << 50, "PiB"},
-	    {1ull << 40, "TiB"},
-	    {1ull << 30, "GiB"},
-	    {1ull << 20, "MiB"},
-	    {1ull << 10, "KiB"},
+		{ 1ull << 50, "PiB" },
+		{ 1ull << 40, "TiB" },
+		{ 1ull << 30, "GiB" },
+		{ 1ull << 20, "MiB" },
+		{ 1ull << 10, "KiB" },
 	};
 	/* Tenths of the unit; net-tools multiplies by 10 first (wrapping). */
 	uint64_t tenths = bytes * 10;
@@ -357,12 +357,16 @@ scope_text(unsigned scope, char *buf, size_t len)
 		buf[used - 1] = '\0';
 }
 
+/*
+ * One if_inet6 line, if it is this interface's.  An address inet_pton()
+ * cannot read shows the previous one (*a), as in net-tools.
+ */
 static void
-print_inet6_line(const char *line, const char *name)
+print_inet6_line(const char *line, const char *name, struct in6_addr *a)
 {
 	char g[8][5], dev[21], text[64], host[INET6_ADDRSTRLEN + 8], sc[64];
 	unsigned idx, plen, scope, dad;
-	struct in6_addr a;
+	struct in6_addr tmp;
 
 	if (sscanf(line, "%4s%4s%4s%4s%4s%4s%4s%4s %08x %02x %02x %02x %20s",
 	        g[0], g[1], g[2], g[3], g[4], g[5], g[6], g[7], &idx, &plen,
@@ -371,9 +375,9 @@ print_inet6_line(const char *line, const char *name)
 		return;
 	snprintf(text, sizeof(text), "%s:%s:%s:%s:%s:%s:%s:%s", g[0], g[1],
 	    g[2], g[3], g[4], g[5], g[6], g[7]);
-	if (inet_pton(AF_INET6, text, &a) != 1)
-		return;
-	names_host6(&a, true, host, sizeof(host));
+	if (inet_pton(AF_INET6, text, &tmp) == 1)
+		*a = tmp;
+	names_host6(a, true, host, sizeof(host));
 	scope_text(scope, sc, sizeof(sc));
 	out_printf("        inet6 %s  prefixlen %d  scopeid 0x%x%s\n", host,
 	    (int)plen, scope, sc);
@@ -384,14 +388,16 @@ static void
 print_inet6(const struct iface *ifc, const char *if_inet6)
 {
 	const char *p = if_inet6;
+	struct in6_addr last;
 
+	memset(&last, 0, sizeof(last));
 	while (p != NULL && *p != '\0') {
 		const char *nl = strchr(p, '\n');
 		size_t n = nl ? (size_t)(nl - p) : strlen(p);
 		char line[256];
 
 		snprintf(line, sizeof(line), "%.*s", (int)n, p);
-		print_inet6_line(line, ifc->name);
+		print_inet6_line(line, ifc->name, &last);
 		p = nl ? nl + 1 : NULL;
 	}
 }
@@ -401,14 +407,14 @@ print_hw(const struct iface *ifc)
 {
 	/* if_port names of <linux/netdevice.h>; net-tools has no others. */
 	static const char *const ports[] = {
-	    "unknown",
-	    "10base2",
-	    "10baseT",
-	    "AUI",
-	    "100baseT",
-	    "100baseTX",
-	    "100baseFX",
-	    "(null)",
+		"unknown",
+		"10base2",
+		"10baseT",
+		"AUI",
+		"100baseT",
+		"100baseTX",
+		"100baseFX",
+		"(null)",
 	};
 	const char *title;
 	char hw[160];
