@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# shellcheck source-path=SCRIPTDIR
 # tests/suites/groups.sh - the group memberships section (-g).
 #  * golden: nlnetstat on tests/fixtures/groups/<case> (NLNETSTAT_PROC_ROOT,
 #    with NLNETSTAT_SOURCE=proc so the Internet tables -4/-6 bring are read
