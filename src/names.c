@@ -136,23 +136,79 @@ names_cut_mapped(const struct in6_addr *a, char *buf)
 		memmove(buf, colon + 1, strlen(colon + 1) + 1);
 }
 
+/* IPv6 names, cached like IPv4 ones (net-tools looks them up every time). */
+struct host6_entry {
+	struct in6_addr addr;
+	char *name;
+};
+
+static struct host6_entry *host6_cache;
+static size_t host6_cap, host6_count;
+
+static size_t
+host6_slot(const struct in6_addr *a)
+{
+	uint32_t h = 2166136261u; /* FNV-1a over the 16 bytes */
+
+	for (int i = 0; i < 16; i++)
+		h = (h ^ a->s6_addr[i]) * 16777619u;
+	size_t s = h & (host6_cap - 1);
+	while (host6_cache[s].name != NULL &&
+	       memcmp(&host6_cache[s].addr, a, sizeof(*a)) != 0)
+		s = (s + 1) & (host6_cap - 1);
+	return s;
+}
+
+static void
+host6_grow(void)
+{
+	struct host6_entry *old = host6_cache;
+	size_t oldcap = host6_cap;
+
+	host6_cap = oldcap ? oldcap * 2 : 64;
+	host6_cache = xcalloc(host6_cap, sizeof(*host6_cache));
+	for (size_t i = 0; i < oldcap; i++)
+		if (old[i].name != NULL)
+			host6_cache[host6_slot(&old[i].addr)] = old[i];
+	free(old);
+}
+
+/* getnameinfo() gives the numeric text when no name is found. */
+static const char *
+names_lookup6(const struct in6_addr *a)
+{
+	struct sockaddr_in6 sin6;
+	char name[1025];
+
+	if (host6_cap != 0) {
+		size_t s = host6_slot(a);
+		if (host6_cache[s].name != NULL)
+			return host6_cache[s].name;
+	}
+	memset(&sin6, 0, sizeof(sin6));
+	sin6.sin6_family = AF_INET6;
+	sin6.sin6_addr = *a;
+	if (getnameinfo((struct sockaddr *)&sin6, sizeof(sin6), name,
+	        sizeof(name), NULL, 0, 0) != 0)
+		inet_ntop(AF_INET6, a, name, sizeof(name));
+	if ((host6_count + 1) * 2 > host6_cap)
+		host6_grow();
+	size_t s = host6_slot(a);
+	host6_cache[s].addr = *a;
+	host6_cache[s].name = xstrdup(name);
+	host6_count++;
+	return host6_cache[s].name;
+}
+
 char *
 names_host6(const struct in6_addr *a, bool numeric, char *buf, size_t len)
 {
-	if (numeric) {
+	if (numeric)
 		inet_ntop(AF_INET6, a, buf, (socklen_t)len);
-	} else if (IN6_IS_ADDR_UNSPECIFIED(a)) {
+	else if (IN6_IS_ADDR_UNSPECIFIED(a))
 		snprintf(buf, len, "[::]");
-	} else {
-		struct sockaddr_in6 sin6;
-
-		memset(&sin6, 0, sizeof(sin6));
-		sin6.sin6_family = AF_INET6;
-		sin6.sin6_addr = *a;
-		if (getnameinfo((struct sockaddr *)&sin6, sizeof(sin6), buf,
-		        (socklen_t)len, NULL, 0, 0) != 0)
-			inet_ntop(AF_INET6, a, buf, (socklen_t)len);
-	}
+	else
+		snprintf(buf, len, "%s", names_lookup6(a));
 	names_cut_mapped(a, buf);
 	return buf;
 }
