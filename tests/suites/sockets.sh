@@ -6,10 +6,13 @@
 # a known socket population.  The case list runs three ways: as root, as
 # nobody, and as root with NLNETSTAT_SOURCE=proc.  A few deliberate
 # differences (escaped program names, whole unix paths) are asserted on
-# nlnetstat alone.
+# nlnetstat alone.  Each run uses its own namespaces; a namespace lives at
+# most CHUNK_SECS, then the rest of the list continues in a fresh one
+# (TIME_WAIT sockets expire after 60 s).
 #
 # SOCKETS_SELF_CHECK=1 substitutes netstat for nlnetstat, which validates
 # the suite itself: every differential case must then pass.
+# SOCKETS_NLNETSTAT=PATH tests another binary than ./nlnetstat.
 set -u
 # shellcheck source=../lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
@@ -51,7 +54,7 @@ CASES=(
 	"-ta -6" "-ua -4" "-xa -4" "-wa -A inet6" "-a -A inet6,unix"
 	"-an -A inet -A unix" "-al --inet6" "-ae --unix"
 	-St -Sa -S6 -tS -Sx
-	-va -vl -vx
+	-va -vl -vx -aN "-tan ignored-operand"
 )
 
 # Cases re-run as a user that owns no process ("No info could be read").
@@ -284,9 +287,9 @@ inner() {
 run_mode() {
 	local mode=$1 start=0 st
 	while :; do
-		rm -f "$T_TMP/state"
-		netns_enter "$SELF" --inner "$mode" "$start" "$T_TMP/state"
-		st=$(cat "$T_TMP/state" 2>/dev/null)
+		rm -f "$T_TMP/state.$mode"
+		netns_enter "$SELF" --inner "$mode" "$start" "$T_TMP/state.$mode"
+		st=$(cat "$T_TMP/state.$mode" 2>/dev/null)
 		case $st in
 		"next "*) start=${st#next } ;;
 		done | abort) return ;;
@@ -318,6 +321,8 @@ main() {
 	chmod 755 "$T_TMP/nlnetstat"
 	export SOCKETS_NLNETSTAT="$T_TMP/nlnetstat" SOCKD TOP BUILD
 	export SOCKETS_SELF_CHECK="${SOCKETS_SELF_CHECK:-}"
+	# One after the other: on a busy machine, parallel runs stretch the gap
+	# between the two binaries of a case and let timers tick in between.
 	for m in root user proc quirks quirks-proc; do
 		run_mode "$m"
 	done

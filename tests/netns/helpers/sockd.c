@@ -650,7 +650,11 @@ role_find(const char *name)
 static void __attribute__((noreturn))
 role_run(const struct role *r, int ready_fd)
 {
+	const char *base = strrchr(r->argv0, '/');
+
 	who = r->name;
+	/* comm would otherwise read "exe", from /proc/self/exe. */
+	prctl(PR_SET_NAME, base != NULL ? base + 1 : r->argv0);
 	r->setup();
 	if (write(ready_fd, "1", 1) != 1)
 		fail("reporting readiness");
@@ -774,6 +778,32 @@ serve(struct child *kids, int n)
 	return 0;
 }
 
+/* The main population; returns the number of role processes. */
+static int
+spawn_population(struct child *kids)
+{
+	int n = 0, lfd;
+
+	setup_main();
+	/* Shared with sockd-web: the lower PID (this one) is shown. */
+	lfd = tcp_listen("0.0.0.0", 80, 16, 1);
+	kids[n++] = spawn_role("web", lfd);
+	kids[n++] = spawn_role("db", -1);
+	kids[n++] = spawn_role("rel", -1);
+	kids[n++] = spawn_role("long", -1);
+	kids[n++] = spawn_role("nobody", -1);
+	return n;
+}
+
+/* Sockets that net-tools shows differently on purpose (-Q). */
+static int
+spawn_quirks(struct child *kids)
+{
+	unix_bind(SOCK_STREAM, "with space.sock", 0, 8);
+	kids[0] = spawn_role("esc", -1);
+	return 1;
+}
+
 static void __attribute__((noreturn))
 usage(void)
 {
@@ -788,7 +818,7 @@ main(int argc, char **argv)
 {
 	const char *ready = "-", *role = NULL;
 	struct child kids[8];
-	int opt, ready_fd = -1, quirks = 0, n = 0, lfd;
+	int opt, ready_fd = -1, quirks = 0, n;
 
 	while ((opt = getopt(argc, argv, "QR:F:S:d:r:")) != -1) {
 		switch (opt) {
@@ -806,25 +836,20 @@ main(int argc, char **argv)
 	if (role != NULL)
 		role_run(role_find(role), ready_fd);
 
+	/*
+	 * SIGCHLD stays blocked for sigwaitinfo() in serve(); SIGTERM keeps
+	 * its default action until the population is complete, so a stuck
+	 * setup can still be killed.
+	 */
 	sigemptyset(&main_sigs);
-	sigaddset(&main_sigs, SIGTERM);
-	sigaddset(&main_sigs, SIGINT);
 	sigaddset(&main_sigs, SIGCHLD);
 	if (sigprocmask(SIG_BLOCK, &main_sigs, NULL) == -1)
 		fail("sigprocmask");
-	if (quirks) {
-		unix_bind(SOCK_STREAM, "with space.sock", 0, 8);
-		kids[n++] = spawn_role("esc", -1);
-	} else {
-		setup_main();
-		/* Shared with sockd-web: the lower PID (this one) is shown. */
-		lfd = tcp_listen("0.0.0.0", 80, 16, 1);
-		kids[n++] = spawn_role("web", lfd);
-		kids[n++] = spawn_role("db", -1);
-		kids[n++] = spawn_role("rel", -1);
-		kids[n++] = spawn_role("long", -1);
-		kids[n++] = spawn_role("nobody", -1);
-	}
+	sigaddset(&main_sigs, SIGTERM);
+	sigaddset(&main_sigs, SIGINT);
+	n = quirks ? spawn_quirks(kids) : spawn_population(kids);
+	if (sigprocmask(SIG_BLOCK, &main_sigs, NULL) == -1)
+		fail("sigprocmask");
 	announce_ready(ready);
 	return serve(kids, n);
 }
