@@ -83,9 +83,11 @@ fuzz: fuzz-build
 			echo "fuzz: $$t: ok, $${execs:-?} runs in $(FUZZ_SECONDS)s, $${cov:-cov: ?}"; \
 		else \
 			echo "fuzz: $$t: CRASH (log $$log)"; \
-			tail -n 60 $$log | sed 's/^/    /'; \
-			echo "    reproducer: $$(ls $(FUZZ_DIR)/artifacts/$$t/ | head -n 3)"; \
-			echo "    copy it to tests/fuzz/regress/$$t/ for a regression test"; \
+			grep -m 16 -E 'ERROR|SUMMARY|invariant|runtime error|^ +#[0-9]+ ' \
+				$$log | sed 's/^/    /'; \
+			for a in $(FUZZ_DIR)/artifacts/$$t/*; do \
+				[ -f "$$a" ] && echo "    reproducer: $$a"; done; \
+			echo "    a new one belongs in tests/fuzz/regress/$$t/"; \
 			failed="$$failed $$t"; \
 		fi; \
 	done; \

@@ -10,6 +10,9 @@
 #include "json.h"
 #include "out.h"
 
+/* The smallest json_escape() buffer json.h documents for n bytes. */
+#define ESCAPE_MIN_DSTLEN(n) (6 * (n) + 1)
+
 static int fuzz_memfd = -1;
 
 int
@@ -138,7 +141,7 @@ check_body(
 static void
 check_escape(const uint8_t *data, size_t size)
 {
-	size_t dstlen = 6 * size + 1;
+	size_t dstlen = ESCAPE_MIN_DSTLEN(size);
 	char *dst = malloc(dstlen);
 
 	if (dst == NULL)
