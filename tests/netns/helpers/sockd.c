@@ -316,7 +316,7 @@ make_send_queue(const char *host, unsigned port)
 		failx("send-queue pair did not settle (in %d, out %d)", in, out);
 }
 
-/* Two connections left in LFD's accept queue (rows with inode 0). */
+/* COUNT connections left in an accept queue (rows with inode 0). */
 static void
 make_accept_queue(const char *host, unsigned port, int count)
 {
