@@ -305,12 +305,14 @@ iface_format_short(const struct iface *ifc, char *buf, size_t len)
 static const char *
 inet_text(const struct sockaddr *sa, char *buf, size_t len)
 {
-	const struct sockaddr_in *sin = (const struct sockaddr_in *)sa;
+	struct sockaddr_in sin;
 
-	if (sa->sa_family == 0 || sa->sa_family == 0xffff)
+	/* Copied out: the sockaddr inside struct iface may be misaligned. */
+	memcpy(&sin, sa, sizeof(sin));
+	if (sin.sin_family == 0 || sin.sin_family == 0xffff)
 		snprintf(buf, len, "[NONE SET]");
 	else
-		inet_ntop(AF_INET, &sin->sin_addr, buf, (socklen_t)len);
+		inet_ntop(AF_INET, &sin.sin_addr, buf, (socklen_t)len);
 	return buf;
 }
 
