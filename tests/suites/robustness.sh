@@ -1,12 +1,11 @@
 #!/usr/bin/env bash
 # shellcheck source-path=SCRIPTDIR
 # tests/suites/robustness.sh - nlnetstat under hostile conditions, each group
-# in its own private network, mount and PID namespace: socket and process
-# churn, closed pipes, a full disk and a closed stdout, program names and
-# UNIX paths with escape sequences and newlines, file capabilities for an
-# unprivileged user, no resolver with -n, and odd values (ports 0 and
-# 65535, huge queues, a namespace without UNIX sockets, IPv6 disabled).
-# Where netstat's behaviour is the requirement the case compares with it.
+# in fresh network, mount and PID namespaces: socket and process churn,
+# closed pipes, a full disk and a closed stdout, escape sequences in names
+# and paths, file capabilities, no resolver with -n, and odd values.  Where
+# netstat's behaviour is the requirement a case compares with it; otherwise
+# it asserts nlnetstat's documented behaviour.
 set -u
 # shellcheck source=../lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
@@ -291,7 +290,7 @@ group_churn() {
 		fail "robustness: churn: row checker" "rejects netstat: $(head -2 "$T_TMP/ref.chk")"
 	fi
 	t0=$(ms)
-	"$CHURN" -t 60 -r 3000 -w 2 -k 16 -R "$T_TMP/churn.ready" \
+	"$CHURN" -t 75 -r 3000 -w 2 -k 16 -R "$T_TMP/churn.ready" \
 		-s "$T_TMP/churn.stats" 2>"$T_TMP/churn.err" &
 	local cpid=$! i
 	for ((i = 0; i < 100; i++)); do
@@ -316,7 +315,7 @@ group_churn() {
 	local seen
 	seen=$(cat "$T_TMP"/runs-tanp/*.out "$T_TMP"/runs-xap/*.out |
 		grep -Eo '[0-9]+/churn-(path-)?kid' | sort -u | wc -l)
-	if [ "${conns:-0}" -ge $((1000 * secs)) ] && [ "${kids:-0}" -ge $((50 * secs)) ] &&
+	if [ "${conns:-0}" -ge $((1000 * secs)) ] && [ "${kids:-0}" -ge $((20 * secs)) ] &&
 		[ "$seen" -ge 5 ]; then
 		pass "robustness: churn: load (${conns} connections, ${kids} processes in ${secs} s)"
 	else
@@ -427,8 +426,10 @@ out_err_case() {
 		timeout -s KILL 5 "$NLNETSTAT" "$@" >&- 2>"$T_TMP/o.err"
 	fi
 	rc=$?
-	if [ "$rc" -eq 0 ] || [ "$rc" -ge 124 ]; then
-		echo "$*: exit $rc ($(head -c 120 "$T_TMP/o.err" | tr '\n' ' '))"
+	if [ "$rc" -eq 137 ]; then
+		echo "$*: still running after 5 s"
+	elif [ "$rc" -eq 0 ] || [ "$rc" -ge 124 ]; then
+		echo "$*: exit $rc, message '$(head -c 120 "$T_TMP/o.err" | tr '\n' ' ')'"
 	elif [ ! -s "$T_TMP/o.err" ]; then
 		echo "$*: exit $rc without a message"
 	elif [ -n "$exact" ] && [ "$(cat "$T_TMP/o.err")" != "$exact" ]; then
@@ -815,6 +816,11 @@ inner() {
 	local g=$1
 	cd / || exit 1
 	if [ -n "${ROBUST_NLNETSTAT:-}" ]; then NLNETSTAT=$ROBUST_NLNETSTAT; fi
+	if [ -n "${ROBUST_HELPERS:-}" ]; then
+		SOCKD=$ROBUST_HELPERS/sockd
+		CHURN=$ROBUST_HELPERS/churn
+		HOSTILE=$ROBUST_HELPERS/hostile
+	fi
 	if ! netns_setup; then
 		fail "robustness: $g: setup" "$NETNS_ERROR"
 		return
@@ -839,14 +845,18 @@ main() {
 		for gl in "${GROUPS_LIMITS[@]}"; do skip "robustness: ${gl%%:*}" "needs python3"; done
 		return 0
 	fi
-	# A private copy: others may rebuild ./nlnetstat while this runs.
+	# Private copies: others may rebuild ./nlnetstat while this runs.
+	# ROBUST_NLNETSTAT=PATH tests another build (e.g. a mutated one).
 	chmod 755 "$T_TMP"
+	if [ -n "${ROBUST_NLNETSTAT:-}" ]; then NLNETSTAT=$ROBUST_NLNETSTAT; fi
 	if ! cp "$NLNETSTAT" "$T_TMP/nlnetstat"; then
 		fail "robustness: setup" "no $NLNETSTAT to test"
 		return 0
 	fi
 	chmod 755 "$T_TMP/nlnetstat"
-	export ROBUST_NLNETSTAT="$T_TMP/nlnetstat" SOCKD TOP BUILD
+	mkdir -p "$T_TMP/helpers"
+	cp "$SOCKD" "$CHURN" "$HOSTILE" "$T_TMP/helpers/"
+	export ROBUST_NLNETSTAT="$T_TMP/nlnetstat" ROBUST_HELPERS="$T_TMP/helpers" TOP BUILD
 	for gl in "${GROUPS_LIMITS[@]}"; do
 		g=${gl%%:*}
 		lim=${gl##*:}

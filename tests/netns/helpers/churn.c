@@ -165,16 +165,22 @@ struct ring_ent {
 	int	c, s;
 };
 
+enum close_style {
+	CLOSE_RESET,		/* both ends reset: nothing lingers */
+	CLOSE_SERVER_FIRST,	/* server closes first, client resets */
+	CLOSE_ORDERLY,		/* client closes first: TIME_WAIT (budget) */
+};
+
 static void
-close_pair(int c, int s, unsigned style, long *tw_left)
+close_pair(int c, int s, enum close_style style, long *tw_left)
 {
 	switch (style) {
-	case 0:		/* server closes first, client resets */
+	case CLOSE_SERVER_FIRST:
 		close(s);
 		linger0(c);
 		close(c);
 		break;
-	case 1:		/* orderly close: the client ends in TIME_WAIT */
+	case CLOSE_ORDERLY:
 		if (*tw_left > 0) {
 			(*tw_left)--;
 			close(c);
@@ -182,7 +188,7 @@ close_pair(int c, int s, unsigned style, long *tw_left)
 			break;
 		}
 		/* FALLTHROUGH */
-	default:	/* both ends reset: nothing lingers */
+	case CLOSE_RESET:
 		linger0(c);
 		close(c);
 		linger0(s);
@@ -230,8 +236,8 @@ worker(int idx, double rate, double deadline, int ready_fd)
 				send(c, data, sizeof(data), MSG_NOSIGNAL);
 				send(s, data, 100, MSG_NOSIGNAL);
 				if (ring[r].c >= 0)
-					close_pair(ring[r].c, ring[r].s, 5,
-					    &tw_left);
+					close_pair(ring[r].c, ring[r].s,
+					    CLOSE_RESET, &tw_left);
 				ring[r].c = c;
 				ring[r].s = s;
 				r = (r + 1) % RING;
@@ -241,7 +247,8 @@ worker(int idx, double rate, double deadline, int ready_fd)
 				/* A half-close: FIN_WAIT/CLOSE_WAIT briefly. */
 				shutdown(c, SHUT_WR);
 			}
-			close_pair(c, s, style == 7 ? 1 : style == 3 ? 0 : 5,
+			close_pair(c, s, style == 7 ? CLOSE_ORDERLY :
+			    style == 3 ? CLOSE_SERVER_FIRST : CLOSE_RESET,
 			    &tw_left);
 		}
 		if (!reported) {

@@ -1,11 +1,9 @@
 /*
  * hostile.c - test helper for the robustness suite.  Binds UNIX sockets to
- * paths with spaces, newlines, escape and non-UTF-8 bytes (and an abstract
- * name with control bytes) and re-executes itself under argv[0] values
- * holding escape sequences and newlines, each with a TCP listener; the
- * ready file lists them (names in hex).  -O instead opens odd values:
- * ports 0/1/65535, multi-megabyte queues, a 10-digit uid.  Holds until
- * SIGTERM.
+ * paths with spaces, newlines, escape and non-UTF-8 bytes and runs roles
+ * whose argv[0] holds escape sequences and newlines, listing them in hex in
+ * the ready file; -O opens odd values instead (ports 0, 1 and 65535,
+ * multi-megabyte queues, a ten-digit uid).  Holds until SIGTERM.
  */
 #include <arpa/inet.h>
 #include <errno.h>
