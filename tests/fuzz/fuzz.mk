@@ -9,7 +9,7 @@ ifneq ($(filter fuzz fuzz-build,$(MAKECMDGOALS)),)
 
 FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 10
-FUZZ_DIR := build-fuzz
+FUZZ_DIR ?= build-fuzz
 FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=undefined
 # The project's flags minus optimisation, sanitizer and -Werror settings:
 # a clang-only warning in src/ must not stop the fuzzing run.
