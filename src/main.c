@@ -123,11 +123,5 @@ main(int argc, char **argv)
 		if (main_wait() < 0)
 			break;
 	}
-	int werr = out_flush();
-	if (werr < 0) {
-		fprintf(
-		    stderr, "nlnetstat: write error: %s\n", strerror(-werr));
-		return EXIT_FAIL;
-	}
-	return status;
+	return out_finish() == 0 ? status : EXIT_FAIL;
 }

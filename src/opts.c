@@ -180,7 +180,7 @@ static void
 opts_exit_usage(int status)
 {
 	opts_usage(status != EXIT_OK);
-	exit(out_flush() == 0 ? status : EXIT_FAIL);
+	exit(out_finish() == 0 ? status : EXIT_FAIL);
 }
 
 static void
@@ -189,7 +189,7 @@ opts_version(void)
 	out_printf(
 	    "nlnetstat %s (net-tools 2.10 compatible)\n", NLNETSTAT_VERSION);
 	xopts_version_out();
-	exit(out_flush() == 0 ? EXIT_OK : EXIT_FAIL);
+	exit(out_finish() == 0 ? EXIT_OK : EXIT_FAIL);
 }
 
 /*

@@ -8,6 +8,7 @@
 #include "out.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -28,11 +29,33 @@ static size_t out_block = OUT_BUFSZ;
 static int out_err;       /* first write error, as a positive errno */
 static bool out_linemode; /* stdout is a terminal: flush per line */
 
+/*
+ * A closed descriptor 0, 1 or 2 would be reused by the next open or
+ * socket (the table would be written into the netlink socket): park
+ * /dev/null there, and remember that stdout cannot be written.
+ */
+static void
+out_guard_std_fds(void)
+{
+	for (int fd = 0; fd <= 2; fd++) {
+		if (fcntl(fd, F_GETFD) >= 0 || errno != EBADF)
+			continue;
+		if (fd == STDOUT_FILENO)
+			out_err = EBADF;
+		int nfd = open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY);
+		if (nfd >= 0 && nfd != fd) {
+			dup2(nfd, fd);
+			close(nfd);
+		}
+	}
+}
+
 void
 out_init(void)
 {
 	struct stat st;
 
+	out_guard_std_fds();
 	out_linemode = isatty(STDOUT_FILENO) == 1;
 	if (fstat(STDOUT_FILENO, &st) == 0 && st.st_blksize >= 512 &&
 	    st.st_blksize <= OUT_BUFSZ)
@@ -110,6 +133,17 @@ out_flush(void)
 {
 	out_drain();
 	return out_err ? -out_err : 0;
+}
+
+int
+out_finish(void)
+{
+	int err = out_flush();
+
+	if (err == 0)
+		return 0;
+	fprintf(stderr, "nlnetstat: write error: %s\n", strerror(-err));
+	return 1;
 }
 
 void
