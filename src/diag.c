@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <libmnl/libmnl.h>
 #include <linux/inet_diag.h>
 #include <linux/sock_diag.h>
@@ -290,6 +291,15 @@ data_cb(const struct nlmsghdr *nlh, void *data)
 }
 
 /* libmnl's default DONE handler drops an error carried in the payload. */
+/* A kernel error code as a positive errno; INT_MIN cannot be negated. */
+static int
+errno_of(int e)
+{
+	if (e == INT_MIN || e == 0)
+		return EBADMSG;
+	return e < 0 ? -e : e;
+}
+
 static int
 done_cb(const struct nlmsghdr *nlh, void *data)
 {
@@ -298,7 +308,7 @@ done_cb(const struct nlmsghdr *nlh, void *data)
 		int e;
 		memcpy(&e, mnl_nlmsg_get_payload(nlh), sizeof(e));
 		if (e < 0) {
-			errno = -e;
+			errno = errno_of(e);
 			return MNL_CB_ERROR;
 		}
 	}
@@ -317,7 +327,7 @@ error_cb(const struct nlmsghdr *nlh, void *data)
 	}
 	if (e->error == 0)
 		return MNL_CB_STOP;
-	errno = e->error < 0 ? -e->error : e->error;
+	errno = errno_of(e->error);
 	return MNL_CB_ERROR;
 }
 
@@ -403,10 +413,33 @@ diag_record_open(struct diag_sock *d, const struct diag_req *req)
 	return d->record_fd < 0 ? -errno : 0;
 }
 
+/*
+ * Every message header must fit in what was read: libmnl compares
+ * nlmsg_len as an int, so a length of 2^31 or more (possible in a replay
+ * file) would walk it far past the buffer.
+ */
+static bool
+messages_fit(const char *buf, size_t n)
+{
+	while (n >= NLMSG_HDRLEN) {
+		const struct nlmsghdr *h = (const struct nlmsghdr *)buf;
+		size_t step = NLMSG_ALIGN((size_t)h->nlmsg_len);
+		if (h->nlmsg_len < NLMSG_HDRLEN || h->nlmsg_len > n)
+			return false;
+		if (step >= n)
+			return true;
+		buf += step;
+		n -= step;
+	}
+	return n == 0;
+}
+
 static int
 diag_run_buffer(
     char *buf, size_t n, unsigned seq, unsigned portid, struct dump_ctx *c)
 {
+	if (!messages_fit(buf, n))
+		return -EBADMSG;
 	int rc = mnl_cb_run2(
 	    buf, n, seq, portid, data_cb, c, ctl_cbs, NLMSG_MIN_TYPE);
 
@@ -538,6 +571,8 @@ diag_unix_peers(struct diag_sock *d,
 		ssize_t n = diag_recv(d);
 		if (n < 0)
 			return (int)n;
+		if (!messages_fit(d->buf, (size_t)n))
+			return -EBADMSG;
 		int rc = mnl_cb_run2(d->buf, (size_t)n, d->seq, d->portid,
 		    unix_data_cb, &pc, ctl_cbs, NLMSG_MIN_TYPE);
 		if (rc < 0)

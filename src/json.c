@@ -6,9 +6,11 @@
 #include "json.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "out.h"
+#include "util.h"
 
 static void
 json_comma(struct json *j)
@@ -92,26 +94,34 @@ json_escape(char *dst, size_t dstlen, const char *s, size_t n)
 	const unsigned char *u = (const unsigned char *)s;
 	size_t o = 0;
 
-	for (size_t i = 0; i < n && o + 7 < dstlen;) {
+	if (dstlen == 0)
+		return 0;
+	for (size_t i = 0; i < n;) {
 		unsigned char c = u[i];
-		size_t k;
+		size_t k = 1;
+		char esc[8];
+		const char *out = esc;
+		size_t len;
 
 		if (c == '"' || c == '\\') {
-			dst[o++] = '\\';
-			dst[o++] = (char)c;
-			i++;
+			esc[0] = '\\';
+			esc[1] = (char)c;
+			len = 2;
 		} else if (c < 0x20 || c == 0x7f) {
-			o +=
-			    (size_t)snprintf(dst + o, dstlen - o, "\\u%04x", c);
-			i++;
+			len = (size_t)snprintf(esc, sizeof(esc), "\\u%04x", c);
 		} else if ((k = utf8_len(u + i, n - i)) == 0) {
-			o += (size_t)snprintf(dst + o, dstlen - o, "\\ufffd");
-			i++;
+			out = "\\ufffd";
+			len = 6;
+			k = 1;
 		} else {
-			memcpy(dst + o, u + i, k);
-			o += k;
-			i += k;
+			out = s + i;
+			len = k;
 		}
+		if (o + len >= dstlen)
+			break; /* the caller's buffer is full: stop cleanly */
+		memcpy(dst + o, out, len);
+		o += len;
+		i += k;
 	}
 	dst[o] = '\0';
 	return o;
@@ -120,24 +130,16 @@ json_escape(char *dst, size_t dstlen, const char *s, size_t n)
 void
 json_str(struct json *j, const char *s, size_t n)
 {
-	enum { SLICE = 1024 };
-	char buf[6 * SLICE + 8];
+	char small[6 * 256 + 1];
+	/* 6 bytes per input byte is the worst case (\u00XX). */
+	char *buf = n <= 256 ? small : xmalloc(6 * n + 1);
 
 	(void)j;
 	out_write("\"", 1);
-	while (n > 0) {
-		size_t take = n < SLICE ? n : SLICE;
-		/* Never cut a UTF-8 sequence: back up over continuation bytes.
-		 */
-		for (int back = 0; take < n && back < 3 &&
-		                   ((unsigned char)s[take] & 0xc0) == 0x80;
-		     back++)
-			take--;
-		out_write(buf, json_escape(buf, sizeof(buf), s, take));
-		s += take;
-		n -= take;
-	}
+	out_write(buf, json_escape(buf, 6 * n + 1, s, n));
 	out_write("\"", 1);
+	if (buf != small)
+		free(buf);
 }
 
 void

@@ -115,17 +115,22 @@ map_add(struct procmap *m, uint64_t inode, uint32_t owner)
 bool
 procmap_parse_link(const char *target, size_t len, uint64_t *inode)
 {
-	const char *p, *end = target + len;
+	char t[64];
+	const char *p;
 
-	if (len > 8 && memcmp(target, "socket:[", 8) == 0) {
-		p = target + 8;
-		if (!util_parse_u64(&p, 10, inode) || p + 1 != end || *p != ']')
-			return false;
-		return true;
+	/* Work on a NUL-terminated copy: link texts are not terminated. */
+	if (len >= sizeof(t))
+		return false;
+	memcpy(t, target, len);
+	t[len] = '\0';
+	if (len > 8 && memcmp(t, "socket:[", 8) == 0) {
+		p = t + 8;
+		return util_parse_u64(&p, 10, inode) && p[0] == ']' &&
+		       p[1] == '\0';
 	}
-	if (len > 7 && memcmp(target, "[0000]:", 7) == 0) {
-		p = target + 7;
-		return util_parse_u64(&p, 10, inode) && p == end;
+	if (len > 7 && memcmp(t, "[0000]:", 7) == 0) {
+		p = t + 7;
+		return util_parse_u64(&p, 10, inode) && *p == '\0';
 	}
 	return false;
 }
