@@ -27,7 +27,7 @@ static enum groups_line
 groups_parse6(struct groups_state *st, const char *line, struct groups_row *row)
 {
 	char hex[65];
-	unsigned w[4] = {0, 0, 0, 0};
+	unsigned w[4] = { 0, 0, 0, 0 };
 	int idx;
 
 	if (sscanf(line, "%d %15s %64[0-9A-Fa-f] %d", &idx, st->device, hex,

@@ -428,7 +428,7 @@ iface_print_all(const struct opts *o, int sk, struct iface_list *list)
 int
 iface_run(const struct opts *o, unsigned pass)
 {
-	struct iface_list list = {0};
+	struct iface_list list = { 0 };
 	int rc;
 	int sk = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
 

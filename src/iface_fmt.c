@@ -319,7 +319,7 @@ inet_text(const struct sockaddr *sa, char *buf, size_t len)
 static void
 print_inet(const struct iface *ifc)
 {
-	char a[64], m[64], b[64], d[64];
+	char a[64], m[64];
 
 	if (!ifc->has_ip)
 		return;
@@ -328,10 +328,10 @@ print_inet(const struct iface *ifc)
 	    inet_text(&ifc->netmask, m, sizeof(m)));
 	if (ifc->flags & IFF_BROADCAST)
 		out_printf(
-		    "  broadcast %s", inet_text(&ifc->broadaddr, b, sizeof(b)));
+		    "  broadcast %s", inet_text(&ifc->broadaddr, a, sizeof(a)));
 	if (ifc->flags & IFF_POINTOPOINT)
 		out_printf(
-		    "  destination %s", inet_text(&ifc->dstaddr, d, sizeof(d)));
+		    "  destination %s", inet_text(&ifc->dstaddr, a, sizeof(a)));
 	out_str("\n");
 }
 

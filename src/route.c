@@ -85,26 +85,26 @@ void
 route_flags_fib(unsigned flags, char *buf, size_t len)
 {
 	static const struct route_flag tab[] = {
-	    {RTF_UP, "U"},
-	    {RTF_GATEWAY, "G"},
-	    {RTF_REJECT, "!"},
-	    {RTF_HOST, "H"},
-	    {RTF_REINSTATE, "R"},
-	    {RTF_DYNAMIC, "D"},
-	    {RTF_MODIFIED, "M"},
-	    {RTF_DEFAULT, "d"},
-	    {RTF_ALLONLINK, "a"},
-	    {RTF_ADDRCONF, "c"},
-	    {RTF_NONEXTHOP, "o"},
-	    {RTF_EXPIRES, "e"},
-	    {RTF_CACHE, "c"},
-	    {RTF_FLOW, "f"},
-	    {RTF_POLICY, "p"},
-	    {RTF_LOCAL, "l"},
-	    {RTF_MTU, "u"},
-	    {RTF_WINDOW, "w"},
-	    {RTF_IRTT, "i"},
-	    {0x0400u, "n"},
+		{ RTF_UP, "U" },
+		{ RTF_GATEWAY, "G" },
+		{ RTF_REJECT, "!" },
+		{ RTF_HOST, "H" },
+		{ RTF_REINSTATE, "R" },
+		{ RTF_DYNAMIC, "D" },
+		{ RTF_MODIFIED, "M" },
+		{ RTF_DEFAULT, "d" },
+		{ RTF_ALLONLINK, "a" },
+		{ RTF_ADDRCONF, "c" },
+		{ RTF_NONEXTHOP, "o" },
+		{ RTF_EXPIRES, "e" },
+		{ RTF_CACHE, "c" },
+		{ RTF_FLOW, "f" },
+		{ RTF_POLICY, "p" },
+		{ RTF_LOCAL, "l" },
+		{ RTF_MTU, "u" },
+		{ RTF_WINDOW, "w" },
+		{ RTF_IRTT, "i" },
+		{ 0x0400u, "n" },
 	};
 
 	route_flags_text(flags, tab, sizeof(tab) / sizeof(tab[0]), buf, len);
@@ -115,26 +115,26 @@ route_flags_cache(unsigned flags, char *buf, size_t len)
 {
 	/* The cache rows carry RTCF_* bits; net-tools' letters and order. */
 	static const struct route_flag tab[] = {
-	    {0x00000002u, "G"},
-	    {0x00000200u, "!"},
-	    {0x00000008u, "R"},
-	    {0x00000010u, "D"},
-	    {0x00000020u, "M"},
-	    {0x00000001u, "-"},
-	    {0x00000004u, "o"},
-	    {0x00010000u, "n"},
-	    {0x00020000u, "d"},
-	    {0x00080000u, "t"},
-	    {0x00200000u, "f"},
-	    {0x00400000u, "q"},
-	    {0x00800000u, "Ns"},
-	    {0x01000000u, "r"},
-	    {0x04000000u, "i"},
-	    {0x08000000u, "Nd"},
-	    {0x10000000u, "b"},
-	    {0x20000000u, "m"},
-	    {0x40000000u, "#"},
-	    {0x80000000u, "l"},
+		{ 0x00000002u, "G" },
+		{ 0x00000200u, "!" },
+		{ 0x00000008u, "R" },
+		{ 0x00000010u, "D" },
+		{ 0x00000020u, "M" },
+		{ 0x00000001u, "-" },
+		{ 0x00000004u, "o" },
+		{ 0x00010000u, "n" },
+		{ 0x00020000u, "d" },
+		{ 0x00080000u, "t" },
+		{ 0x00200000u, "f" },
+		{ 0x00400000u, "q" },
+		{ 0x00800000u, "Ns" },
+		{ 0x01000000u, "r" },
+		{ 0x04000000u, "i" },
+		{ 0x08000000u, "Nd" },
+		{ 0x10000000u, "b" },
+		{ 0x20000000u, "m" },
+		{ 0x40000000u, "#" },
+		{ 0x80000000u, "l" },
 	};
 
 	route_flags_text(flags, tab, sizeof(tab) / sizeof(tab[0]), buf, len);
@@ -144,18 +144,18 @@ void
 route_flags6(unsigned flags, char *buf, size_t len)
 {
 	static const struct route_flag tab[] = {
-	    {RTF_UP, "U"},
-	    {RTF_REJECT, "!"},
-	    {RTF_GATEWAY, "G"},
-	    {RTF_HOST, "H"},
-	    {RTF_DEFAULT, "D"},
-	    {RTF_ADDRCONF, "A"},
-	    {RTF_CACHE, "C"},
-	    {RTF_ALLONLINK, "a"},
-	    {RTF_EXPIRES, "e"},
-	    {RTF_MODIFIED, "m"},
-	    {RTF_NONEXTHOP, "n"},
-	    {RTF_FLOW, "f"},
+		{ RTF_UP, "U" },
+		{ RTF_REJECT, "!" },
+		{ RTF_GATEWAY, "G" },
+		{ RTF_HOST, "H" },
+		{ RTF_DEFAULT, "D" },
+		{ RTF_ADDRCONF, "A" },
+		{ RTF_CACHE, "C" },
+		{ RTF_ALLONLINK, "a" },
+		{ RTF_EXPIRES, "e" },
+		{ RTF_MODIFIED, "m" },
+		{ RTF_NONEXTHOP, "n" },
+		{ RTF_FLOW, "f" },
 	};
 	size_t used = 0;
 
@@ -296,19 +296,19 @@ route_family(const struct opts *o, const char *af, int ext, bool numeric)
 {
 	bool fib = (o->route & ROUTE_FIB) || o->route == 0;
 	bool cache = (o->route & ROUTE_CACHE) != 0;
-	int rc = EXIT_OK;
 
+	/* -F -C: the FIB, then the cache unless the FIB failed. */
 	if (strcmp(af, "inet") == 0) {
-		if (fib && (rc = route_inet_fib(ext, numeric)) != EXIT_OK)
-			return rc;
-		if (cache)
+		int rc = fib ? route_inet_fib(ext, numeric) : EXIT_OK;
+
+		if (rc == EXIT_OK && cache)
 			rc = route_inet_cache(ext, numeric);
 		return rc;
 	}
 	if (strcmp(af, "inet6") == 0) {
-		if (fib && (rc = route_inet6(false, numeric)) != EXIT_OK)
-			return rc;
-		if (cache)
+		int rc = fib ? route_inet6(false, numeric) : EXIT_OK;
+
+		if (rc == EXIT_OK && cache)
 			rc = route_inet6(true, numeric);
 		return rc;
 	}

@@ -33,23 +33,23 @@
 #define CACHE_MIN_FIELDS 12
 
 static const char *const fib_headers[4] = {
-    "",
-    "Destination     Gateway         Genmask         Flags Metric Ref    "
-    "Use Iface\n",
-    "Destination     Gateway         Genmask         Flags   MSS Window  "
-    "irtt Iface\n",
-    "Destination     Gateway         Genmask         Flags Metric Ref    "
-    "Use Iface    MSS   Window irtt\n",
+	"",
+	"Destination     Gateway         Genmask         Flags Metric Ref    "
+	"Use Iface\n",
+	"Destination     Gateway         Genmask         Flags   MSS Window  "
+	"irtt Iface\n",
+	"Destination     Gateway         Genmask         Flags Metric Ref    "
+	"Use Iface    MSS   Window irtt\n",
 };
 
 static const char *const cache_headers[4] = {
-    "",
-    "Source          Destination     Gateway         Flags Metric Ref    "
-    "Use Iface\n",
-    "Source          Destination     Gateway         Flags   MSS Window  "
-    "irtt Iface\n",
-    "Source          Destination     Gateway         Flags Metric Ref    "
-    "Use Iface    MSS   Window irtt  TOS HHRef HHUptod     SpecDst\n",
+	"",
+	"Source          Destination     Gateway         Flags Metric Ref    "
+	"Use Iface\n",
+	"Source          Destination     Gateway         Flags   MSS Window  "
+	"irtt Iface\n",
+	"Source          Destination     Gateway         Flags Metric Ref    "
+	"Use Iface    MSS   Window irtt  TOS HHRef HHUptod     SpecDst\n",
 };
 
 /* One row as sscanf leaves it; fields it could not read keep old values. */
@@ -289,20 +289,20 @@ int
 route_inet_fib(int ext, bool numeric)
 {
 	static const struct route_col cols[] = {
-	    {"Iface", CONV_IFACE},
-	    {"Destination", CONV_ADDR},
-	    {"Gateway", CONV_ADDR},
-	    {"Flags", "%X"},
-	    {"RefCnt", "%d"},
-	    {"Use", "%d"},
-	    {"Metric", "%d"},
-	    {"Mask", CONV_ADDR},
-	    {"MTU", "%d"},
-	    {"Window", "%d"},
-	    {"IRTT", "%d"},
+		{ "Iface", CONV_IFACE },
+		{ "Destination", CONV_ADDR },
+		{ "Gateway", CONV_ADDR },
+		{ "Flags", "%X" },
+		{ "RefCnt", "%d" },
+		{ "Use", "%d" },
+		{ "Metric", "%d" },
+		{ "Mask", CONV_ADDR },
+		{ "MTU", "%d" },
+		{ "Window", "%d" },
+		{ "IRTT", "%d" },
 	};
 	struct lineio l;
-	char *header, fmt[512];
+	char *header;
 	const char *missing;
 	int fd = rt4_open("net/route", &l, &header);
 
@@ -316,6 +316,7 @@ route_inet_fib(int ext, bool numeric)
 	int rc = EXIT_FAIL; /* no header line: net-tools gives up silently */
 	if (header != NULL) {
 		size_t ncols = sizeof(cols) / sizeof(cols[0]);
+		char fmt[512];
 
 		if (route_fmt_build(
 		        header, cols, ncols, fmt, sizeof(fmt), &missing) == 0) {
@@ -437,25 +438,25 @@ int
 route_inet_cache(int ext, bool numeric)
 {
 	static const struct route_col cols[] = {
-	    {"Iface", CONV_IFACE},
-	    {"Destination", CONV_ADDR},
-	    {"Gateway", CONV_ADDR},
-	    {"Flags", "%X"},
-	    {"RefCnt", "%d"},
-	    {"Use", "%d"},
-	    {"Metric", "%d"},
-	    {"Source", CONV_ADDR},
-	    {"MTU", "%d"},
-	    {"Window", "%d"},
-	    {"IRTT", "%d"},
-	    {"TOS", "%d"},
-	    {"HHRef", "%d"},
-	    {"HHUptod", "%d"},
-	    {"SpecDst", CONV_ADDR},
+		{ "Iface", CONV_IFACE },
+		{ "Destination", CONV_ADDR },
+		{ "Gateway", CONV_ADDR },
+		{ "Flags", "%X" },
+		{ "RefCnt", "%d" },
+		{ "Use", "%d" },
+		{ "Metric", "%d" },
+		{ "Source", CONV_ADDR },
+		{ "MTU", "%d" },
+		{ "Window", "%d" },
+		{ "IRTT", "%d" },
+		{ "TOS", "%d" },
+		{ "HHRef", "%d" },
+		{ "HHUptod", "%d" },
+		{ "SpecDst", CONV_ADDR },
 	};
 	const size_t ncols = sizeof(cols) / sizeof(cols[0]);
 	struct lineio l;
-	char *header, fmt[512];
+	char *header;
 	const char *missing;
 	int fd = rt4_open("net/rt_cache", &l, &header);
 
@@ -477,6 +478,8 @@ route_inet_cache(int ext, bool numeric)
 	 * print uninitialised memory; nlnetstat shows no rows for them.
 	 */
 	if (cache_layout_known(header, cols, ncols)) {
+		char fmt[512];
+
 		if (route_fmt_build(
 		        header, cols, ncols, fmt, sizeof(fmt), &missing) == 0) {
 			cache_rows(&l, fmt, ext, numeric);
