@@ -18,8 +18,12 @@ int stats_run(const struct opts *o);
 int route_run(const struct opts *o, unsigned pass);
 /* -i: interface table. */
 int iface_run(const struct opts *o, unsigned pass);
-/* -g section of the socket listing: the group memberships table. */
-int groups_print(const struct opts *o, unsigned pass);
+/*
+ * -g section of the socket listing: the group memberships table, or with
+ * --json one object per membership added to the listing's array json.
+ */
+struct json;
+int groups_print(const struct opts *o, unsigned pass, struct json *json);
 /* -M: masqueraded connections (absent on modern kernels). */
 int masq_run(const struct opts *o);
 

@@ -60,4 +60,11 @@ int route_inet_cache(int ext, bool numeric);
 /* -r for inet6: the FIB, or with cache the cache-flagged entries only. */
 int route_inet6(bool cache, bool numeric);
 
+/*
+ * --json: the document -r writes into, or NULL for the table.  Route rows
+ * become objects with jc's route keys (destination, gateway, genmask,
+ * route_flags, metric, route_refs, use, iface, mss, window, irtt).
+ */
+struct json *route_json(void);
+
 #endif

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "escape.h"
+#include "json.h"
 #include "modes.h"
 #include "names.h"
 #include "netstat.h"
@@ -91,22 +92,51 @@ groups_parse(struct groups_state *st, unsigned lnr, const char *line,
 }
 
 static void
+groups_row_json(struct json *j, const struct groups_state *st,
+    const struct groups_row *row, const char *host)
+{
+	json_item(j);
+	json_open(j, '{');
+	size_t n = strlen(st->device);
+
+	/* The igmp file pads names with blanks; JSON gets the bare name. */
+	while (n > 0 && (st->device[n - 1] == ' ' || st->device[n - 1] == '\n'))
+		n--;
+	json_key(j, "interface");
+	json_str(j, st->device, n);
+	json_key(j, "refcnt");
+	json_i64(j, row->refcnt);
+	json_key(j, "group");
+	json_cstr(j, host);
+	json_key(j, "family");
+	json_cstr(j, row->v6 ? "inet6" : "inet");
+	json_key(j, "kind");
+	json_cstr(j, "group");
+	json_close(j, '}');
+}
+
+static void
 groups_row_print(const struct opts *o, const struct groups_state *st,
-    const struct groups_row *row)
+    const struct groups_row *row, struct json *json)
 {
 	bool numeric = (o->numeric & NUM_HOST) != 0;
 	char dev[sizeof(st->device)], host[1100];
 
-	escape_copy(dev, sizeof(dev), st->device, strlen(st->device));
 	if (row->v6)
 		names_host6(&row->addr6, numeric, host, sizeof(host));
 	else
 		names_host4(row->addr4, numeric, host, sizeof(host));
+	if (json != NULL) {
+		groups_row_json(json, st, row, host);
+		return;
+	}
+	escape_copy(dev, sizeof(dev), st->device, strlen(st->device));
 	out_printf("%-15s %-6d %s\n", dev, row->refcnt, host);
 }
 
 static void
-groups_read(const struct opts *o, int fd, struct groups_state *st)
+groups_read(
+    const struct opts *o, int fd, struct groups_state *st, struct json *json)
 {
 	struct lineio l;
 	struct groups_row row;
@@ -122,7 +152,7 @@ groups_read(const struct opts *o, int fd, struct groups_state *st)
 		snprintf(buf, sizeof(buf), "%s\n", line);
 		memset(&row, 0, sizeof(row));
 		switch (groups_parse(st, lnr, buf, &row)) {
-		case GROUPS_ROW: groups_row_print(o, st, &row); break;
+		case GROUPS_ROW: groups_row_print(o, st, &row, json); break;
 		case GROUPS_BOGUS:
 			out_sync_for_stderr();
 			fprintf(stderr, "warning, got bogus %s line %u.\n",
@@ -136,18 +166,17 @@ groups_read(const struct opts *o, int fd, struct groups_state *st)
 }
 
 int
-groups_print(const struct opts *o, unsigned pass)
+groups_print(const struct opts *o, unsigned pass, struct json *json)
 {
 	struct groups_state st;
 	int rc = EXIT_OK;
 
 	(void)pass; /* every pass reads both files afresh */
-	if (o->format != FORMAT_TABLE)
-		return EXIT_OK; /* the section has no JSON form */
 	memset(&st, 0, sizeof(st));
-	out_str("IPv6/IPv4 Group Memberships\n"
-	        "Interface       RefCnt Group\n"
-	        "--------------- ------ ---------------------\n");
+	if (json == NULL)
+		out_str("IPv6/IPv4 Group Memberships\n"
+		        "Interface       RefCnt Group\n"
+		        "--------------- ------ ---------------------\n");
 	if (opts_has_af(o, NAF_INET)) {
 		int fd = util_proc_open("net/igmp");
 		/* Families alone (-4, -6, -A) make a missing file silent. */
@@ -166,14 +195,14 @@ groups_print(const struct opts *o, unsigned pass)
 			fprintf(stderr, "/proc/net/igmp: %s\n", strerror(-fd));
 			return EXIT_OPEN;
 		} else {
-			groups_read(o, fd, &st);
+			groups_read(o, fd, &st, json);
 		}
 	}
 	if (opts_has_af(o, NAF_INET6)) {
 		int fd = util_proc_open("net/igmp6");
 
 		if (fd >= 0)
-			groups_read(o, fd, &st);
+			groups_read(o, fd, &st, json);
 	}
 	return rc;
 }

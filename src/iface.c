@@ -6,6 +6,7 @@
  */
 #include "iface.h"
 
+#include <arpa/inet.h>
 #include <errno.h>
 #include <inttypes.h>
 #include <netinet/in.h>
@@ -16,6 +17,7 @@
 #include <unistd.h>
 
 #include "escape.h"
+#include "json.h"
 #include "modes.h"
 #include "netstat.h"
 #include "out.h"
@@ -395,9 +397,64 @@ iface_report_vanished(const struct iface *ifc, int err)
 	fprintf(stderr, "missing interface information: %s\n", strerror(err));
 }
 
+static void
+iface_json_u64(struct json *j, const char *key, bool known, uint64_t v)
+{
+	json_key(j, key);
+	if (known)
+		json_u64(j, v);
+	else
+		json_null(j); /* an alias label has no statistics */
+}
+
+/* One interface with jc's -i keys plus bytes, flags and the address. */
+static void
+iface_json(struct json *j, const struct iface *ifc)
+{
+	const struct iface_stats *st = &ifc->st;
+	bool k = ifc->has_stats;
+	char flg[64];
+
+	iface_flags_short(ifc->flags, flg, sizeof(flg));
+	json_item(j);
+	json_open(j, '{');
+	json_key(j, "iface");
+	json_str(j, ifc->name, strnlen(ifc->name, sizeof(ifc->name)));
+	json_key(j, "mtu");
+	json_i64(j, ifc->mtu);
+	iface_json_u64(j, "rx_ok", k, st->rx_packets);
+	iface_json_u64(j, "rx_err", k, st->rx_errors);
+	iface_json_u64(j, "rx_drp", k, st->rx_dropped);
+	iface_json_u64(j, "rx_ovr", k, st->rx_fifo);
+	iface_json_u64(j, "tx_ok", k, st->tx_packets);
+	iface_json_u64(j, "tx_err", k, st->tx_errors);
+	iface_json_u64(j, "tx_drp", k, st->tx_dropped);
+	iface_json_u64(j, "tx_ovr", k, st->tx_fifo);
+	json_key(j, "flg");
+	json_cstr(j, flg);
+	json_key(j, "kind");
+	json_cstr(j, "interface");
+	iface_json_u64(j, "rx_bytes", k, st->rx_bytes);
+	iface_json_u64(j, "tx_bytes", k, st->tx_bytes);
+	json_key(j, "flags");
+	json_i64(j, ifc->flags);
+	json_key(j, "ipv4_addr");
+	if (ifc->has_ip && ifc->addr.sa_family == AF_INET) {
+		char addr[INET_ADDRSTRLEN];
+		struct sockaddr_in sin;
+		memcpy(&sin, &ifc->addr, sizeof(sin));
+		inet_ntop(AF_INET, &sin.sin_addr, addr, sizeof(addr));
+		json_cstr(j, addr);
+	} else {
+		json_null(j);
+	}
+	json_close(j, '}');
+}
+
 /* Fetch and print every listed interface; stops at a vanished one. */
 static int
-iface_print_all(const struct opts *o, int sk, struct iface_list *list)
+iface_print_all(
+    const struct opts *o, int sk, struct iface_list *list, struct json *json)
 {
 	char *inet6 = o->extend > 0 ? iface_read_inet6() : NULL;
 	char row[512];
@@ -414,7 +471,9 @@ iface_print_all(const struct opts *o, int sk, struct iface_list *list)
 		}
 		if (!(ifc->flags & IFF_UP) && o->show != SHOW_ALL)
 			continue;
-		if (o->extend > 0) {
+		if (json != NULL) {
+			iface_json(json, ifc);
+		} else if (o->extend > 0) {
 			iface_print_long(ifc, inet6);
 		} else {
 			iface_format_short(ifc, row, sizeof(row));
@@ -437,12 +496,18 @@ iface_run(const struct opts *o, unsigned pass)
 		fprintf(stderr, "socket: %s\n", strerror(errno));
 		return EXIT_FAIL;
 	}
-	/* net-tools prints the title once, when -c passes begin. */
-	if (pass == 0)
-		out_str("Kernel Interface table\n");
-	if (o->extend == 0)
-		out_str("Iface             MTU    RX-OK RX-ERR RX-DRP RX-OVR"
-		        "    TX-OK TX-ERR TX-DRP TX-OVR Flg\n");
+	struct json doc = { 0 }, *json = NULL;
+	if (o->format == FORMAT_JSON) {
+		json = &doc;
+		json_open(json, '[');
+	} else {
+		/* net-tools prints the title once, when -c passes begin. */
+		if (pass == 0)
+			out_str("Kernel Interface table\n");
+		if (o->extend == 0)
+			out_str("Iface             MTU    RX-OK RX-ERR RX-DRP "
+			        "RX-OVR    TX-OK TX-ERR TX-DRP TX-OVR Flg\n");
+	}
 	int dev_err = iface_read_dev(&list);
 	int conf_err = iface_read_conf(sk, &list);
 	if (dev_err < 0 && conf_err < 0) {
@@ -451,7 +516,11 @@ iface_run(const struct opts *o, unsigned pass)
 		    strerror(-conf_err));
 		rc = EXIT_FAIL;
 	} else {
-		rc = iface_print_all(o, sk, &list);
+		rc = iface_print_all(o, sk, &list, json);
+	}
+	if (json != NULL) {
+		json_close(json, ']');
+		out_write("\n", 1);
 	}
 	iface_list_free(&list);
 	close(sk);

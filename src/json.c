@@ -104,9 +104,7 @@ json_escape(char *dst, size_t dstlen, const char *s, size_t n)
 		size_t len;
 
 		if (c == '"' || c == '\\') {
-			esc[0] = '\\';
-			esc[1] = (char)c;
-			len = 2;
+			len = (size_t)snprintf(esc, sizeof(esc), "\\%c", c);
 		} else if (c < 0x20 || c == 0x7f) {
 			len = (size_t)snprintf(esc, sizeof(esc), "\\u%04x", c);
 		} else if ((k = utf8_len(u + i, n - i)) == 0) {

@@ -5,6 +5,7 @@
  * selector, flag letters, header-driven sscanf formats) and the messages
  * of the obsolete families whose /proc route files modern kernels lack.
  */
+#include "json.h"
 #include "route.h"
 
 #include <errno.h>
@@ -326,6 +327,15 @@ route_family(const struct opts *o, const char *af, int ext, bool numeric)
 	return EXIT_USAGE;
 }
 
+static struct json route_doc;
+static bool route_doc_open;
+
+struct json *
+route_json(void)
+{
+	return route_doc_open ? &route_doc : NULL;
+}
+
 int
 route_run(const struct opts *o, unsigned pass)
 {
@@ -336,6 +346,12 @@ route_run(const struct opts *o, unsigned pass)
 	int rc = EXIT_OK;
 
 	(void)pass; /* every -c pass prints titles, headers and rows */
+	if (o->format == FORMAT_JSON) {
+		/* One array per pass; every layout gives every column. */
+		memset(&route_doc, 0, sizeof(route_doc));
+		json_open(&route_doc, '[');
+		route_doc_open = true;
+	}
 	snprintf(list, sizeof(list), "%s", o->afname[0] ? o->afname : "inet");
 	for (char *af = list, *next; af != NULL; af = next) {
 		next = strchr(af, ',');
@@ -343,6 +359,11 @@ route_run(const struct opts *o, unsigned pass)
 			*next++ = '\0';
 		if ((rc = route_family(o, af, ext, numeric)) != EXIT_OK)
 			break;
+	}
+	if (route_doc_open) {
+		json_close(&route_doc, ']');
+		out_write("\n", 1);
+		route_doc_open = false;
 	}
 	return rc;
 }

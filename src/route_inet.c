@@ -17,6 +17,7 @@
 #include "names.h"
 #include "netstat.h"
 #include "out.h"
+#include "json.h"
 #include "route.h"
 #include "util.h"
 
@@ -238,6 +239,78 @@ fib_print(
 	out_str(line);
 }
 
+/* jc's names for the flag letters. */
+static void
+route_json_flags(struct json *j, unsigned flags)
+{
+	static const struct {
+		unsigned bit;
+		const char *name;
+	} names[] = {
+		/* The RTF_* bits of <linux/route.h>. */
+		{ 0x0001, "UP" },
+		{ 0x0002, "GATEWAY" },
+		{ 0x0004, "HOST" },
+		{ 0x0008, "REINSTATE" },
+		{ 0x0010, "DYNAMIC" },
+		{ 0x0020, "MODIFIED" },
+		{ 0x0200, "REJECT" },
+	};
+
+	json_key(j, "route_flags_pretty");
+	json_open(j, '[');
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (flags & names[i].bit) {
+			json_item(j);
+			json_cstr(j, names[i].name);
+		}
+	json_close(j, ']');
+}
+
+static void
+json_int(struct json *j, const char *key, long long v)
+{
+	json_key(j, key);
+	json_i64(j, v);
+}
+
+/* One FIB row as a JSON object (every column, whatever the -e count). */
+static void
+fib_json(struct json *j, const struct rt4_row *r, const struct rt4_addrs *a,
+    bool numeric)
+{
+	char dst[64], gw[64], mask[64], flags[64];
+
+	rt4_dest_text(a->dst, a->mask, r->flags, numeric, dst, sizeof(dst));
+	rt4_host_text(a->gw, numeric, gw, sizeof(gw));
+	rt4_numeric(a->mask, mask, sizeof(mask));
+	route_flags_fib(r->flags, flags, sizeof(flags));
+	json_item(j);
+	json_open(j, '{');
+	json_key(j, "destination");
+	json_cstr(j, dst);
+	json_key(j, "gateway");
+	json_cstr(j, gw);
+	json_key(j, "genmask");
+	json_cstr(j, mask);
+	json_key(j, "route_flags");
+	json_cstr(j, flags);
+	json_int(j, "metric", r->metric);
+	json_int(j, "route_refs", r->refcnt);
+	json_int(j, "use", r->use);
+	json_key(j, "iface");
+	json_str(j, r->iface, strlen(r->iface));
+	json_int(j, "mss", r->mtu);
+	json_int(j, "window", r->window);
+	json_int(j, "irtt", r->irtt);
+	json_key(j, "kind");
+	json_cstr(j, "route");
+	json_key(j, "family");
+	json_cstr(j, "inet");
+	route_json_flags(j, r->flags);
+	json_close(j, '}');
+}
+
 /* Open a /proc route file and read its header line into *l. */
 static int
 rt4_open(const char *rel, struct lineio *l, char **header)
@@ -280,7 +353,9 @@ fib_rows(struct lineio *l, const char *fmt, int ext, bool numeric)
 		rt4_addr(r.dst, &a.dst);
 		rt4_addr(r.gw, &a.gw);
 		rt4_addr(r.mask, &a.mask);
-		if (ext != 0)
+		if (route_json() != NULL)
+			fib_json(route_json(), &r, &a, numeric);
+		else if (ext != 0)
 			fib_print(&r, &a, ext, numeric);
 	}
 }
@@ -311,8 +386,10 @@ route_inet_fib(int ext, bool numeric)
 		out_str("INET (IPv4) not configured in this system.\n");
 		return EXIT_FAIL;
 	}
-	out_str("Kernel IP routing table\n");
-	out_str(fib_headers[ext]);
+	if (route_json() == NULL) {
+		out_str("Kernel IP routing table\n");
+		out_str(fib_headers[ext]);
+	}
 	int rc = EXIT_FAIL; /* no header line: net-tools gives up silently */
 	if (header != NULL) {
 		size_t ncols = sizeof(cols) / sizeof(cols[0]);
@@ -464,6 +541,11 @@ route_inet_cache(int ext, bool numeric)
 		route_perror("/proc/net/rt_cache", -fd);
 		out_str("INET (IPv4) not configured in this system.\n");
 		return EXIT_FAIL;
+	}
+	if (route_json() != NULL) {
+		/* Modern kernels keep no IPv4 route cache: nothing to list. */
+		rt4_close(&l);
+		return EXIT_OK;
 	}
 	out_str("Kernel IP routing cache\n");
 	if (header == NULL) {

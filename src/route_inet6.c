@@ -14,6 +14,7 @@
 #include "names.h"
 #include "netstat.h"
 #include "out.h"
+#include "json.h"
 #include "route.h"
 #include "util.h"
 
@@ -75,6 +76,39 @@ rt6_print(const struct rt6_row *r, const struct rt6_addrs *a, bool numeric)
 	    (int)r->metric, (int)r->refcnt, (int)r->use, ifc);
 }
 
+static void
+rt6_json(const struct rt6_row *r, const struct rt6_addrs *a, bool numeric)
+{
+	struct json *j = route_json();
+	char host[NI_MAXHOST], dst[NI_MAXHOST + 16], hop[NI_MAXHOST], flags[32];
+
+	names_host6(&a->dst, numeric, host, sizeof(host));
+	snprintf(dst, sizeof(dst), "%s/%d", host, (int)r->plen);
+	names_host6(&a->hop, numeric, hop, sizeof(hop));
+	route_flags6(r->flags, flags, sizeof(flags));
+	json_item(j);
+	json_open(j, '{');
+	json_key(j, "destination");
+	json_cstr(j, dst);
+	json_key(j, "next_hop");
+	json_cstr(j, hop);
+	json_key(j, "route_flags");
+	json_cstr(j, flags);
+	json_key(j, "metric");
+	json_i64(j, (int)r->metric);
+	json_key(j, "route_refs");
+	json_i64(j, (int)r->refcnt);
+	json_key(j, "use");
+	json_i64(j, (int)r->use);
+	json_key(j, "iface");
+	json_str(j, r->iface, strlen(r->iface));
+	json_key(j, "kind");
+	json_cstr(j, "route");
+	json_key(j, "family");
+	json_cstr(j, "inet6");
+	json_close(j, '}');
+}
+
 int
 route_inet6(bool cache, bool numeric)
 {
@@ -90,10 +124,13 @@ route_inet6(bool cache, bool numeric)
 		out_str("INET6 (IPv6) not configured in this system.\n");
 		return EXIT_FAIL;
 	}
-	out_str(cache ? "Kernel IPv6 routing cache\n"
-	              : "Kernel IPv6 routing table\n");
-	out_str("Destination                    Next Hop                   "
-	        "Flag Met Ref  Use If\n");
+	if (route_json() == NULL) {
+		out_str(cache ? "Kernel IPv6 routing cache\n"
+		              : "Kernel IPv6 routing table\n");
+		out_str(
+		    "Destination                    Next Hop                   "
+		    "Flag Met Ref  Use If\n");
+	}
 	memset(&r, 0, sizeof(r));
 	memset(&a, 0, sizeof(a));
 	lineio_init(&l, fd);
@@ -104,7 +141,10 @@ route_inet6(bool cache, bool numeric)
 			continue;
 		rt6_addr(r.dst, &a.dst);
 		rt6_addr(r.hop, &a.hop);
-		rt6_print(&r, &a, numeric);
+		if (route_json() != NULL)
+			rt6_json(&r, &a, numeric);
+		else
+			rt6_print(&r, &a, numeric);
 	}
 	close(fd);
 	lineio_free(&l);

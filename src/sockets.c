@@ -462,7 +462,9 @@ listing_run(struct listing *l, unsigned pass)
 		if ((rc = inet_sections(l)) != EXIT_OK)
 			return rc;
 	}
-	if (o->groups && (rc = groups_print(o, pass)) != EXIT_OK)
+	if (o->groups &&
+	    (rc = groups_print(o, pass,
+	         o->format == FORMAT_JSON ? l->json : NULL)) != EXIT_OK)
 		return rc;
 	if (!o->explicit_sel || opts_has_af(o, NAF_UNIX)) {
 		if ((rc = unix_section(l)) != EXIT_OK)

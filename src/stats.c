@@ -356,10 +356,10 @@ stats_read_snmp6(struct stats_printer *p, int fd, struct stats_src *src)
 	bool started = false;
 	uint64_t v;
 	char *name;
-	int got;
 
 	while (stats_next_chunk(&f, chunk, &lineno) > 0) {
-		if ((got = stats_scan6(chunk, &name, &v)) == 0) {
+		int got = stats_scan6(chunk, &name, &v);
+		if (got == 0) {
 			/* netstat would repeat the previous counter. */
 			stats_bad(p, src, lineno);
 			continue;

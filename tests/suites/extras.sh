@@ -97,6 +97,38 @@ replay_cases() {
 	fi
 }
 
+# -r, -i, -g --json: jc's keys where jc parses the mode, valid JSON always.
+mode_json_cases() {
+	ip link add nlxj0 type veth peer name nlxj1 2>/dev/null
+	ip link set nlxj0 up
+	ip addr add 192.0.2.1/24 dev nlxj0
+	ip addr add 192.0.2.5/24 dev nlxj0 label nlxj0:5
+	ip route add 198.51.100.0/24 via 192.0.2.254 metric 7
+	local args
+	for args in -rn -rne -rnee -i -ia; do
+		# shellcheck disable=SC2086
+		$NETSTAT $args 2>/dev/null | jc --netstat >"$T_TMP/jc.json"
+		# shellcheck disable=SC2086
+		$NL $args --json >"$T_TMP/nl.json" 2>/dev/null
+		if [ "$(head -c 2 "$T_TMP/jc.json")" != "[]" ] &&
+			python3 "$TOP/tests/netns/jsoncmp.py" "$T_TMP/jc.json" \
+				"$T_TMP/nl.json" >"$T_TMP/cmp.out" 2>&1; then
+			pass "extras: $args --json matches jc"
+		else
+			fail "extras: $args --json matches jc" "$(head -3 "$T_TMP/cmp.out" | tr '\n' ';')"
+		fi
+	done
+	for args in -rn6 "-rn -4 -6" -gn -ie; do
+		# shellcheck disable=SC2086
+		if $NL $args --json 2>/dev/null | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d and all("kind" in r for r in d)'; then
+			pass "extras: $args --json is valid and tagged"
+		else
+			fail "extras: $args --json is valid and tagged" "invalid"
+		fi
+	done
+	ip link del nlxj0 2>/dev/null
+}
+
 stats_json_cases() {
 	"$NL" -s --json >"$T_TMP/s.json" 2>/dev/null
 	if python3 - "$T_TMP/s.json" <<'PY'
@@ -305,6 +337,7 @@ inner() {
 	fi
 	export PATH="$PATH"
 	json_cases
+	mode_json_cases
 	replay_cases
 	continuous_case -tlnc
 	continuous_case -xlc
