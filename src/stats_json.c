@@ -78,10 +78,10 @@ struct pair {
 static void
 json_pair_counters(struct json *j, struct pair *p)
 {
-	char *n, *v;
+	char *n;
 
 	while ((n = next_token(&p->names)) != NULL) {
-		v = next_token(&p->values);
+		char *v = next_token(&p->values);
 		json_counter(j, n, v ? v : "0");
 	}
 }
