@@ -20,9 +20,9 @@ FUZZ_OBJS := $(FUZZ_SRCS:src/%.c=$(FUZZ_DIR)/obj/%.o)
 FUZZ_ALL := $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_TARGETS ?= $(FUZZ_ALL)
 FUZZ_BINS := $(FUZZ_TARGETS:%=$(FUZZ_DIR)/fuzz_%)
-# libFuzzer options for every run; inputs beyond 64 KiB add nothing here.
 # Targets write their /proc files below TMPDIR: tmpfs is many times faster.
 FUZZ_TMPDIR ?= $(if $(wildcard /dev/shm/.),/dev/shm,$(or $(TMPDIR),/tmp))
+# libFuzzer options for every run; inputs beyond 64 KiB add nothing here.
 FUZZ_RUN_FLAGS := -timeout=20 -rss_limit_mb=2048 -max_len=65536 \
 	-print_final_stats=1
 
