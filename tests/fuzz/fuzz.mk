@@ -20,7 +20,8 @@ FUZZ_OBJS := $(FUZZ_SRCS:src/%.c=$(FUZZ_DIR)/obj/%.o)
 FUZZ_ALL := $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_TARGETS ?= $(FUZZ_ALL)
 FUZZ_BINS := $(FUZZ_TARGETS:%=$(FUZZ_DIR)/fuzz_%)
-# Targets write their /proc files below TMPDIR: tmpfs is many times faster.
+# Targets write their /proc files below a TMPDIR made here, removed after
+# the run even when a target crashed: tmpfs is many times faster.
 FUZZ_TMPDIR ?= $(if $(wildcard /dev/shm/.),/dev/shm,$(or $(TMPDIR),/tmp))
 # libFuzzer options for every run; inputs beyond 64 KiB add nothing here.
 FUZZ_RUN_FLAGS := -timeout=20 -rss_limit_mb=2048 -max_len=65536 \
@@ -63,8 +64,9 @@ fuzz-build: $(FUZZ_BINS)
 # One target at a time: new inputs go to build-fuzz/corpus/T, crashes to
 # build-fuzz/artifacts/T/; the committed seeds and regressions are read only.
 fuzz: fuzz-build
-	@export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-		TMPDIR=$(FUZZ_TMPDIR); \
+	@export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1; \
+	TMPDIR=$$(mktemp -d $(FUZZ_TMPDIR)/nlnetstat-fuzz-run.XXXXXX) || exit 1; \
+	export TMPDIR; trap 'rm -rf "$$TMPDIR"' EXIT; \
 	failed=""; \
 	for t in $(FUZZ_TARGETS); do \
 		rm -rf $(FUZZ_DIR)/artifacts/$$t; \
