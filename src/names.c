@@ -100,6 +100,26 @@ names_lookup4(uint32_t addr)
 	return name;
 }
 
+/* Dotted quad without inet_ntop's printf machinery (the hot path of -n). */
+static void
+names_quad(uint32_t addr, char *buf, size_t len)
+{
+	const unsigned char *b = (const unsigned char *)&addr;
+	char tmp[16];
+	size_t n = 0;
+
+	for (int i = 0; i < 4; i++) {
+		unsigned v = b[i];
+		if (v >= 100)
+			tmp[n++] = (char)('0' + v / 100);
+		if (v >= 10)
+			tmp[n++] = (char)('0' + v / 10 % 10);
+		tmp[n++] = (char)('0' + v % 10);
+		tmp[n++] = i < 3 ? '.' : '\0';
+	}
+	snprintf(buf, len, "%s", tmp);
+}
+
 char *
 names_host4(uint32_t addr, bool numeric, char *buf, size_t len)
 {
@@ -114,6 +134,8 @@ names_host4(uint32_t addr, bool numeric, char *buf, size_t len)
 		name = names_lookup4(addr);
 	if (name != NULL)
 		snprintf(buf, len, "%s", name);
+	else if (len >= 16)
+		names_quad(addr, buf, len);
 	else
 		inet_ntop(AF_INET, &addr, buf, (socklen_t)len);
 	return buf;
@@ -272,7 +294,17 @@ names_port(
 		    port_lists[p].byport[port])
 			return port_lists[p].byport[port];
 	}
-	snprintf(buf, len, "%u", port);
+	/* Decimal by hand: snprintf showed up in profiles of -tan. */
+	char tmp[8], *d = tmp + sizeof(tmp);
+	*--d = '\0';
+	do {
+		*--d = (char)('0' + port % 10);
+		port /= 10;
+	} while (port != 0);
+	if ((size_t)(tmp + sizeof(tmp) - d) <= len)
+		memcpy(buf, d, (size_t)(tmp + sizeof(tmp) - d));
+	else if (len > 0)
+		buf[0] = '\0';
 	return buf;
 }
 

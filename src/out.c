@@ -57,8 +57,14 @@ out_init(void)
 
 	out_guard_std_fds();
 	out_linemode = isatty(STDOUT_FILENO) == 1;
-	if (fstat(STDOUT_FILENO, &st) == 0 && st.st_blksize >= 512 &&
-	    st.st_blksize <= OUT_BUFSZ)
+	/*
+	 * stdio's block size matters only when stderr goes to the same file
+	 * (2>&1); otherwise write 64 KiB at a time.
+	 */
+	struct stat se;
+	if (fstat(STDOUT_FILENO, &st) == 0 && fstat(STDERR_FILENO, &se) == 0 &&
+	    st.st_dev == se.st_dev && st.st_ino == se.st_ino &&
+	    st.st_blksize >= 512 && st.st_blksize <= OUT_BUFSZ)
 		out_block = (size_t)st.st_blksize;
 }
 

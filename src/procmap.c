@@ -34,8 +34,14 @@ struct entry {
 	uint32_t next; /* next owner of the same inode, or NO_ENTRY */
 };
 
+/* The inode sits in the slot so a probe touches one cache line. */
+struct slot {
+	uint64_t inode;
+	uint32_t entry; /* first entry of the inode, or NO_ENTRY */
+};
+
 struct procmap {
-	uint32_t *slots; /* hash: first entry of each inode, or NO_ENTRY */
+	struct slot *slots; /* hash: first entry of each inode */
 	size_t nslots;
 	struct entry *entries;
 	size_t nentries, entries_cap;
@@ -52,8 +58,7 @@ slot_of(const struct procmap *m, uint64_t inode)
 	size_t h = (size_t)((inode * 0x9e3779b97f4a7c15ull) >> 20);
 
 	h &= m->nslots - 1;
-	while (
-	    m->slots[h] != NO_ENTRY && m->entries[m->slots[h]].inode != inode)
+	while (m->slots[h].entry != NO_ENTRY && m->slots[h].inode != inode)
 		h = (h + 1) & (m->nslots - 1);
 	return h;
 }
@@ -64,11 +69,14 @@ map_rehash(struct procmap *m, size_t nslots)
 	free(m->slots);
 	m->nslots = nslots;
 	m->slots = xmalloc(nslots * sizeof(*m->slots));
-	memset(m->slots, 0xff, nslots * sizeof(*m->slots));
+	for (size_t i = 0; i < nslots; i++)
+		m->slots[i].entry = NO_ENTRY;
 	for (size_t i = 0; i < m->nentries; i++) {
 		size_t h = slot_of(m, m->entries[i].inode);
-		if (m->slots[h] == NO_ENTRY)
-			m->slots[h] = (uint32_t)i;
+		if (m->slots[h].entry == NO_ENTRY) {
+			m->slots[h].inode = m->entries[i].inode;
+			m->slots[h].entry = (uint32_t)i;
+		}
 	}
 }
 
@@ -100,12 +108,13 @@ map_add(struct procmap *m, uint64_t inode, uint32_t owner)
 	uint32_t idx = (uint32_t)m->nentries++;
 	m->entries[idx] = (struct entry){ inode, owner, NO_ENTRY };
 	size_t h = slot_of(m, inode);
-	if (m->slots[h] == NO_ENTRY) {
-		m->slots[h] = idx;
+	if (m->slots[h].entry == NO_ENTRY) {
+		m->slots[h].inode = inode;
+		m->slots[h].entry = idx;
 		return;
 	}
 	/* Later owners (higher PIDs) go to the end of the chain. */
-	uint32_t e = m->slots[h];
+	uint32_t e = m->slots[h].entry;
 	while (m->entries[e].next != NO_ENTRY)
 		e = m->entries[e].next;
 	if (m->entries[e].owner != owner)
@@ -302,6 +311,36 @@ scan_proc(struct procmap *m, int procfd, struct procmap_stats *st)
 	close(dirfd);
 }
 
+/*
+ * Size the hash from /proc/net/sockstat ("sockets: used N") so that a
+ * host with 200k sockets does not rehash seven times.
+ */
+static size_t
+initial_slots(void)
+{
+	char buf[256];
+	size_t slots = 4096;
+	uint64_t used = 0;
+	int fd = util_proc_open("net/sockstat");
+
+	if (fd < 0)
+		return slots;
+	ssize_t n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n <= 0)
+		return slots;
+	buf[n] = '\0';
+	const char *p = strstr(buf, "used ");
+	if (p != NULL) {
+		p += 5;
+		if (!util_parse_u64(&p, 10, &used))
+			used = 0;
+	}
+	while (slots < 2 * used && slots < ((size_t)1 << 24))
+		slots *= 2;
+	return slots;
+}
+
 void
 procmap_build(struct procmap **out, struct procmap_stats *st)
 {
@@ -309,7 +348,7 @@ procmap_build(struct procmap **out, struct procmap_stats *st)
 	int procfd = util_proc_dirfd();
 
 	memset(st, 0, sizeof(*st));
-	map_rehash(m, 4096);
+	map_rehash(m, initial_slots());
 	if (procfd < 0)
 		st->proc_unreadable = true;
 	else
@@ -321,7 +360,7 @@ const char *
 procmap_lookup(const struct procmap *m, uint64_t inode)
 {
 	size_t h = slot_of(m, inode);
-	uint32_t e = m->slots[h];
+	uint32_t e = m->slots[h].entry;
 
 	if (e == NO_ENTRY)
 		return NULL;
@@ -334,7 +373,7 @@ procmap_owners(const struct procmap *m, uint64_t inode,
 {
 	size_t count = 0;
 
-	for (uint32_t e = m->slots[slot_of(m, inode)]; e != NO_ENTRY;
+	for (uint32_t e = m->slots[slot_of(m, inode)].entry; e != NO_ENTRY;
 	     e = m->entries[e].next) {
 		const struct owner_rec *o = &m->owners[m->entries[e].owner];
 		if (count < max) {
