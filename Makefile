@@ -42,12 +42,17 @@ UNIT_OBJS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/unit/%.o) $(BUILD)/unit/registr
 HELPERS := $(patsubst tests/netns/helpers/%.c,$(BUILD)/helpers/%,\
 	$(wildcard tests/netns/helpers/*.c))
 
-.PHONY: all check unit helpers install uninstall clean style fuzz
+.PHONY: all check unit helpers install uninstall clean style fuzz nlnetstat
 
 all: nlnetstat
 
-nlnetstat: $(OBJS)
+$(BUILD)/nlnetstat: $(OBJS)
 	$(CC) $(ALL_LDFLAGS) -o $@ $(OBJS) $(DEPLIBS)
+
+# Always refreshed from the current flavour (plain or SANITIZE=1), so a
+# plain build after a sanitizer build never keeps the sanitized binary.
+nlnetstat: $(BUILD)/nlnetstat
+	cp $(BUILD)/nlnetstat $@
 
 $(BUILD)/%.o: src/%.c $(wildcard include/*.h) | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<

@@ -4,6 +4,10 @@
 # case fail (--error-exitcode).  Runs on the live tables of this machine.
 source "$(dirname "$0")/../lib.sh"
 
+if [ "$BUILD" = build-san ]; then
+	skip "valgrind" "a sanitizer build cannot run under valgrind"
+	exit 0
+fi
 if ! command -v valgrind >/dev/null 2>&1; then
 	skip "valgrind" "valgrind not installed"
 	exit 0
