@@ -69,6 +69,9 @@ bool util_parse_u64(const char **p, int base, uint64_t *out);
  */
 int util_read_all(int fd, char **buf, size_t *len);
 
+/* Value of a hex (or decimal) digit, or -1. */
+int util_hex_digit(char c);
+
 /* Skip spaces and tabs. */
 const char *util_skip_blanks(const char *p);
 

@@ -169,25 +169,13 @@ route_flags6(unsigned flags, char *buf, size_t len)
 		}
 }
 
-static int
-hex_digit(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 bool
 route_hex4(const char *text, uint32_t *addr)
 {
 	uint32_t v = 0;
 
 	for (int i = 0; i < 8; i++) {
-		int d = hex_digit(text[i]);
+		int d = util_hex_digit(text[i]);
 
 		if (d < 0)
 			return false;

@@ -174,8 +174,8 @@ lineio_free(struct lineio *l)
 	l->buf = NULL;
 }
 
-static int
-digit_value(char c)
+int
+util_hex_digit(char c)
 {
 	if (c >= '0' && c <= '9')
 		return c - '0';
@@ -183,7 +183,7 @@ digit_value(char c)
 		return c - 'a' + 10;
 	if (c >= 'A' && c <= 'F')
 		return c - 'A' + 10;
-	return 99;
+	return -1;
 }
 
 bool
@@ -193,9 +193,9 @@ util_parse_u64(const char **p, int base, uint64_t *out)
 	uint64_t v = 0;
 	int d;
 
-	if ((d = digit_value(*s)) >= base)
+	if ((d = util_hex_digit(*s)) < 0 || d >= base)
 		return false;
-	while ((d = digit_value(*s)) < base) {
+	while ((d = util_hex_digit(*s)) >= 0 && d < base) {
 		if (v > (UINT64_MAX - (uint64_t)d) / (uint64_t)base)
 			return false;
 		v = v * (uint64_t)base + (uint64_t)d;

@@ -104,3 +104,14 @@ expect_golden() {
 	fi
 	pass "$name"
 }
+
+# ref_capture TAG DIR ARGS...: net-tools netstat reading fixture DIR as its
+# /proc (bind-mounted in a private mount namespace), captured as TAG.
+ref_capture() {
+	local tag=$1 dir=$2
+	shift 2
+	# shellcheck disable=SC2016
+	run_capture "$tag" unshare -m bash -c \
+	    'mount --bind "$0" /proc && exec -a netstat "$1" "${@:2}"' \
+	    "$dir" "$NETSTAT" "$@"
+}

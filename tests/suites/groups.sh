@@ -44,15 +44,6 @@ is_handwritten() {
 	[[ " $GROUPS_HANDWRITTEN " == *" $1 "* ]]
 }
 
-ref_capture() {
-	local tag=$1 dir=$2
-	shift 2
-	# shellcheck disable=SC2016
-	run_capture "$tag" unshare -m bash -c \
-	    'mount --bind "$0" /proc && exec -a netstat "$1" "${@:2}"' \
-	    "$dir" "$NETSTAT" "$@"
-}
-
 keep() {
 	local tag=$1 base=$2
 	cp "$T_TMP/$tag.out" "$GOLD/$base.out"

@@ -59,16 +59,6 @@ route_is_handwritten() {
 	[[ " $ROUTE_HANDWRITTEN " == *" $1 "* ]]
 }
 
-# ref_capture TAG DIR ARGS...: netstat with DIR bind-mounted over /proc.
-ref_capture() {
-	local tag=$1 dir=$2
-	shift 2
-	# shellcheck disable=SC2016
-	run_capture "$tag" unshare -m bash -c \
-	    'mount --bind "$0" /proc && exec -a netstat "$1" "${@:2}"' \
-	    "$dir" "$NETSTAT" "$@"
-}
-
 # Keep a capture as golden files: .out always, .err/.rc only when needed.
 route_keep() {
 	local tag=$1 base=$2
