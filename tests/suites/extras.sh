@@ -129,6 +129,22 @@ mode_json_cases() {
 	ip link del nlxj0 2>/dev/null
 }
 
+# -c ends on SIGINT and SIGTERM exactly as netstat does (killed by them).
+signal_cases() {
+	local sig want got
+	for sig in INT TERM; do
+		timeout --preserve-status -s $sig 1.5 "$NETSTAT" -tanc >/dev/null 2>&1
+		want=$?
+		timeout --preserve-status -s $sig 1.5 "$NL" -tanc >/dev/null 2>&1
+		got=$?
+		if [ "$want" = "$got" ] && [ "$got" -gt 128 ]; then
+			pass "extras: -c ends on SIG$sig like netstat (status $got)"
+		else
+			fail "extras: -c ends on SIG$sig like netstat" "netstat $want, nlnetstat $got"
+		fi
+	done
+}
+
 stats_json_cases() {
 	"$NL" -s --json >"$T_TMP/s.json" 2>/dev/null
 	if python3 - "$T_TMP/s.json" <<'PY'
@@ -339,6 +355,7 @@ inner() {
 	json_cases
 	mode_json_cases
 	replay_cases
+	signal_cases
 	continuous_case -tlnc
 	continuous_case -xlc
 	continuous_case "-tlnpc"
