@@ -98,17 +98,22 @@ def row_problem(line):
         if path and path[:1] not in (b"/", b"@"):
             return "unix path"
         return None
-    if len(line) != 100:
-        return "length %d, want 100" % len(line)
-    if not INET_HEAD.fullmatch(line[:20]):
+    # A queue wider than its 6 columns pushes the rest right, as in
+    # netstat (the kernel can report e.g. a huge Send-Q for a SYN_SENT
+    # socket mid-handshake): measure the head, then shift.
+    m = INET_HEAD.match(line)
+    if not m or len(m.group(0)) < 20:
         return "proto/queue columns"
-    if not ADDR.fullmatch(line[20:43]) or line[43:44] != b" ":
+    k = len(m.group(0)) - 20
+    if len(line) != 100 + k:
+        return "length %d, want %d" % (len(line), 100 + k)
+    if not ADDR.fullmatch(line[20 + k:43 + k]) or line[43 + k:44 + k] != b" ":
         return "local address column"
-    if not ADDR.fullmatch(line[44:67]) or line[67:68] != b" ":
+    if not ADDR.fullmatch(line[44 + k:67 + k]) or line[67 + k:68 + k] != b" ":
         return "foreign address column"
-    if not STATE.fullmatch(line[68:79]) or line[79:80] != b" ":
+    if not STATE.fullmatch(line[68 + k:79 + k]) or line[79 + k:80 + k] != b" ":
         return "state column"
-    if not prog_ok(line[80:100]):
+    if not prog_ok(line[80 + k:100 + k]):
         return "program column"
     return None
 
