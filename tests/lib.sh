@@ -115,3 +115,14 @@ ref_capture() {
 	    'mount --bind "$0" /proc && exec -a netstat "$1" "${@:2}"' \
 	    "$dir" "$NETSTAT" "$@"
 }
+
+# golden_keep TAG BASE: keep capture TAG as golden files $GOLD/BASE.out,
+# plus .err and .rc only when stderr was written or the status was not 0.
+golden_keep() {
+	local tag=$1 base=$2
+	cp "$T_TMP/$tag.out" "$GOLD/$base.out"
+	rm -f "$GOLD/$base.err" "$GOLD/$base.rc"
+	[ -s "$T_TMP/$tag.err" ] && cp "$T_TMP/$tag.err" "$GOLD/$base.err"
+	[ "$(cat "$T_TMP/$tag.rc")" != 0 ] && cp "$T_TMP/$tag.rc" "$GOLD/$base.rc"
+	return 0
+}

@@ -44,15 +44,6 @@ is_handwritten() {
 	[[ " $GROUPS_HANDWRITTEN " == *" $1 "* ]]
 }
 
-keep() {
-	local tag=$1 base=$2
-	cp "$T_TMP/$tag.out" "$GOLD/$base.out"
-	rm -f "$GOLD/$base.err" "$GOLD/$base.rc"
-	[ -s "$T_TMP/$tag.err" ] && cp "$T_TMP/$tag.err" "$GOLD/$base.err"
-	[ "$(cat "$T_TMP/$tag.rc")" != 0 ] && cp "$T_TMP/$tag.rc" "$GOLD/$base.rc"
-	return 0
-}
-
 groups_regen() {
 	local dir c v
 	mkdir -p "$GOLD"
@@ -67,7 +58,7 @@ groups_regen() {
 			else
 				ref_capture ref "$dir" $(groups_args "$v")
 			fi
-			keep ref "$c.$v"
+			golden_keep ref "$c.$v"
 		done
 	done
 	echo "regenerated $(find "$GOLD" -name '*.out' | wc -l) goldens"

@@ -59,16 +59,6 @@ route_is_handwritten() {
 	[[ " $ROUTE_HANDWRITTEN " == *" $1 "* ]]
 }
 
-# Keep a capture as golden files: .out always, .err/.rc only when needed.
-route_keep() {
-	local tag=$1 base=$2
-	cp "$T_TMP/$tag.out" "$GOLD/$base.out"
-	rm -f "$GOLD/$base.err" "$GOLD/$base.rc"
-	[ -s "$T_TMP/$tag.err" ] && cp "$T_TMP/$tag.err" "$GOLD/$base.err"
-	[ "$(cat "$T_TMP/$tag.rc")" != 0 ] && cp "$T_TMP/$tag.rc" "$GOLD/$base.rc"
-	return 0
-}
-
 route_regen() {
 	local dir c v
 	mkdir -p "$GOLD"
@@ -83,7 +73,7 @@ route_regen() {
 			else
 				ref_capture ref "$dir" $(route_args "$v")
 			fi
-			route_keep ref "$c.$v"
+			golden_keep ref "$c.$v"
 		done
 	done
 	echo "regenerated $(find "$GOLD" -name '*.out' | wc -l) goldens"

@@ -68,15 +68,6 @@ stats_is_handwritten() {
 }
 
 # Keep a capture as golden files: .out always, .err/.rc only when needed.
-stats_keep() {
-	local tag=$1 base=$2
-	cp "$T_TMP/$tag.out" "$GOLD/$base.out"
-	rm -f "$GOLD/$base.err" "$GOLD/$base.rc"
-	[ -s "$T_TMP/$tag.err" ] && cp "$T_TMP/$tag.err" "$GOLD/$base.err"
-	[ "$(cat "$T_TMP/$tag.rc")" != 0 ] && cp "$T_TMP/$tag.rc" "$GOLD/$base.rc"
-	return 0
-}
-
 stats_regen() {
 	local dir c v base
 	if ! "$NLNETSTAT" -V >/dev/null 2>&1; then
@@ -100,7 +91,7 @@ stats_regen() {
 				     exec -a netstat "$1" "${@:2}"' \
 				    "$dir" "$NETSTAT" $(stats_args "$v")
 			fi
-			stats_keep ref "$base"
+			golden_keep ref "$base"
 		done
 	done
 	echo "regenerated $(find "$GOLD" -name '*.out' | wc -l) goldens"
