@@ -21,8 +21,8 @@ WARN += -Werror
 endif
 DEPCFLAGS := $(shell $(PKG_CONFIG) --cflags libmnl libcap 2>/dev/null)
 DEPLIBS := $(shell $(PKG_CONFIG) --libs libmnl libcap 2>/dev/null || echo -lmnl -lcap)
-ALL_CFLAGS := -std=gnu11 -D_GNU_SOURCE $(WARN) -Iinclude $(DEPCFLAGS) $(CFLAGS)
-ALL_LDFLAGS := $(LDFLAGS)
+ALL_CFLAGS := -std=gnu11 -D_GNU_SOURCE -pthread $(WARN) -Iinclude $(DEPCFLAGS) $(CFLAGS)
+ALL_LDFLAGS := -pthread $(LDFLAGS)
 
 ifeq ($(SANITIZE),1)
 ALL_CFLAGS += -fsanitize=address,undefined -fno-omit-frame-pointer \

@@ -1,7 +1,7 @@
 /*
- * procmap.c - one scan of /proc/PID/fd into an inode -> owners hash.
- * Directory descriptors, getdents64 and readlinkat (no path building per
- * fd); the program name is read once per process that owns a socket.  The
+ * procmap.c - the inode -> owners hash built from one scan of /proc/PID/fd
+ * (procscan.c: directory descriptors, getdents64, readlinkat, in parallel);
+ * the program name is read once per process that owns a socket.  The
  * column text follows net-tools: "PID/argv0" (basename when argv0 starts
  * with '/'), cut to 19 bytes, but with control bytes shown as '?'.
  */
@@ -17,6 +17,7 @@
 
 #include "escape.h"
 #include "netstat.h"
+#include "procscan.h"
 #include "util.h"
 
 /* net-tools reads at most this much of /proc/PID/cmdline. */
@@ -172,22 +173,11 @@ procmap_format_owner(pid_t pid, const char *cmdline, size_t n, char *column,
 }
 
 static uint32_t
-owner_new(struct procmap *m, int procfd, const char *pidname, pid_t pid)
+owner_add(struct procmap *m, pid_t pid, const char *cmd, size_t n)
 {
-	char path[300], cmd[CMDLINE_MAX + 1], column[PROG_KEEP + 1];
-	char name[CMDLINE_MAX + 1];
-	ssize_t n = 0;
-	int fd;
+	char column[PROG_KEEP + 1], name[CMDLINE_MAX + 1];
 
-	snprintf(path, sizeof(path), "%s/cmdline", pidname);
-	fd = openat(procfd, path, O_RDONLY | O_CLOEXEC);
-	if (fd >= 0) {
-		n = read(fd, cmd, CMDLINE_MAX);
-		close(fd);
-	}
-	if (n < 0)
-		n = 0; /* the process is exiting: show an empty name */
-	procmap_format_owner(pid, cmd, (size_t)n, column, name, sizeof(name));
+	procmap_format_owner(pid, cmd, n, column, name, sizeof(name));
 	if (m->nowners == m->owners_cap) {
 		m->owners_cap = m->owners_cap ? m->owners_cap * 2 : 256;
 		m->owners =
@@ -198,117 +188,6 @@ owner_new(struct procmap *m, int procfd, const char *pidname, pid_t pid)
 	o->column_off = text_add(m, column);
 	o->name_off = text_add(m, name);
 	return (uint32_t)m->nowners++;
-}
-
-/* Walk one /proc/PID/fd directory. */
-static void
-scan_fds(struct procmap *m, int procfd, int fdfd, const char *pidname,
-    struct procmap_stats *st)
-{
-	char dbuf[32768], link[64];
-	uint32_t owner = NO_ENTRY;
-	long n;
-
-	while ((n = getdents64(fdfd, dbuf, sizeof(dbuf))) > 0) {
-		for (long off = 0; off < n;) {
-			struct dirent64 *d = (struct dirent64 *)(dbuf + off);
-			off += d->d_reclen;
-			if (d->d_name[0] < '0' || d->d_name[0] > '9')
-				continue;
-			ssize_t len =
-			    readlinkat(fdfd, d->d_name, link, sizeof(link));
-			uint64_t inode;
-			if (len <= 0 || (size_t)len >= sizeof(link) ||
-			    !procmap_parse_link(link, (size_t)len, &inode))
-				continue;
-			if (owner == NO_ENTRY)
-				owner = owner_new(
-				    m, procfd, pidname, (pid_t)atoi(pidname));
-			map_add(m, inode, owner);
-			st->sockets++;
-		}
-	}
-}
-
-static bool
-is_pid_name(const char *s)
-{
-	if (*s < '1' || *s > '9')
-		return false;
-	while (*s >= '0' && *s <= '9')
-		s++;
-	return *s == '\0';
-}
-
-/* Real uid of a process from /proc/PID/status, or -1. */
-static long
-proc_real_uid(int procfd, const char *pidname)
-{
-	char path[300], buf[4096];
-	ssize_t n;
-	int fd;
-
-	snprintf(path, sizeof(path), "%s/status", pidname);
-	fd = openat(procfd, path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return -1;
-	n = read(fd, buf, sizeof(buf) - 1);
-	close(fd);
-	if (n <= 0)
-		return -1;
-	buf[n] = '\0';
-	const char *p = strstr(buf, "\nUid:");
-	uint64_t uid;
-	if (p == NULL)
-		return -1;
-	p = util_skip_blanks(p + 5);
-	return util_parse_u64(&p, 10, &uid) ? (long)uid : -1;
-}
-
-/* A denied fd directory: another user's, or ours but non-dumpable. */
-static void
-note_denied(int procfd, const char *pidname, struct procmap_stats *st)
-{
-	st->denied++;
-	if (proc_real_uid(procfd, pidname) == (long)geteuid())
-		st->denied_own++;
-}
-
-static void
-scan_proc(struct procmap *m, int procfd, struct procmap_stats *st)
-{
-	char dbuf[32768], path[300];
-	int dirfd = openat(procfd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	int self = getpid();
-	long n;
-
-	if (dirfd < 0) {
-		st->proc_unreadable = true;
-		return;
-	}
-	while ((n = getdents64(dirfd, dbuf, sizeof(dbuf))) > 0) {
-		for (long off = 0; off < n;) {
-			struct dirent64 *d = (struct dirent64 *)(dbuf + off);
-			off += d->d_reclen;
-			/* Skip ourselves: our diag socket is never a row. */
-			if (!is_pid_name(d->d_name) || atoi(d->d_name) == self)
-				continue;
-			st->procs++;
-			snprintf(path, sizeof(path), "%s/fd", d->d_name);
-			int fdfd = openat(
-			    procfd, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-			if (fdfd < 0) {
-				if (errno == EACCES)
-					note_denied(procfd, d->d_name, st);
-				continue; /* gone (ENOENT) or not ours */
-			}
-			scan_fds(m, procfd, fdfd, d->d_name, st);
-			close(fdfd);
-		}
-	}
-	if (n < 0 && st->procs == 0)
-		st->proc_unreadable = true;
-	close(dirfd);
 }
 
 /*
@@ -346,13 +225,30 @@ procmap_build(struct procmap **out, struct procmap_stats *st)
 {
 	struct procmap *m = xcalloc(1, sizeof(*m));
 	int procfd = util_proc_dirfd();
+	struct procscan scan;
 
 	memset(st, 0, sizeof(*st));
 	map_rehash(m, initial_slots());
-	if (procfd < 0)
+	if (procfd < 0) {
 		st->proc_unreadable = true;
-	else
-		scan_proc(m, procfd, st);
+		*out = m;
+		return;
+	}
+	procscan_run(procfd, procscan_threads(), &scan);
+	/* In /proc order: the first owner of an inode is the lowest PID. */
+	for (size_t i = 0; i < scan.nprocs; i++) {
+		const struct procscan_proc *p = &scan.procs[i];
+		uint32_t owner =
+		    owner_add(m, p->pid, p->cmdline, p->cmdline_len);
+		for (size_t k = 0; k < p->ninodes; k++)
+			map_add(m, p->inodes[k], owner);
+	}
+	st->proc_unreadable = scan.unreadable;
+	st->procs = scan.visited;
+	st->denied = scan.denied;
+	st->denied_own = scan.denied_own;
+	st->sockets = scan.sockets;
+	procscan_free(&scan);
 	*out = m;
 }
 

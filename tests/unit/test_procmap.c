@@ -155,9 +155,59 @@ test_many_inodes(void)
 		perror("rm");
 }
 
+static void
+test_threaded_order(void)
+{
+	/* 600 processes: the scan runs on several threads; order must hold. */
+	struct procmap *m;
+	struct procmap_stats st;
+	struct procmap_owner ow[8];
+	char p[256], name[32];
+
+	snprintf(root, sizeof(root), "/tmp/nlnetstat-procmap.XXXXXX");
+	if (mkdtemp(root) == NULL)
+		return;
+	for (int pid = 1000; pid < 1600; pid++) {
+		snprintf(name, sizeof(name), "proc%d", pid);
+		mkproc(pid, name, strlen(name) + 1);
+		/* Every process holds its own socket and a shared one. */
+		snprintf(p, sizeof(p), "socket:[%d]", 50000 + pid);
+		mkfd(pid, 3, p);
+		snprintf(p, sizeof(p), "socket:[%d]", 90000 + pid % 7);
+		mkfd(pid, 4, p);
+	}
+	setenv("NLNETSTAT_PROC_ROOT", root, 1);
+	procmap_build(&m, &st);
+	t_begin("procmap: parallel scan keeps /proc order");
+	T_CHECK(st.procs == 600 && st.sockets == 1200);
+	bool ok = true;
+	for (int pid = 1000; pid < 1600; pid++) {
+		char want[32];
+		snprintf(want, sizeof(want), "%d/proc%d", pid, pid);
+		const char *got = procmap_lookup(m, 50000 + (uint64_t)pid);
+		ok = ok && got != NULL && strcmp(got, want) == 0;
+	}
+	T_CHECK(ok);
+	/* Shared sockets: the lowest PID first, then every other in order. */
+	T_STREQ(procmap_lookup(m, 90000 + 1000 % 7), "1000/proc1000");
+	size_t n = procmap_owners(m, 90003, ow, 8);
+	T_CHECK(n == 600 / 7 || n == 600 / 7 + 1);
+	bool ascending = true;
+	for (size_t i = 1; i < n && i < 8; i++)
+		ascending = ascending && ow[i - 1].pid < ow[i].pid;
+	T_CHECK(ascending);
+	t_end();
+	procmap_free(m);
+	unsetenv("NLNETSTAT_PROC_ROOT");
+	snprintf(p, sizeof(p), "rm -rf '%s'", root);
+	if (system(p) != 0)
+		perror("rm");
+}
+
 void
 test_group_procmap(void)
 {
+	test_threaded_order();
 	test_format_owner();
 	test_parse_link();
 	test_fake_tree();

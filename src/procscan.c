@@ -1,0 +1,313 @@
+/*
+ * procscan.c - the /proc fd walk for -p, in parallel.  PIDs are listed
+ * once, cut into chunks of consecutive PIDs, and threads take chunks from
+ * an atomic counter; each chunk keeps its own results, and the chunks are
+ * joined in order afterwards, so no lock is needed and /proc order holds.
+ */
+#include "procscan.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "procmap.h"
+#include "util.h"
+
+#define CHUNK_PIDS 32
+/* Below this many processes a thread costs more than it saves. */
+#define THREADED_MIN_PIDS 64
+#define CMDLINE_MAX 511
+
+struct chunk {
+	struct procscan_proc *procs;
+	size_t nprocs, procs_cap;
+	uint64_t *inodes;
+	size_t ninodes, inodes_cap;
+	unsigned long visited, denied, denied_own, sockets;
+};
+
+struct job {
+	int procfd;
+	const int *pids;
+	size_t npids;
+	struct chunk *chunks;
+	size_t nchunks;
+	atomic_size_t next;
+};
+
+static void
+chunk_inode(struct chunk *c, uint64_t inode)
+{
+	if (c->ninodes == c->inodes_cap) {
+		c->inodes_cap = c->inodes_cap ? c->inodes_cap * 2 : 256;
+		c->inodes =
+		    xrealloc(c->inodes, c->inodes_cap * sizeof(*c->inodes));
+	}
+	c->inodes[c->ninodes++] = inode;
+}
+
+/* Real uid of a process from /proc/PID/status, or -1. */
+static long
+real_uid(int procfd, int pid)
+{
+	char path[64], buf[4096];
+	uint64_t uid;
+	ssize_t n;
+	int fd;
+
+	snprintf(path, sizeof(path), "%d/status", pid);
+	fd = openat(procfd, path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n <= 0)
+		return -1;
+	buf[n] = '\0';
+	const char *p = strstr(buf, "\nUid:");
+	if (p == NULL)
+		return -1;
+	p = util_skip_blanks(p + 5);
+	return util_parse_u64(&p, 10, &uid) ? (long)uid : -1;
+}
+
+static char *
+read_cmdline(int procfd, int pid, size_t *len)
+{
+	char path[64];
+	char *buf = xmalloc(CMDLINE_MAX);
+	ssize_t n = -1;
+	int fd;
+
+	snprintf(path, sizeof(path), "%d/cmdline", pid);
+	fd = openat(procfd, path, O_RDONLY | O_CLOEXEC);
+	if (fd >= 0) {
+		n = read(fd, buf, CMDLINE_MAX);
+		close(fd);
+	}
+	*len = n > 0 ? (size_t)n : 0; /* exiting process: an empty name */
+	return buf;
+}
+
+/* The socket inodes of one process's fd directory, into the chunk. */
+static void
+scan_fd_dir(struct chunk *c, int fdfd, size_t *found)
+{
+	char dbuf[32768], link[64];
+	long n;
+
+	while ((n = getdents64(fdfd, dbuf, sizeof(dbuf))) > 0) {
+		for (long off = 0; off < n;) {
+			struct dirent64 *d = (struct dirent64 *)(dbuf + off);
+			off += d->d_reclen;
+			if (d->d_name[0] < '0' || d->d_name[0] > '9')
+				continue;
+			ssize_t len =
+			    readlinkat(fdfd, d->d_name, link, sizeof(link));
+			uint64_t inode;
+			if (len <= 0 || (size_t)len >= sizeof(link) ||
+			    !procmap_parse_link(link, (size_t)len, &inode))
+				continue;
+			chunk_inode(c, inode);
+			(*found)++;
+		}
+	}
+}
+
+static void
+scan_pid(struct chunk *c, int procfd, int pid)
+{
+	char path[64];
+	size_t first = c->ninodes, found = 0;
+
+	c->visited++;
+	snprintf(path, sizeof(path), "%d/fd", pid);
+	int fdfd = openat(procfd, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fdfd < 0) {
+		if (errno == EACCES) {
+			c->denied++;
+			if (real_uid(procfd, pid) == (long)geteuid())
+				c->denied_own++;
+		}
+		return; /* gone (ENOENT) or not ours */
+	}
+	scan_fd_dir(c, fdfd, &found);
+	close(fdfd);
+	if (found == 0)
+		return;
+	c->sockets += found;
+	if (c->nprocs == c->procs_cap) {
+		c->procs_cap = c->procs_cap ? c->procs_cap * 2 : 8;
+		c->procs = xrealloc(c->procs, c->procs_cap * sizeof(*c->procs));
+	}
+	struct procscan_proc *p = &c->procs[c->nprocs++];
+	p->pid = pid;
+	p->cmdline = read_cmdline(procfd, pid, &p->cmdline_len);
+	/* An offset until the chunk stops growing; a pointer after the join. */
+	p->inodes = (const uint64_t *)(uintptr_t)first;
+	p->ninodes = found;
+}
+
+static void *
+worker(void *arg)
+{
+	struct job *j = arg;
+	size_t k;
+
+	while ((k = atomic_fetch_add(&j->next, 1)) < j->nchunks) {
+		size_t lo = k * CHUNK_PIDS;
+		size_t hi =
+		    lo + CHUNK_PIDS < j->npids ? lo + CHUNK_PIDS : j->npids;
+		for (size_t i = lo; i < hi; i++)
+			scan_pid(&j->chunks[k], j->procfd, j->pids[i]);
+	}
+	return NULL;
+}
+
+static int
+pid_cmp(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+
+	return (x > y) - (x < y);
+}
+
+/*
+ * PIDs of /proc in ascending order, without our own.  /proc lists them so
+ * already (netstat's "first owner" is the lowest PID); sorting keeps that
+ * true for fixture trees on ordinary filesystems too.
+ */
+static int *
+list_pids(int procfd, size_t *n, bool *unreadable)
+{
+	char dbuf[32768];
+	int *pids = NULL, self = getpid();
+	size_t cap = 0;
+	long got;
+	int dirfd = openat(procfd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+	*n = 0;
+	if (dirfd < 0) {
+		*unreadable = true;
+		return NULL;
+	}
+	while ((got = getdents64(dirfd, dbuf, sizeof(dbuf))) > 0) {
+		for (long off = 0; off < got;) {
+			struct dirent64 *d = (struct dirent64 *)(dbuf + off);
+			const char *s = d->d_name;
+			off += d->d_reclen;
+			if (*s < '1' || *s > '9' ||
+			    strspn(s, "0123456789") != strlen(s))
+				continue;
+			int pid = atoi(s);
+			if (pid == self)
+				continue; /* our diag socket is never a row */
+			if (*n == cap) {
+				cap = cap ? cap * 2 : 1024;
+				pids = xrealloc(pids, cap * sizeof(*pids));
+			}
+			pids[(*n)++] = pid;
+		}
+	}
+	if (got < 0 && *n == 0)
+		*unreadable = true;
+	close(dirfd);
+	if (*n > 1)
+		qsort(pids, *n, sizeof(*pids), pid_cmp);
+	return pids;
+}
+
+static void
+run_threads(struct job *j, unsigned threads)
+{
+	pthread_t tid[4];
+	unsigned started = 0;
+
+	if (threads > 4)
+		threads = 4;
+	/* The calling thread works too; a failed create only loses speed. */
+	for (unsigned t = 1; t < threads; t++)
+		if (pthread_create(&tid[started], NULL, worker, j) == 0)
+			started++;
+	worker(j);
+	for (unsigned t = 0; t < started; t++)
+		pthread_join(tid[t], NULL);
+}
+
+/* Join the chunks in order into one list; inode offsets become pointers. */
+static void
+join_chunks(struct job *j, struct procscan *out)
+{
+	size_t total = 0;
+
+	for (size_t k = 0; k < j->nchunks; k++)
+		total += j->chunks[k].nprocs;
+	out->procs = xcalloc(total ? total : 1, sizeof(*out->procs));
+	for (size_t k = 0; k < j->nchunks; k++) {
+		struct chunk *c = &j->chunks[k];
+		for (size_t i = 0; i < c->nprocs; i++) {
+			struct procscan_proc p = c->procs[i];
+			p.inodes = c->inodes + (uintptr_t)p.inodes;
+			out->procs[out->nprocs++] = p;
+		}
+		out->visited += c->visited;
+		out->denied += c->denied;
+		out->denied_own += c->denied_own;
+		out->sockets += c->sockets;
+	}
+}
+
+void
+procscan_run(int procfd, unsigned threads, struct procscan *out)
+{
+	struct job *j = xcalloc(1, sizeof(*j));
+	int *pids;
+
+	memset(out, 0, sizeof(*out));
+	pids = list_pids(procfd, &j->npids, &out->unreadable);
+	j->procfd = procfd;
+	j->pids = pids;
+	j->nchunks = (j->npids + CHUNK_PIDS - 1) / CHUNK_PIDS;
+	j->chunks = xcalloc(j->nchunks ? j->nchunks : 1, sizeof(*j->chunks));
+	atomic_init(&j->next, 0);
+	if (threads > 1 && j->npids >= THREADED_MIN_PIDS)
+		run_threads(j, threads);
+	else
+		worker(j);
+	join_chunks(j, out);
+	free(pids);
+	out->mem = j;
+}
+
+void
+procscan_free(struct procscan *s)
+{
+	struct job *j = s->mem;
+
+	for (size_t i = 0; i < s->nprocs; i++)
+		free(s->procs[i].cmdline);
+	free(s->procs);
+	if (j != NULL) {
+		for (size_t k = 0; k < j->nchunks; k++) {
+			free(j->chunks[k].procs);
+			free(j->chunks[k].inodes);
+		}
+		free(j->chunks);
+		free(j);
+	}
+	memset(s, 0, sizeof(*s));
+}
+
+unsigned
+procscan_threads(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return n < 1 ? 1 : n > 4 ? 4 : (unsigned)n;
+}
