@@ -145,6 +145,34 @@ signal_cases() {
 	done
 }
 
+# -c: memory stays flat over thousands of refreshes (the interval seam
+# NLNETSTAT_INTERVAL_MS shortens netstat's one-second pause).
+refresh_memory_case() {
+	local args=$1 p rss1 rss2 passes
+	# shellcheck disable=SC2086
+	NLNETSTAT_INTERVAL_MS=1 "$NL" $args >"$T_TMP/refresh.out" 2>/dev/null &
+	p=$!
+	sleep 2
+	rss1=$(awk '/^VmRSS/ {print $2}' "/proc/$p/status")
+	sleep 8
+	rss2=$(awk '/^VmRSS/ {print $2}' "/proc/$p/status")
+	kill $p
+	wait $p 2>/dev/null
+	# A table pass starts with its title; a JSON pass is one line.
+	if [[ $args == *--json* ]]; then
+		passes=$(wc -l <"$T_TMP/refresh.out")
+	else
+		passes=$(grep -c '^Active Internet' "$T_TMP/refresh.out")
+	fi
+	if [ "$passes" -ge 1000 ] && [ "$((rss2 - rss1))" -le 64 ]; then
+		pass "extras: $args: RSS flat over $passes refreshes (${rss1} -> ${rss2} KiB)"
+	else
+		fail "extras: $args: RSS flat over thousands of refreshes" \
+			"$passes passes, VmRSS $rss1 -> $rss2 KiB"
+	fi
+	rm -f "$T_TMP/refresh.out"
+}
+
 stats_json_cases() {
 	"$NL" -s --json >"$T_TMP/s.json" 2>/dev/null
 	if python3 - "$T_TMP/s.json" <<'PY'
@@ -356,6 +384,8 @@ inner() {
 	mode_json_cases
 	replay_cases
 	signal_cases
+	refresh_memory_case -anpc
+	refresh_memory_case "-tanc --json"
 	continuous_case -tlnc
 	continuous_case -xlc
 	continuous_case "-tlnpc"
