@@ -20,6 +20,13 @@ void privs_scan_end(bool final);
 /* True when the process can read every process's fd table. */
 bool privs_sees_all(void);
 
+/*
+ * Stronger: the capabilities are held in the initial user namespace, so
+ * no fd directory can be refused for lack of them (a security module
+ * still can).
+ */
+bool privs_sees_every_process(void);
+
 /* Which of the two needed capabilities are missing, for diagnostics. */
 bool privs_missing_ptrace(void);
 bool privs_missing_dac(void);

@@ -20,6 +20,7 @@ struct procmap_stats {
 	unsigned long
 	    denied_own;        /* ...of processes with our uid (non-dumpable) */
 	unsigned long sockets; /* socket fds found */
+	bool partial; /* stopped once every wanted inode had an owner */
 };
 
 /* One owner of a socket. */
@@ -29,12 +30,18 @@ struct procmap_owner {
 	const char *name;   /* the whole program name, raw bytes */
 };
 
+struct u64map;
+
 /*
  * Scan /proc (below the NLNETSTAT_PROC_ROOT seam) and return the map in
  * *out with what was seen in *st.  Never fails: unreadable processes and
- * processes that exit mid-scan are counted or skipped.
+ * processes that exit mid-scan are counted or skipped.  wanted NULL scans
+ * every process; a set of inodes lets the scan stop once each has its
+ * first owner (then only procmap_lookup of those inodes is complete, and
+ * *st counts only the processes visited).
  */
-void procmap_build(struct procmap **out, struct procmap_stats *st);
+void procmap_build(struct procmap **out, struct procmap_stats *st,
+    const struct u64map *wanted);
 
 /* The -p column text of the first owner of inode, or NULL. */
 const char *procmap_lookup(const struct procmap *m, uint64_t inode);

@@ -29,15 +29,22 @@ struct procscan {
 	unsigned long denied_own; /* ...of processes with our uid */
 	unsigned long sockets;    /* socket descriptors found */
 	bool unreadable;          /* the /proc root could not be listed */
+	bool stopped_early;       /* the wanted inodes were all owned */
 	void *mem;                /* chunk storage, freed by procscan_free */
 };
+
+struct u64map;
 
 /*
  * Walk every /proc/PID/fd below procfd except our own process and fill
  * *out.  Never fails: vanished and unreadable processes are counted or
  * skipped.  threads <= 1 (or few processes) scans on the calling thread.
+ * With wanted (a set of socket inodes, values ignored) the walk may stop
+ * once processes in ascending PID order own every wanted inode: the first
+ * owner of each stays right, later owners and the counts may be missing.
  */
-void procscan_run(int procfd, unsigned threads, struct procscan *out);
+void procscan_run(int procfd, unsigned threads, const struct u64map *wanted,
+    struct procscan *out);
 void procscan_free(struct procscan *s);
 
 /* Threads worth using here: the online CPUs, at most 4. */

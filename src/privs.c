@@ -133,6 +133,12 @@ privs_in_child_userns(void)
 	return child;
 }
 
+bool
+privs_sees_every_process(void)
+{
+	return privs_sees_all() && !privs_in_child_userns();
+}
+
 void
 privs_explain(unsigned long denied, unsigned long own_nondumpable)
 {

@@ -221,7 +221,8 @@ initial_slots(void)
 }
 
 void
-procmap_build(struct procmap **out, struct procmap_stats *st)
+procmap_build(
+    struct procmap **out, struct procmap_stats *st, const struct u64map *wanted)
 {
 	struct procmap *m = xcalloc(1, sizeof(*m));
 	int procfd = util_proc_dirfd();
@@ -234,7 +235,7 @@ procmap_build(struct procmap **out, struct procmap_stats *st)
 		*out = m;
 		return;
 	}
-	procscan_run(procfd, procscan_threads(), &scan);
+	procscan_run(procfd, procscan_threads(), wanted, &scan);
 	/* In /proc order: the first owner of an inode is the lowest PID. */
 	for (size_t i = 0; i < scan.nprocs; i++) {
 		const struct procscan_proc *p = &scan.procs[i];
@@ -248,6 +249,7 @@ procmap_build(struct procmap **out, struct procmap_stats *st)
 	st->denied = scan.denied;
 	st->denied_own = scan.denied_own;
 	st->sockets = scan.sockets;
+	st->partial = scan.stopped_early;
 	procscan_free(&scan);
 	*out = m;
 }

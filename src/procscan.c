@@ -2,7 +2,9 @@
  * procscan.c - the /proc fd walk for -p, in parallel.  PIDs are listed
  * once, cut into chunks of consecutive PIDs, and threads take chunks from
  * an atomic counter; each chunk keeps its own results, and the chunks are
- * joined in order afterwards, so no lock is needed and /proc order holds.
+ * joined in order afterwards, so /proc order holds.  Given the inodes that
+ * will be printed, the walk stops once a finished prefix of chunks owns
+ * them all (the only lock: taken once per finished chunk).
  */
 #include "procscan.h"
 
@@ -17,6 +19,7 @@
 #include <unistd.h>
 
 #include "procmap.h"
+#include "u64map.h"
 #include "util.h"
 
 #define CHUNK_PIDS 32
@@ -25,6 +28,7 @@
 #define CMDLINE_MAX 511
 
 struct chunk {
+	bool done;
 	struct procscan_proc *procs;
 	size_t nprocs, procs_cap;
 	uint64_t *inodes;
@@ -39,6 +43,12 @@ struct job {
 	struct chunk *chunks;
 	size_t nchunks;
 	atomic_size_t next;
+	/* Early stop: NULL wanted means walk every process. */
+	const struct u64map *wanted;
+	struct u64map found; /* wanted inodes owned within the prefix */
+	size_t prefix;       /* chunks 0..prefix-1 are done and counted */
+	atomic_bool stop;
+	pthread_mutex_t lock;
 };
 
 static void
@@ -154,18 +164,51 @@ scan_pid(struct chunk *c, int procfd, int pid)
 	p->ninodes = found;
 }
 
+/* Count the wanted inodes of one chunk not yet owned by an earlier one. */
+static void
+prefix_count(struct job *j, const struct chunk *c)
+{
+	uint64_t v;
+
+	for (size_t i = 0; i < c->ninodes; i++)
+		if (u64map_get(j->wanted, c->inodes[i], &v) &&
+		    !u64map_get(&j->found, c->inodes[i], &v))
+			u64map_put(&j->found, c->inodes[i], 1);
+}
+
+/*
+ * Chunk k is finished: extend the done prefix.  Once the prefix owns every
+ * wanted inode, later processes cannot change a first owner (they have
+ * higher PIDs), so the walk may stop.
+ */
+static void
+chunk_done(struct job *j, size_t k)
+{
+	if (j->wanted == NULL)
+		return;
+	pthread_mutex_lock(&j->lock);
+	j->chunks[k].done = true;
+	while (j->prefix < j->nchunks && j->chunks[j->prefix].done)
+		prefix_count(j, &j->chunks[j->prefix++]);
+	if (j->found.count == j->wanted->count)
+		atomic_store(&j->stop, true);
+	pthread_mutex_unlock(&j->lock);
+}
+
 static void *
 worker(void *arg)
 {
 	struct job *j = arg;
 	size_t k;
 
-	while ((k = atomic_fetch_add(&j->next, 1)) < j->nchunks) {
+	while (!atomic_load(&j->stop) &&
+	       (k = atomic_fetch_add(&j->next, 1)) < j->nchunks) {
 		size_t lo = k * CHUNK_PIDS;
 		size_t hi =
 		    lo + CHUNK_PIDS < j->npids ? lo + CHUNK_PIDS : j->npids;
 		for (size_t i = lo; i < hi; i++)
 			scan_pid(&j->chunks[k], j->procfd, j->pids[i]);
+		chunk_done(j, k);
 	}
 	return NULL;
 }
@@ -264,7 +307,8 @@ join_chunks(struct job *j, struct procscan *out)
 }
 
 void
-procscan_run(int procfd, unsigned threads, struct procscan *out)
+procscan_run(int procfd, unsigned threads, const struct u64map *wanted,
+    struct procscan *out)
 {
 	struct job *j = xcalloc(1, sizeof(*j));
 	int *pids;
@@ -276,10 +320,16 @@ procscan_run(int procfd, unsigned threads, struct procscan *out)
 	j->nchunks = (j->npids + CHUNK_PIDS - 1) / CHUNK_PIDS;
 	j->chunks = xcalloc(j->nchunks ? j->nchunks : 1, sizeof(*j->chunks));
 	atomic_init(&j->next, 0);
+	j->wanted = wanted;
+	atomic_init(&j->stop, wanted != NULL && wanted->count == 0);
+	pthread_mutex_init(&j->lock, NULL);
 	if (threads > 1 && j->npids >= THREADED_MIN_PIDS)
 		run_threads(j, threads);
 	else
 		worker(j);
+	out->stopped_early = atomic_load(&j->stop);
+	pthread_mutex_destroy(&j->lock);
+	u64map_free(&j->found);
 	join_chunks(j, out);
 	free(pids);
 	out->mem = j;

@@ -45,7 +45,21 @@ struct listing {
 	struct summary *summary; /* --summary: counts instead of rows */
 	struct u64map peers;     /* --peers, --json: unix inode -> peer inode */
 	bool have_peers;
+	struct u64map *collect; /* set: rows only add their inode here */
 	char row[FMT_ROW_MAX];
+};
+
+/* The inet tables in net-tools' order; SKT_COUNT marks SCTP. */
+static const struct {
+	unsigned bit;
+	enum sk_table table;
+	const char *what;
+} inet_order[] = {
+	{ PROTO_TCP, SKT_TCP, "AF INET (tcp)" },
+	{ PROTO_SCTP, SKT_COUNT, "AF INET (sctp)" },
+	{ PROTO_UDP, SKT_UDP, "AF INET (udp)" },
+	{ PROTO_UDPLITE, SKT_UDPLITE, "AF INET (udplite)" },
+	{ PROTO_RAW, SKT_RAW, "AF INET (raw)" },
 };
 
 /* Kept across -c passes: the diag socket and the source decision. */
@@ -110,19 +124,43 @@ listing_diag_open(struct listing *l)
 	l->diag = listing_diag;
 }
 
+static bool listing_collect_wanted(struct listing *l, struct u64map *set);
+
+/*
+ * -l -p in a table, able to read every process: only the first owner of
+ * each printed row is needed and no process can refuse us (so netstat's
+ * "Not all processes" notice cannot be lost), so the scan may stop once
+ * the printed rows all have owners.  Listeners usually belong to early,
+ * long-lived daemons.  -a and the default do not: their extra dump would
+ * cost more than the stop saves when owners sit at the end of /proc.
+ */
+static bool
+listing_can_stop_early(const struct listing *l)
+{
+	const struct opts *o = l->o;
+
+	return o->programs && o->show == SHOW_LISTENING &&
+	       o->format == FORMAT_TABLE && l->summary == NULL &&
+	       o->xf.npids == 0 && !o->peers && privs_sees_every_process();
+}
+
 /* -p: one /proc scan per pass, with net-tools' two warnings. */
 static void
 listing_load_owners(struct listing *l)
 {
 	struct procmap_stats st;
+	struct u64map wanted = { 0 };
+	bool early;
 
 	/* --pid needs the owners even without the -p column. */
 	if ((!l->o->programs && l->o->xf.npids == 0) || l->owners_loaded)
 		return;
 	l->owners_loaded = true;
+	early = listing_can_stop_early(l) && listing_collect_wanted(l, &wanted);
 	privs_scan_begin();
-	procmap_build(&l->owners, &st);
+	procmap_build(&l->owners, &st, early ? &wanted : NULL);
 	privs_scan_end(!l->o->continuous);
+	u64map_free(&wanted);
 	if (!st.proc_unreadable && st.denied == 0)
 		return;
 	out_sync_for_stderr();
@@ -173,6 +211,10 @@ sink_inet(const struct sock_rec *r, void *ctx)
 
 	if (!filter_match(l->o, r) || !listing_owner_match(l, r->inode))
 		return 0;
+	if (l->collect != NULL) {
+		u64map_put(l->collect, r->inode, 1);
+		return 0;
+	}
 	if (l->summary != NULL) {
 		summary_add(l->summary, r, l->label);
 		return 0;
@@ -195,6 +237,10 @@ sink_unix(const struct sock_rec *r, void *ctx)
 
 	if (!filter_match(l->o, r) || !listing_owner_match(l, r->inode))
 		return 0;
+	if (l->collect != NULL) {
+		u64map_put(l->collect, r->inode, 1);
+		return 0;
+	}
 	if (l->summary != NULL) {
 		summary_add(l->summary, r, "unix");
 		return 0;
@@ -252,7 +298,8 @@ read_proc_table(struct listing *l, enum sk_table t, int family)
 	int rc = procnet_read(
 	    t, family, t == SKT_UNIX ? sink_unix : sink_inet, l, &res);
 
-	report_bogus(t, family, &res);
+	if (l->collect == NULL)
+		report_bogus(t, family, &res);
 	return rc;
 }
 
@@ -276,6 +323,8 @@ read_diag_table(struct listing *l, enum sk_table t, int family)
 	if (rc == 0 || (diag_is_unsupported(rc) && emitted == 0 &&
 	                   l->source == SOURCE_AUTO))
 		return rc;
+	if (l->collect != NULL)
+		return -EPIPE; /* the printing pass reports it */
 	out_sync_for_stderr();
 	fprintf(stderr, "nlnetstat: sock_diag dump of %s failed: %s\n",
 	    fmt_proto_label(t, family), strerror(-rc));
@@ -384,31 +433,58 @@ want_proto(const struct opts *o, unsigned bit)
 	return !o->explicit_sel || (o->protos & bit);
 }
 
+/*
+ * The inodes of the rows this pass will print, from a silent run of the
+ * same tables (errors are left for the printing run to report).  False
+ * when a table could not be read: then nothing may be left out.
+ */
+static bool
+listing_collect_wanted(struct listing *l, struct u64map *set)
+{
+	const struct opts *o = l->o;
+	bool ok = true;
+	int rc;
+
+	l->collect = set;
+	for (size_t i = 0; i < sizeof(inet_order) / sizeof(inet_order[0]);
+	     i++) {
+		enum sk_table t = inet_order[i].table;
+		if ((o->explicit_sel && o->protos == 0) || t == SKT_COUNT ||
+		    !want_proto(o, inet_order[i].bit))
+			continue;
+		if (!o->explicit_sel || opts_has_af(o, NAF_INET)) {
+			rc = dump_one(l, t, AF_INET);
+			ok = ok && (rc == 0 || rc == -ENOENT);
+		}
+		if (!o->explicit_sel || opts_has_af(o, NAF_INET6)) {
+			rc = dump_one(l, t, AF_INET6);
+			ok = ok && (rc == 0 || rc == -ENOENT);
+		}
+	}
+	if (!o->explicit_sel || opts_has_af(o, NAF_UNIX)) {
+		rc = read_proc_table(l, SKT_UNIX, AF_UNIX);
+		ok = ok && (rc == 0 || rc == -ENOENT);
+	}
+	l->collect = NULL;
+	return ok;
+}
+
 static int
 inet_sections(struct listing *l)
 {
-	static const struct {
-		unsigned bit;
-		enum sk_table table;
-		const char *what;
-	} order[] = {
-		{ PROTO_TCP, SKT_TCP, "AF INET (tcp)" },
-		{ PROTO_SCTP, SKT_COUNT, "AF INET (sctp)" },
-		{ PROTO_UDP, SKT_UDP, "AF INET (udp)" },
-		{ PROTO_UDPLITE, SKT_UDPLITE, "AF INET (udplite)" },
-		{ PROTO_RAW, SKT_RAW, "AF INET (raw)" },
-	};
 	const struct opts *o = l->o;
 
 	listing_load_owners(l);
 	if (o->format == FORMAT_TABLE && l->summary == NULL)
 		out_write(l->row, fmt_inet_header(l->row, sizeof(l->row), o));
-	for (size_t i = 0; i < sizeof(order) / sizeof(order[0]); i++) {
-		if (!want_proto(o, order[i].bit))
+	for (size_t i = 0; i < sizeof(inet_order) / sizeof(inet_order[0]);
+	     i++) {
+		if (!want_proto(o, inet_order[i].bit))
 			continue;
-		int rc = order[i].table == SKT_COUNT
+		int rc = inet_order[i].table == SKT_COUNT
 		             ? sctp_section(l)
-		             : proto_section(l, order[i].table, order[i].what);
+		             : proto_section(
+		                   l, inet_order[i].table, inet_order[i].what);
 		if (rc != EXIT_OK)
 			return rc;
 	}

@@ -11,6 +11,7 @@
 
 #include "harness.h"
 #include "procmap.h"
+#include "u64map.h"
 
 void test_group_procmap(void);
 
@@ -102,7 +103,7 @@ test_fake_tree(void)
 	mkproc(300, "nosockets", 10);
 	mkfd(300, 0, "pipe:[9]");
 	setenv("NLNETSTAT_PROC_ROOT", root, 1);
-	procmap_build(&m, &st);
+	procmap_build(&m, &st, NULL);
 	t_begin("procmap: fake /proc tree");
 	T_CHECK(st.procs == 3 && st.sockets == 4 && st.denied == 0);
 	T_STREQ(procmap_lookup(m, 500), "100/first");
@@ -138,7 +139,7 @@ test_many_inodes(void)
 		mkfd(1, i, p);
 	}
 	setenv("NLNETSTAT_PROC_ROOT", root, 1);
-	procmap_build(&m, &st);
+	procmap_build(&m, &st, NULL);
 	t_begin("procmap: hash grows to 20000 sockets");
 	T_CHECK(st.sockets == 20000);
 	bool all = true;
@@ -177,7 +178,7 @@ test_threaded_order(void)
 		mkfd(pid, 4, p);
 	}
 	setenv("NLNETSTAT_PROC_ROOT", root, 1);
-	procmap_build(&m, &st);
+	procmap_build(&m, &st, NULL);
 	t_begin("procmap: parallel scan keeps /proc order");
 	T_CHECK(st.procs == 600 && st.sockets == 1200);
 	bool ok = true;
@@ -204,9 +205,62 @@ test_threaded_order(void)
 		perror("rm");
 }
 
+/* 600 processes; the scan stops once the wanted inodes have owners. */
+static void
+test_early_stop(void)
+{
+	struct procmap *m;
+	struct procmap_stats st;
+	struct u64map want = { 0 };
+	char p[256], name[32];
+
+	snprintf(root, sizeof(root), "/tmp/nlnetstat-procmap.XXXXXX");
+	if (mkdtemp(root) == NULL)
+		return;
+	for (int pid = 1000; pid < 1600; pid++) {
+		snprintf(name, sizeof(name), "proc%d", pid);
+		mkproc(pid, name, strlen(name) + 1);
+		snprintf(p, sizeof(p), "socket:[%d]", 50000 + pid);
+		mkfd(pid, 3, p);
+		snprintf(p, sizeof(p), "socket:[%d]", 90000 + pid % 7);
+		mkfd(pid, 4, p);
+	}
+	setenv("NLNETSTAT_PROC_ROOT", root, 1);
+	t_begin("procmap: early stop keeps the first owners");
+	u64map_put(&want, 50000 + 1003, 1);
+	u64map_put(&want, 90000 + 1005 % 7, 1); /* shared: 1005 is first */
+	procmap_build(&m, &st, &want);
+	T_CHECK(st.partial && st.procs < 600 && st.procs >= 6);
+	T_STREQ(procmap_lookup(m, 50000 + 1003), "1003/proc1003");
+	T_STREQ(procmap_lookup(m, 90000 + 1005 % 7), "1005/proc1005");
+	procmap_free(m);
+	t_end();
+
+	t_begin("procmap: no early stop while a wanted inode has no owner");
+	u64map_put(&want, 12345, 1);
+	procmap_build(&m, &st, &want);
+	T_CHECK(!st.partial && st.procs == 600 && st.sockets == 1200);
+	T_STREQ(procmap_lookup(m, 50000 + 1599), "1599/proc1599");
+	procmap_free(m);
+	t_end();
+
+	t_begin("procmap: nothing wanted, nothing scanned");
+	u64map_free(&want);
+	procmap_build(&m, &st, &want);
+	T_CHECK(st.partial && st.procs == 0);
+	procmap_free(m);
+	t_end();
+
+	unsetenv("NLNETSTAT_PROC_ROOT");
+	snprintf(p, sizeof(p), "rm -rf '%s'", root);
+	if (system(p) != 0)
+		perror("rm");
+}
+
 void
 test_group_procmap(void)
 {
+	test_early_stop();
 	test_threaded_order();
 	test_format_owner();
 	test_parse_link();
