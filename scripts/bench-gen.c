@@ -604,10 +604,14 @@ main(int argc, char **argv)
 	}
 	if (pipe2(pipefd, O_CLOEXEC) < 0)
 		die("pipe");
-	for (long k = 0; k < nworkers; k++)
-		spawn(&c, k, nworkers, pipefd);
+	/*
+	 * The TIME_WAIT maker holds a listener: start it first, as a host
+	 * starts its daemons before the processes that fill the tables.
+	 */
 	if (c.timewait > 0)
 		spawn(&c, -1, nworkers, pipefd);
+	for (long k = 0; k < nworkers; k++)
+		spawn(&c, k, nworkers, pipefd);
 	close(pipefd[1]);
 
 	long ready = 0;
