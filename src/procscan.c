@@ -3,8 +3,8 @@
  * once, cut into chunks of consecutive PIDs, and threads take chunks from
  * an atomic counter; each chunk keeps its own results, and the chunks are
  * joined in order afterwards, so /proc order holds.  Given the inodes that
- * will be printed, the walk stops once a finished prefix of chunks owns
- * them all (the only lock: taken once per finished chunk).
+ * will be printed, the walk stops once a finished prefix of processes owns
+ * them all (the only lock: taken once per process, only in that mode).
  */
 #include "procscan.h"
 
@@ -33,6 +33,7 @@ struct chunk {
 	size_t nprocs, procs_cap;
 	uint64_t *inodes;
 	size_t ninodes, inodes_cap;
+	size_t counted; /* inodes already checked against the wanted set */
 	unsigned long visited, denied, denied_own, sockets;
 };
 
@@ -164,23 +165,55 @@ scan_pid(struct chunk *c, int procfd, int pid)
 	p->ninodes = found;
 }
 
-/* Count the wanted inodes of one chunk not yet owned by an earlier one. */
+/* Note the wanted inodes of a prefix chunk not yet counted (lock held). */
 static void
-prefix_count(struct job *j, const struct chunk *c)
+prefix_count(struct job *j, struct chunk *c)
 {
 	uint64_t v;
 
-	for (size_t i = 0; i < c->ninodes; i++)
-		if (u64map_get(j->wanted, c->inodes[i], &v) &&
-		    !u64map_get(&j->found, c->inodes[i], &v))
-			u64map_put(&j->found, c->inodes[i], 1);
+	for (; c->counted < c->ninodes; c->counted++) {
+		uint64_t inode = c->inodes[c->counted];
+		if (u64map_get(j->wanted, inode, &v) &&
+		    !u64map_get(&j->found, inode, &v))
+			u64map_put(&j->found, inode, 1);
+	}
 }
 
 /*
- * Chunk k is finished: extend the done prefix.  Once the prefix owns every
- * wanted inode, later processes cannot change a first owner (they have
- * higher PIDs), so the walk may stop.
+ * Extend the done prefix and count what it owns, plus the processes chunk
+ * k (the caller's own, so not growing meanwhile) has finished so far if
+ * every earlier chunk is done; SIZE_MAX for no such chunk (lock held).  Once
+ * the prefix owns every wanted inode, later processes cannot change a
+ * first owner (they have higher PIDs), so the walk may stop.
  */
+static void
+prefix_advance(struct job *j, size_t k)
+{
+	while (j->prefix < j->nchunks && j->chunks[j->prefix].done)
+		prefix_count(j, &j->chunks[j->prefix++]);
+	if (j->prefix == k)
+		prefix_count(j, &j->chunks[k]);
+	if (j->found.count == j->wanted->count)
+		atomic_store(&j->stop, true);
+}
+
+/*
+ * One process of chunk k is finished.  Checked per process, not per
+ * chunk: a daemon's listeners are often followed by busy neighbours with
+ * adjacent PIDs in the same chunk, and those are what the stop saves.
+ */
+static void
+pid_done(struct job *j, size_t k)
+{
+	/* Locked even without new inodes: an earlier chunk may have ended. */
+	if (j->wanted == NULL)
+		return;
+	pthread_mutex_lock(&j->lock);
+	prefix_advance(j, k);
+	pthread_mutex_unlock(&j->lock);
+}
+
+/* Chunk k is finished, or abandoned after a stop. */
 static void
 chunk_done(struct job *j, size_t k)
 {
@@ -188,10 +221,7 @@ chunk_done(struct job *j, size_t k)
 		return;
 	pthread_mutex_lock(&j->lock);
 	j->chunks[k].done = true;
-	while (j->prefix < j->nchunks && j->chunks[j->prefix].done)
-		prefix_count(j, &j->chunks[j->prefix++]);
-	if (j->found.count == j->wanted->count)
-		atomic_store(&j->stop, true);
+	prefix_advance(j, SIZE_MAX);
 	pthread_mutex_unlock(&j->lock);
 }
 
@@ -206,8 +236,10 @@ worker(void *arg)
 		size_t lo = k * CHUNK_PIDS;
 		size_t hi =
 		    lo + CHUNK_PIDS < j->npids ? lo + CHUNK_PIDS : j->npids;
-		for (size_t i = lo; i < hi; i++)
+		for (size_t i = lo; i < hi && !atomic_load(&j->stop); i++) {
 			scan_pid(&j->chunks[k], j->procfd, j->pids[i]);
+			pid_done(j, k);
+		}
 		chunk_done(j, k);
 	}
 	return NULL;

@@ -3,6 +3,7 @@
  * symlinks named like /proc/PID/fd entries: lowest PID wins, every owner
  * is kept, argv[0] rules and the 19-byte cut, unreadable directories.
  */
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 
 #include "harness.h"
 #include "procmap.h"
+#include "procscan.h"
 #include "u64map.h"
 
 void test_group_procmap(void);
@@ -234,6 +236,19 @@ test_early_stop(void)
 	T_STREQ(procmap_lookup(m, 50000 + 1003), "1003/proc1003");
 	T_STREQ(procmap_lookup(m, 90000 + 1005 % 7), "1005/proc1005");
 	procmap_free(m);
+	t_end();
+
+	/* One thread: the stop must come right after 1005, not at a chunk end.
+	 */
+	t_begin("procscan: early stop after the last first owner, mid-chunk");
+	struct procscan scan;
+	int rootfd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	procscan_run(rootfd, 1, &want, &scan);
+	T_CHECK(scan.stopped_early);
+	T_CHECK(scan.visited == 6 && scan.nprocs == 6);
+	T_CHECK(scan.nprocs > 0 && scan.procs[scan.nprocs - 1].pid == 1005);
+	procscan_free(&scan);
+	close(rootfd);
 	t_end();
 
 	t_begin("procmap: no early stop while a wanted inode has no owner");
