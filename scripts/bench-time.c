@@ -1,8 +1,9 @@
 /*
  * bench-time.c - run one command for scripts/bench and report its cost.
- * The command's stdout (and stderr, unless -e names a file) goes to
- * /dev/null; wait4() gives its CPU time and peak RSS.  Prints one line:
- * "wall_s user_s sys_s maxrss_kib status" (status: exit code, 128+signal).
+ * The command's stdout (unless -o names a file or FIFO) and stderr (unless
+ * -e names a file) go to /dev/null; wait4() gives its CPU time and peak RSS.
+ * Prints one line: "wall_s user_s sys_s maxrss_kib status" (status: exit code,
+ * 128+signal).
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -29,8 +30,9 @@ on_alarm(int sig)
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: bench-time [-e stderr_file] [-t timeout_s] "
-			"command [arg...]\n");
+	fprintf(stderr, "usage: bench-time [-e stderr_file] [-o stdout_file] "
+	                "[-t timeout_s] "
+	                "command [arg...]\n");
 	exit(2);
 }
 
@@ -42,14 +44,18 @@ seconds(const struct timeval *tv)
 
 /* Child side: redirect and exec; 127 when the command cannot run. */
 static void
-run_child(char **argv, const char *errfile)
+run_child(char **argv, const char *errfile, const char *outfile)
 {
 	int null = open("/dev/null", O_RDWR | O_CLOEXEC);
-	int err = errfile ? open(errfile, O_WRONLY | O_CREAT | O_TRUNC |
-					     O_CLOEXEC, 0644) : null;
+	int err = errfile ? open(errfile,
+	                        O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644)
+	                  : null;
+	/* No O_TRUNC: the file may be a FIFO with a reader waiting. */
+	int out = outfile ? open(outfile, O_WRONLY | O_CREAT | O_CLOEXEC, 0644)
+	                  : null;
 
-	if (null < 0 || err < 0 || dup2(null, STDIN_FILENO) < 0 ||
-	    dup2(null, STDOUT_FILENO) < 0 || dup2(err, STDERR_FILENO) < 0)
+	if (null < 0 || err < 0 || out < 0 || dup2(null, STDIN_FILENO) < 0 ||
+	    dup2(out, STDOUT_FILENO) < 0 || dup2(err, STDERR_FILENO) < 0)
 		_exit(127);
 	execvp(argv[0], argv);
 	_exit(127);
@@ -58,16 +64,17 @@ run_child(char **argv, const char *errfile)
 int
 main(int argc, char **argv)
 {
-	const char *errfile = NULL;
+	const char *errfile = NULL, *outfile = NULL;
 	unsigned timeout = 0;
 	struct timespec t0, t1;
 	struct rusage ru;
 	int ch, status;
 	pid_t pid, w;
 
-	while ((ch = getopt(argc, argv, "+e:t:")) != -1) {
+	while ((ch = getopt(argc, argv, "+e:o:t:")) != -1) {
 		switch (ch) {
 		case 'e': errfile = optarg; break;
+		case 'o': outfile = optarg; break;
 		case 't': timeout = (unsigned)strtoul(optarg, NULL, 10); break;
 		default: usage();
 		}
@@ -86,7 +93,7 @@ main(int argc, char **argv)
 		return 1;
 	}
 	if (pid == 0)
-		run_child(argv + optind, errfile);
+		run_child(argv + optind, errfile, outfile);
 	if (timeout > 0)
 		alarm(timeout);
 	while ((w = wait4(pid, &status, 0, &ru)) < 0 && errno == EINTR) {
@@ -99,9 +106,9 @@ main(int argc, char **argv)
 		return 1;
 	}
 	double wall = (double)(t1.tv_sec - t0.tv_sec) +
-	    (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
-	int code = WIFEXITED(status) ? WEXITSTATUS(status) :
-	    128 + WTERMSIG(status);
+	              (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+	int code =
+	    WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 	printf("%.6f %.6f %.6f %ld %d\n", wall, seconds(&ru.ru_utime),
 	    seconds(&ru.ru_stime), ru.ru_maxrss, code);
 	return 0;

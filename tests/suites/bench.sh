@@ -65,6 +65,14 @@ else
 	fail "bench: -c refreshes counted and RSS sampled" "$(tr '\n' ' ' <"$K/cont.txt")"
 fi
 
+# The run a refresh is compared with writes into a pipe too, and succeeds.
+if awk -F'\t' '$1 == "cont-pipe" && $9 == 0 { n++ } END { exit !n }' \
+	"$K/results.tsv"; then
+	pass "bench: -c baseline runs write into a pipe"
+else
+	fail "bench: -c baseline runs write into a pipe" "$(grep cont-pipe "$K/results.tsv" | tr '\t\n' ' ;')"
+fi
+
 "$B" --report "$K" --markdown >"$T_TMP/r.md" 2>&1
 if grep -q '^| 1000 | -tanp |' "$T_TMP/r.md" && grep -q '^### -c' "$T_TMP/r.md"; then
 	pass "bench: --report renders a kept run as Markdown"
