@@ -75,4 +75,11 @@ int util_hex_digit(char c);
 /* Skip spaces and tabs. */
 const char *util_skip_blanks(const char *p);
 
+/*
+ * Copy s into buf as snprintf(buf, len, "%s", s) would (cut to len - 1
+ * bytes, always terminated when len > 0), without printf's setup cost on
+ * hot paths.  Returns buf.
+ */
+char *util_copy(char *buf, size_t len, const char *s);
+
 #endif

@@ -117,7 +117,7 @@ names_quad(uint32_t addr, char *buf, size_t len)
 		tmp[n++] = (char)('0' + v % 10);
 		tmp[n++] = i < 3 ? '.' : '\0';
 	}
-	snprintf(buf, len, "%s", tmp);
+	util_copy(buf, len, tmp);
 }
 
 char *
@@ -133,7 +133,7 @@ names_host4(uint32_t addr, bool numeric, char *buf, size_t len)
 	if (!numeric && addr != 0 && (ntohl(addr) >> 24) != 0)
 		name = names_lookup4(addr);
 	if (name != NULL)
-		snprintf(buf, len, "%s", name);
+		util_copy(buf, len, name);
 	else if (len >= 16)
 		names_quad(addr, buf, len);
 	else
@@ -230,7 +230,7 @@ names_host6(const struct in6_addr *a, bool numeric, char *buf, size_t len)
 	else if (IN6_IS_ADDR_UNSPECIFIED(a))
 		snprintf(buf, len, "[::]");
 	else
-		snprintf(buf, len, "%s", names_lookup6(a));
+		util_copy(buf, len, names_lookup6(a));
 	names_cut_mapped(a, buf);
 	return buf;
 }
@@ -320,7 +320,7 @@ names_user(uid_t uid, bool numeric, char *buf, size_t len)
 	}
 	/* net-tools prints an unknown uid with %d: 4294967294 shows as -2. */
 	if (name != NULL)
-		snprintf(buf, len, "%s", name);
+		util_copy(buf, len, name);
 	else
 		snprintf(buf, len, "%d", (int)uid);
 	return buf;

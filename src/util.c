@@ -214,6 +214,17 @@ util_skip_blanks(const char *p)
 	return p;
 }
 
+char *
+util_copy(char *buf, size_t len, const char *s)
+{
+	if (len == 0)
+		return buf;
+	size_t n = strnlen(s, len - 1);
+	memcpy(buf, s, n);
+	buf[n] = '\0';
+	return buf;
+}
+
 int
 util_read_all(int fd, char **buf, size_t *len)
 {

@@ -4,11 +4,13 @@
  * UNIX table, all in numeric mode so no resolver is involved.
  */
 #include <arpa/inet.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
 
 #include "fmt.h"
 #include "harness.h"
+#include "util.h"
 
 void test_group_fmt(void);
 
@@ -216,9 +218,33 @@ test_unix_rows(void)
 	t_end();
 }
 
+/* util_copy must cut exactly as snprintf("%s") does: it replaced it. */
+static void
+test_copy(void)
+{
+	char a[8], b[8];
+	const char *in[] = { "", "abc", "1234567", "12345678", "123456789012" };
+
+	t_begin("fmt: util_copy cuts like snprintf %s");
+	for (size_t i = 0; i < sizeof(in) / sizeof(in[0]); i++) {
+		for (size_t len = 1; len <= sizeof(a); len++) {
+			memset(a, 'x', sizeof(a));
+			memset(b, 'x', sizeof(b));
+			util_copy(a, len, in[i]);
+			snprintf(b, len, "%s", in[i]);
+			T_CHECK(memcmp(a, b, sizeof(a)) == 0);
+		}
+	}
+	a[0] = 'q';
+	util_copy(a, 0, "zz");
+	T_CHECK(a[0] == 'q');
+	t_end();
+}
+
 void
 test_group_fmt(void)
 {
+	test_copy();
 	test_tcp_rows();
 	test_truncation();
 	test_udp_raw_rows();
