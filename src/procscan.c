@@ -254,6 +254,23 @@ pid_cmp(const void *a, const void *b)
 }
 
 /*
+ * Our PID as the tree names it: /proc/self, so a /proc of another PID
+ * namespace is read right, and a fixture tree (no "self") skips nobody;
+ * getpid() would hide whichever fixture process happened to share it.
+ */
+static int
+self_pid(int procfd)
+{
+	char buf[32];
+	ssize_t n = readlinkat(procfd, "self", buf, sizeof(buf) - 1);
+
+	if (n <= 0)
+		return -1;
+	buf[n] = '\0';
+	return atoi(buf) > 0 ? atoi(buf) : -1;
+}
+
+/*
  * PIDs of /proc in ascending order, without our own.  /proc lists them so
  * already (netstat's "first owner" is the lowest PID); sorting keeps that
  * true for fixture trees on ordinary filesystems too.
@@ -262,7 +279,7 @@ static int *
 list_pids(int procfd, size_t *n, bool *unreadable)
 {
 	char dbuf[32768];
-	int *pids = NULL, self = getpid();
+	int *pids = NULL, self = self_pid(procfd);
 	size_t cap = 0;
 	long got;
 	int dirfd = openat(procfd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);

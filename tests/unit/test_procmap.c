@@ -272,9 +272,55 @@ test_early_stop(void)
 		perror("rm");
 }
 
+/*
+ * Our own process is left out only as the tree's "self" names it: a
+ * fixture process with our PID is listed, and "self" hides its target.
+ */
+static void
+test_self_skip(void)
+{
+	struct procmap *m;
+	struct procmap_stats st;
+	char p[256];
+	int me = getpid();
+
+	snprintf(root, sizeof(root), "/tmp/nlnetstat-procmap.XXXXXX");
+	if (mkdtemp(root) == NULL)
+		return;
+	mkproc(me, "sameasus", 9);
+	mkfd(me, 3, "socket:[700]");
+	mkproc(me + 1, "other", 6);
+	mkfd(me + 1, 3, "socket:[701]");
+	setenv("NLNETSTAT_PROC_ROOT", root, 1);
+	t_begin("procmap: a fixture process with our PID is listed");
+	procmap_build(&m, &st, NULL);
+	T_CHECK(st.procs == 2);
+	T_CHECK(procmap_lookup(m, 700) != NULL);
+	procmap_free(m);
+	t_end();
+
+	t_begin("procmap: the tree's \"self\" is left out");
+	snprintf(p, sizeof(p), "%s/self", root);
+	char target[32];
+	snprintf(target, sizeof(target), "%d", me + 1);
+	T_CHECK(symlink(target, p) == 0);
+	procmap_build(&m, &st, NULL);
+	T_CHECK(st.procs == 1);
+	T_CHECK(procmap_lookup(m, 700) != NULL);
+	T_CHECK(procmap_lookup(m, 701) == NULL);
+	procmap_free(m);
+	t_end();
+
+	unsetenv("NLNETSTAT_PROC_ROOT");
+	snprintf(p, sizeof(p), "rm -rf '%s'", root);
+	if (system(p) != 0)
+		perror("rm");
+}
+
 void
 test_group_procmap(void)
 {
+	test_self_skip();
 	test_early_stop();
 	test_threaded_order();
 	test_format_owner();
