@@ -46,6 +46,50 @@ mkfd(int pid, int fd, const char *target)
 		perror(p);
 }
 
+/* A new empty fake /proc in root, used by the library; false on failure. */
+static bool
+tree_new(void)
+{
+	snprintf(root, sizeof(root), "/tmp/nlnetstat-procmap.XXXXXX");
+	if (mkdtemp(root) == NULL) {
+		t_begin("procmap: make a fake /proc tree");
+		T_CHECK(!"mkdtemp failed");
+		t_end();
+		return false;
+	}
+	setenv("NLNETSTAT_PROC_ROOT", root, 1);
+	return true;
+}
+
+static void
+tree_remove(void)
+{
+	char cmd[128];
+
+	unsetenv("NLNETSTAT_PROC_ROOT");
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", root);
+	if (system(cmd) != 0)
+		perror("rm");
+}
+
+/*
+ * Processes 1000..1599 named procPID; each holds its own socket
+ * 50000+PID as fd 3 and the shared socket 90000+PID%7 as fd 4.
+ */
+static void
+tree_add_600(void)
+{
+	char p[64], name[32];
+
+	for (int pid = 1000; pid < 1600; pid++) {
+		snprintf(name, sizeof(name), "proc%d", pid);
+		mkproc(pid, name, strlen(name) + 1);
+		snprintf(p, sizeof(p), "socket:[%d]", 50000 + pid);
+		mkfd(pid, 3, p);
+		snprintf(p, sizeof(p), "socket:[%d]", 90000 + pid % 7);
+		mkfd(pid, 4, p);
+	}
+}
 static void
 test_format_owner(void)
 {
@@ -92,8 +136,7 @@ test_fake_tree(void)
 	struct procmap_stats st;
 	struct procmap_owner ow[4];
 
-	snprintf(root, sizeof(root), "/tmp/nlnetstat-procmap.XXXXXX");
-	if (mkdtemp(root) == NULL)
+	if (!tree_new())
 		return;
 	mkproc(100, "/usr/bin/first\0arg", 18);
 	mkfd(100, 3, "socket:[500]");
@@ -104,7 +147,6 @@ test_fake_tree(void)
 	mkfd(200, 7, "socket:[4294967297]");
 	mkproc(300, "nosockets", 10);
 	mkfd(300, 0, "pipe:[9]");
-	setenv("NLNETSTAT_PROC_ROOT", root, 1);
 	procmap_build(&m, &st, NULL);
 	t_begin("procmap: fake /proc tree");
 	T_CHECK(st.procs == 3 && st.sockets == 4 && st.denied == 0);
@@ -117,11 +159,7 @@ test_fake_tree(void)
 	T_STREQ(ow[1].name, "second");
 	t_end();
 	procmap_free(m);
-	unsetenv("NLNETSTAT_PROC_ROOT");
-	char cmd[128];
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", root);
-	if (system(cmd) != 0)
-		perror("rm");
+	tree_remove();
 }
 
 static void
@@ -132,15 +170,13 @@ test_many_inodes(void)
 	struct procmap_stats st;
 	char p[256];
 
-	snprintf(root, sizeof(root), "/tmp/nlnetstat-procmap.XXXXXX");
-	if (mkdtemp(root) == NULL)
+	if (!tree_new())
 		return;
 	mkproc(1, "init", 5);
 	for (int i = 0; i < 20000; i++) {
 		snprintf(p, sizeof(p), "socket:[%d]", 1000000 + i * 7);
 		mkfd(1, i, p);
 	}
-	setenv("NLNETSTAT_PROC_ROOT", root, 1);
 	procmap_build(&m, &st, NULL);
 	t_begin("procmap: hash grows to 20000 sockets");
 	T_CHECK(st.sockets == 20000);
@@ -152,10 +188,7 @@ test_many_inodes(void)
 	T_CHECK(procmap_lookup(m, 1000001) == NULL);
 	t_end();
 	procmap_free(m);
-	unsetenv("NLNETSTAT_PROC_ROOT");
-	snprintf(p, sizeof(p), "rm -rf '%s'", root);
-	if (system(p) != 0)
-		perror("rm");
+	tree_remove();
 }
 
 static void
@@ -165,21 +198,10 @@ test_threaded_order(void)
 	struct procmap *m;
 	struct procmap_stats st;
 	struct procmap_owner ow[8];
-	char p[256], name[32];
 
-	snprintf(root, sizeof(root), "/tmp/nlnetstat-procmap.XXXXXX");
-	if (mkdtemp(root) == NULL)
+	if (!tree_new())
 		return;
-	for (int pid = 1000; pid < 1600; pid++) {
-		snprintf(name, sizeof(name), "proc%d", pid);
-		mkproc(pid, name, strlen(name) + 1);
-		/* Every process holds its own socket and a shared one. */
-		snprintf(p, sizeof(p), "socket:[%d]", 50000 + pid);
-		mkfd(pid, 3, p);
-		snprintf(p, sizeof(p), "socket:[%d]", 90000 + pid % 7);
-		mkfd(pid, 4, p);
-	}
-	setenv("NLNETSTAT_PROC_ROOT", root, 1);
+	tree_add_600();
 	procmap_build(&m, &st, NULL);
 	t_begin("procmap: parallel scan keeps /proc order");
 	T_CHECK(st.procs == 600 && st.sockets == 1200);
@@ -201,10 +223,7 @@ test_threaded_order(void)
 	T_CHECK(ascending);
 	t_end();
 	procmap_free(m);
-	unsetenv("NLNETSTAT_PROC_ROOT");
-	snprintf(p, sizeof(p), "rm -rf '%s'", root);
-	if (system(p) != 0)
-		perror("rm");
+	tree_remove();
 }
 
 /* 600 processes; the scan stops once the wanted inodes have owners. */
@@ -214,20 +233,10 @@ test_early_stop(void)
 	struct procmap *m;
 	struct procmap_stats st;
 	struct u64map want = { 0 };
-	char p[256], name[32];
 
-	snprintf(root, sizeof(root), "/tmp/nlnetstat-procmap.XXXXXX");
-	if (mkdtemp(root) == NULL)
+	if (!tree_new())
 		return;
-	for (int pid = 1000; pid < 1600; pid++) {
-		snprintf(name, sizeof(name), "proc%d", pid);
-		mkproc(pid, name, strlen(name) + 1);
-		snprintf(p, sizeof(p), "socket:[%d]", 50000 + pid);
-		mkfd(pid, 3, p);
-		snprintf(p, sizeof(p), "socket:[%d]", 90000 + pid % 7);
-		mkfd(pid, 4, p);
-	}
-	setenv("NLNETSTAT_PROC_ROOT", root, 1);
+	tree_add_600();
 	t_begin("procmap: early stop keeps the first owners");
 	u64map_put(&want, 50000 + 1003, 1);
 	u64map_put(&want, 90000 + 1005 % 7, 1); /* shared: 1005 is first */
@@ -238,8 +247,7 @@ test_early_stop(void)
 	procmap_free(m);
 	t_end();
 
-	/* One thread: the stop must come right after 1005, not at a chunk end.
-	 */
+	/* One thread: the stop comes right after 1005, not at a chunk end. */
 	t_begin("procscan: early stop after the last first owner, mid-chunk");
 	struct procscan scan;
 	int rootfd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -266,10 +274,7 @@ test_early_stop(void)
 	procmap_free(m);
 	t_end();
 
-	unsetenv("NLNETSTAT_PROC_ROOT");
-	snprintf(p, sizeof(p), "rm -rf '%s'", root);
-	if (system(p) != 0)
-		perror("rm");
+	tree_remove();
 }
 
 /*
@@ -284,14 +289,12 @@ test_self_skip(void)
 	char p[256];
 	int me = getpid();
 
-	snprintf(root, sizeof(root), "/tmp/nlnetstat-procmap.XXXXXX");
-	if (mkdtemp(root) == NULL)
+	if (!tree_new())
 		return;
 	mkproc(me, "sameasus", 9);
 	mkfd(me, 3, "socket:[700]");
 	mkproc(me + 1, "other", 6);
 	mkfd(me + 1, 3, "socket:[701]");
-	setenv("NLNETSTAT_PROC_ROOT", root, 1);
 	t_begin("procmap: a fixture process with our PID is listed");
 	procmap_build(&m, &st, NULL);
 	T_CHECK(st.procs == 2);
@@ -311,10 +314,7 @@ test_self_skip(void)
 	procmap_free(m);
 	t_end();
 
-	unsetenv("NLNETSTAT_PROC_ROOT");
-	snprintf(p, sizeof(p), "rm -rf '%s'", root);
-	if (system(p) != 0)
-		perror("rm");
+	tree_remove();
 }
 
 void
