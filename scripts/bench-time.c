@@ -31,8 +31,7 @@ static void
 usage(void)
 {
 	fprintf(stderr, "usage: bench-time [-e stderr_file] [-o stdout_file] "
-	                "[-t timeout_s] "
-	                "command [arg...]\n");
+	                "[-t timeout_s] command [arg...]\n");
 	exit(2);
 }
 

@@ -267,7 +267,8 @@ self_pid(int procfd)
 	if (n <= 0)
 		return -1;
 	buf[n] = '\0';
-	return atoi(buf) > 0 ? atoi(buf) : -1;
+	int pid = atoi(buf);
+	return pid > 0 ? pid : -1;
 }
 
 /*
