@@ -1,7 +1,7 @@
 /*
  * fmt_json.h - socket records as JSON objects for --json, with the field
  * names and value types of the widely used jc netstat schema plus
- * nlnetstat's extras (owners, numeric state, timers in seconds, accept
+ * nlnetstat's extras (owners, numeric state, timer_* numbers, accept
  * queue and backlog).
  */
 #ifndef NLNETSTAT_FMT_JSON_H

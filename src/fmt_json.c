@@ -3,7 +3,7 @@
  * jc's netstat parser so `nlnetstat ARGS --json` matches
  * `netstat ARGS | jc --netstat` record for record, but addresses are never
  * truncated, every owner is listed, and state, timers and listener queues
- * get their own numeric fields.
+ * get their own numeric fields (timer_*, next to jc's "timer" string).
  */
 #include "fmt_json.h"
 
@@ -71,23 +71,28 @@ json_user(struct json *j, const struct opts *o, uint32_t uid)
 	json_u64(j, uid);
 }
 
+/*
+ * "timer" is the -o text, a string as jc gives it ("off (0.00/0/0)"); the
+ * same facts as numbers go under timer_state, timer_seconds,
+ * timer_retransmits and timer_probes.
+ */
 static void
 json_timer(struct json *j, const struct sock_rec *r)
 {
-	char name[24];
+	char name[24], text[96];
 
+	fmt_timer(text, sizeof(text), r);
 	json_key(j, "timer");
-	json_open(j, '{');
-	json_key(j, "name");
+	json_cstr(j, text);
+	json_key(j, "timer_state");
 	json_cstr(j, fmt_timer_name(r, name, sizeof(name)));
-	json_key(j, "seconds");
+	json_key(j, "timer_seconds");
 	json_double2(
 	    j, r->timer == 0 ? 0.0 : (double)(r->timer_ms / 10) / 100.0);
-	json_key(j, "retransmits");
+	json_key(j, "timer_retransmits");
 	json_u64(j, r->table == SKT_TCP ? r->retrans : 0);
-	json_key(j, "probes");
+	json_key(j, "timer_probes");
 	json_u64(j, r->probes);
-	json_close(j, '}');
 }
 
 static const char *
