@@ -356,7 +356,7 @@ void
 opts_parse(int argc, char **argv, struct opts *o)
 {
 	struct parse_state ps;
-	struct xopts_error xerr;
+	struct xopts_error xerr = { .usage = false };
 
 	memset(o, 0, sizeof(*o));
 	memset(&ps, 0, sizeof(ps));
