@@ -123,12 +123,12 @@ xopt_misuse(struct xopts_error *err, const char *argv0, const struct xopt *x,
 	return -EINVAL;
 }
 
-typedef int (*xopt_one_fn)(
-    const struct xopt *, const char *, struct opts *, struct xopts_error *);
+typedef int (*xopt_one_fn)(const struct xopt *, const char *,
+    struct xopts_values *, struct xopts_error *);
 
 /* Split a comma list, calling one() per element; stops at an error. */
 static int
-xopt_each(const struct xopt *x, const char *arg, struct opts *o,
+xopt_each(const struct xopt *x, const char *arg, struct xopts_values *xv,
     struct xopts_error *err, xopt_one_fn one)
 {
 	char buf[1024];
@@ -137,7 +137,7 @@ xopt_each(const struct xopt *x, const char *arg, struct opts *o,
 	snprintf(buf, sizeof(buf), "%s", arg);
 	for (char *t = strtok_r(buf, ",", &save); t;
 	     t = strtok_r(NULL, ",", &save)) {
-		int rc = one(x, t, o, err);
+		int rc = one(x, t, xv, err);
 		if (rc < 0)
 			return rc;
 	}
@@ -163,10 +163,10 @@ xopt_port_value(const char *t, uint16_t *port)
 }
 
 static int
-xopt_one_port(const struct xopt *x, const char *t, struct opts *o,
+xopt_one_port(const struct xopt *x, const char *t, struct xopts_values *xv,
     struct xopts_error *err)
 {
-	struct xfilter *f = &o->xf;
+	struct xfilter *f = &xv->xf;
 	uint16_t *list = x->id == XOPT_PORT    ? f->ports
 	                 : x->id == XOPT_SPORT ? f->sports
 	                                       : f->dports;
@@ -183,10 +183,10 @@ xopt_one_port(const struct xopt *x, const char *t, struct opts *o,
 }
 
 static int
-xopt_one_state(const struct xopt *x, const char *t, struct opts *o,
+xopt_one_state(const struct xopt *x, const char *t, struct xopts_values *xv,
     struct xopts_error *err)
 {
-	struct xfilter *f = &o->xf;
+	struct xfilter *f = &xv->xf;
 	size_t i;
 
 	if (f->nstates >= XF_MAX || strlen(t) >= sizeof(f->states[0]))
@@ -198,45 +198,45 @@ xopt_one_state(const struct xopt *x, const char *t, struct opts *o,
 }
 
 static int
-xopt_one_pid(const struct xopt *x, const char *t, struct opts *o,
+xopt_one_pid(const struct xopt *x, const char *t, struct xopts_values *xv,
     struct xopts_error *err)
 {
 	char *end;
 	long v = strtol(t, &end, 10);
 
 	if (*t == '\0' || *end != '\0' || v <= 0 || v > 0x7fffffff ||
-	    o->xf.npids >= XF_MAX)
+	    xv->xf.npids >= XF_MAX)
 		return xopt_bad(err, x, "bad process id", t);
-	o->xf.pids[o->xf.npids++] = (int)v;
+	xv->xf.pids[xv->xf.npids++] = (int)v;
 	return 0;
 }
 
 static int
-xopt_user(const struct xopt *x, const char *t, struct opts *o,
+xopt_user(const struct xopt *x, const char *t, struct xopts_values *xv,
     struct xopts_error *err)
 {
 	char *end;
 	unsigned long v = strtoul(t, &end, 10);
 
-	o->xf.has_uid = true;
+	xv->xf.has_uid = true;
 	if (*t != '\0' && *end == '\0' && v <= UINT32_MAX) {
-		o->xf.uid = (uint32_t)v;
+		xv->xf.uid = (uint32_t)v;
 		return 0;
 	}
 	struct passwd *pw = getpwnam(t);
 	if (pw == NULL)
 		return xopt_bad(err, x, "unknown user", t);
-	o->xf.uid = pw->pw_uid;
+	xv->xf.uid = pw->pw_uid;
 	return 0;
 }
 
 static int
-xopt_one_addr(const struct xopt *x, const char *t, struct opts *o,
+xopt_one_addr(const struct xopt *x, const char *t, struct xopts_values *xv,
     struct xopts_error *err)
 {
 	char buf[128];
 	char *slash;
-	struct xfilter *f = &o->xf;
+	struct xfilter *f = &xv->xf;
 
 	if (f->naddrs >= XF_MAX)
 		return xopt_bad(err, x, "too many values at", t);
@@ -262,29 +262,29 @@ xopt_one_addr(const struct xopt *x, const char *t, struct opts *o,
 }
 
 static int
-xopt_apply(struct opts *o, const struct xopt *x, const char *arg,
+xopt_apply(struct xopts_values *xv, const struct xopt *x, const char *arg,
     struct xopts_error *err)
 {
 	int rc = 0;
 
 	switch (x->id) {
-	case XOPT_JSON: o->format = FORMAT_JSON; return 0;
+	case XOPT_JSON: xv->format = FORMAT_JSON; return 0;
 	case XOPT_SUMMARY:
-		o->summary = true;
-		o->summary_all = true; /* until -l or -a say otherwise */
+		xv->summary = true;
+		xv->summary_all = true; /* until -l or -a say otherwise */
 		return 0;
-	case XOPT_PEERS: o->peers = true; return 0;
-	case XOPT_NETNS: o->netns = arg; return 0;
-	case XOPT_ALL_NETNS: o->all_netns = true; return 0;
+	case XOPT_PEERS: xv->peers = true; return 0;
+	case XOPT_NETNS: xv->netns = arg; return 0;
+	case XOPT_ALL_NETNS: xv->all_netns = true; return 0;
 	case XOPT_PORT:
 	case XOPT_SPORT:
-	case XOPT_DPORT: rc = xopt_each(x, arg, o, err, xopt_one_port); break;
-	case XOPT_STATE: rc = xopt_each(x, arg, o, err, xopt_one_state); break;
-	case XOPT_PID: rc = xopt_each(x, arg, o, err, xopt_one_pid); break;
-	case XOPT_USER: rc = xopt_user(x, arg, o, err); break;
-	case XOPT_ADDR: rc = xopt_each(x, arg, o, err, xopt_one_addr); break;
+	case XOPT_DPORT: rc = xopt_each(x, arg, xv, err, xopt_one_port); break;
+	case XOPT_STATE: rc = xopt_each(x, arg, xv, err, xopt_one_state); break;
+	case XOPT_PID: rc = xopt_each(x, arg, xv, err, xopt_one_pid); break;
+	case XOPT_USER: rc = xopt_user(x, arg, xv, err); break;
+	case XOPT_ADDR: rc = xopt_each(x, arg, xv, err, xopt_one_addr); break;
 	}
-	o->xf.active = true;
+	xv->xf.active = true;
 	return rc;
 }
 
@@ -321,7 +321,7 @@ struct xscan {
 	int out; /* next slot to keep a token in */
 	const char *argv0;
 	const struct option *lo;
-	struct opts *o;
+	struct xopts_values *xv;
 	struct xopts_error *err;
 };
 
@@ -368,15 +368,17 @@ xscan_step(struct xscan *sc)
 			    sc->err, sc->argv0, x, "requires an argument");
 		arg = sc->argv[sc->in++];
 	}
-	return xopt_apply(sc->o, x, arg, sc->err);
+	return xopt_apply(sc->xv, x, arg, sc->err);
 }
 
 int
-xopts_extract(int argc, char **argv, struct opts *o,
+xopts_extract(int argc, char **argv, struct xopts_values *xv,
     const struct option *netstat_opts, struct xopts_error *err)
 {
-	struct xscan sc = { argc, argv, 1, 1, "netstat", netstat_opts, o, err };
+	struct xscan sc = { argc, argv, 1, 1, "netstat", netstat_opts, xv,
+		err };
 
+	memset(xv, 0, sizeof(*xv));
 	if (argc > 0 && argv[0] != NULL)
 		sc.argv0 = argv[0];
 	while (sc.in < argc) {

@@ -38,7 +38,7 @@ static const struct option netstat_lo[] = {
 /* One extraction: argv in, opts, kept argv (space-joined) and error out. */
 struct run {
 	int rc;
-	struct opts o;
+	struct xopts_values o;
 	struct xopts_error err;
 	char kept[512];
 };
