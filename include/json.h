@@ -10,16 +10,24 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define JSON_MAX_DEPTH 16
+/* Levels kept inside struct json; deeper ones go to a grown array. */
+#define JSON_INLINE_DEPTH 16
 
+/*
+ * Writer state; zero-initialise it.  Any depth is allowed: levels past
+ * JSON_INLINE_DEPTH are kept on the heap until the document closes back
+ * to that depth, so a document closed to depth 0 holds no memory.
+ */
 struct json {
 	int depth;
-	bool has_items[JSON_MAX_DEPTH];
+	bool has_items[JSON_INLINE_DEPTH];
+	bool *deep; /* has_items of levels JSON_INLINE_DEPTH.. */
+	size_t deep_cap;
 };
 
 /* Open '{' or '[' (as an array item or after a key). */
 void json_open(struct json *j, char c);
-/* Close '}' or ']'. */
+/* Close '}' or ']'; a close without an open writes only the byte. */
 void json_close(struct json *j, char c);
 /* Start an object member: comma when needed, then "key":. */
 void json_key(struct json *j, const char *key);

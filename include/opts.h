@@ -9,6 +9,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "xopts.h"
+
 enum ns_mode {
 	MODE_SOCKETS, /* default listing, with -g inside it */
 	MODE_STATS,   /* -s */
@@ -58,36 +60,6 @@ enum ns_af {
 #define ROUTE_FIB 0x1u
 #define ROUTE_CACHE 0x2u
 
-/* nlnetstat's own output format. */
-enum ns_format {
-	FORMAT_TABLE, /* netstat's text */
-	FORMAT_JSON,  /* --json */
-};
-
-/* nlnetstat's row filters (--port, --state, ...); empty lists match all. */
-#define XF_MAX 32
-struct xfilter {
-	bool active;            /* any filter given */
-	uint16_t ports[XF_MAX]; /* --port: local or remote */
-	unsigned nports;
-	uint16_t sports[XF_MAX]; /* --sport: local */
-	unsigned nsports;
-	uint16_t dports[XF_MAX]; /* --dport: remote */
-	unsigned ndports;
-	char states[XF_MAX][16]; /* --state: upper-case state texts */
-	unsigned nstates;
-	int pids[XF_MAX]; /* --pid */
-	unsigned npids;
-	bool has_uid; /* --user */
-	uint32_t uid;
-	struct {
-		int family; /* AF_INET or AF_INET6 */
-		uint8_t bytes[16];
-		unsigned prefix; /* bits */
-	} addrs[XF_MAX];         /* --addr */
-	unsigned naddrs;
-};
-
 struct opts {
 	enum ns_mode mode;
 	enum ns_show show; /* -a -l */
@@ -115,8 +87,6 @@ struct opts {
 	bool all_netns;        /* --all-netns */
 	struct xfilter xf;     /* --port --sport --dport --state --pid ... */
 };
-
-struct option;
 
 /*
  * Parse argv into *o.  Handles -V, -h, option errors, -Z and bad families

@@ -7,17 +7,67 @@
 #ifndef NLNETSTAT_XOPTS_H
 #define NLNETSTAT_XOPTS_H
 
-#include <stdio.h>
+#include <stdbool.h>
+#include <stdint.h>
 
-#include "opts.h"
+/* nlnetstat's own output format. */
+enum ns_format {
+	FORMAT_TABLE, /* netstat's text */
+	FORMAT_JSON,  /* --json */
+};
+
+/* nlnetstat's row filters (--port, --state, ...); empty lists match all. */
+#define XF_MAX 32
+struct xfilter {
+	bool active;            /* any filter given */
+	uint16_t ports[XF_MAX]; /* --port: local or remote */
+	unsigned nports;
+	uint16_t sports[XF_MAX]; /* --sport: local */
+	unsigned nsports;
+	uint16_t dports[XF_MAX]; /* --dport: remote */
+	unsigned ndports;
+	char states[XF_MAX][16]; /* --state: upper-case state texts */
+	unsigned nstates;
+	int pids[XF_MAX]; /* --pid */
+	unsigned npids;
+	bool has_uid; /* --user */
+	uint32_t uid;
+	struct {
+		int family; /* AF_INET or AF_INET6 */
+		uint8_t bytes[16];
+		unsigned prefix; /* bits */
+	} addrs[XF_MAX];         /* --addr */
+	unsigned naddrs;
+};
+
+/* What nlnetstat's own options set; opts_parse() copies it into opts. */
+struct xopts_values {
+	enum ns_format format; /* --json */
+	bool summary;          /* --summary */
+	bool summary_all;  /* --summary: count every socket (-a/-l narrow) */
+	bool peers;        /* --peers */
+	const char *netns; /* --netns NAME|PATH */
+	bool all_netns;    /* --all-netns */
+	struct xfilter xf; /* --port --sport --dport --state --pid ... */
+};
+
+struct option;
+
+/* Why xopts_extract() failed: the message to print, and what follows. */
+struct xopts_error {
+	char msg[320]; /* one line, newline included */
+	bool usage;    /* netstat's usage text follows, as after getopt */
+};
 
 /*
- * Take nlnetstat's own options out of argv (compacting it) and apply them
- * to *o.  netstat_opts is netstat's long-option table, used to leave
- * shared prefixes alone.  Returns the new argc; exits 3 on a bad value.
+ * Take nlnetstat's own options out of argv (compacting it) and store them
+ * in *v (zeroed first).  netstat_opts is netstat's long-option table, used to
+ * leave shared prefixes alone.  Returns the new argc, or -EINVAL on a bad
+ * option or value with *err filled in; it never prints or exits, the caller
+ * reports the error (exit status 3).
  */
-int xopts_extract(
-    int argc, char **argv, struct opts *o, const struct option *netstat_opts);
+int xopts_extract(int argc, char **argv, struct xopts_values *v,
+    const struct option *netstat_opts, struct xopts_error *err);
 
 /* Lines describing the extra options, for the -h text. */
 void xopts_usage_out(void);

@@ -12,13 +12,30 @@
 #include "out.h"
 #include "util.h"
 
+/* The has-items flag of nesting level lvl (0-based, < j->depth). */
+static bool *
+json_level(struct json *j, int lvl)
+{
+	if (lvl < JSON_INLINE_DEPTH)
+		return &j->has_items[lvl];
+	size_t k = (size_t)(lvl - JSON_INLINE_DEPTH);
+	if (k >= j->deep_cap) {
+		size_t cap = j->deep_cap ? j->deep_cap * 2 : JSON_INLINE_DEPTH;
+		j->deep = xrealloc(j->deep, cap * sizeof(*j->deep));
+		j->deep_cap = cap;
+	}
+	return &j->deep[k];
+}
+
 static void
 json_comma(struct json *j)
 {
-	if (j->depth > 0 && j->has_items[j->depth - 1])
+	if (j->depth == 0)
+		return;
+	bool *has = json_level(j, j->depth - 1);
+	if (*has)
 		out_write(",", 1);
-	if (j->depth > 0)
-		j->has_items[j->depth - 1] = true;
+	*has = true;
 }
 
 void
@@ -40,8 +57,7 @@ void
 json_open(struct json *j, char c)
 {
 	out_write(&c, 1);
-	if (j->depth < JSON_MAX_DEPTH)
-		j->has_items[j->depth] = false;
+	*json_level(j, j->depth) = false;
 	j->depth++;
 }
 
@@ -51,6 +67,11 @@ json_close(struct json *j, char c)
 	out_write(&c, 1);
 	if (j->depth > 0)
 		j->depth--;
+	if (j->depth <= JSON_INLINE_DEPTH && j->deep != NULL) {
+		free(j->deep); /* back within the inline levels */
+		j->deep = NULL;
+		j->deep_cap = 0;
+	}
 }
 
 /* Length of the valid UTF-8 sequence at s (1-4), or 0 when invalid. */

@@ -342,15 +342,43 @@ opts_finish(struct opts *o, const struct parse_state *ps)
 		o->mode = MODE_SOCKETS;
 }
 
+/* Report a bad nlnetstat option as getopt would, and exit 3. */
+static void
+opts_exit_xerror(const struct xopts_error *err)
+{
+	fputs(err->msg, stderr);
+	if (err->usage)
+		opts_usage(true);
+	exit(EXIT_USAGE);
+}
+
+/* Copy what nlnetstat's own options set into the parsed command line. */
+static void
+opts_take_extensions(struct opts *o, const struct xopts_values *xv)
+{
+	o->format = xv->format;
+	o->summary = xv->summary;
+	o->summary_all = xv->summary_all;
+	o->peers = xv->peers;
+	o->netns = xv->netns;
+	o->all_netns = xv->all_netns;
+	o->xf = xv->xf;
+}
+
 void
 opts_parse(int argc, char **argv, struct opts *o)
 {
 	struct parse_state ps;
+	struct xopts_error xerr = { .usage = false };
+	struct xopts_values xv = { .format = FORMAT_TABLE };
 
 	memset(o, 0, sizeof(*o));
 	memset(&ps, 0, sizeof(ps));
 	/* nlnetstat's own long options leave argv before getopt sees it. */
-	argc = xopts_extract(argc, argv, o, long_opts);
+	argc = xopts_extract(argc, argv, &xv, long_opts, &xerr);
+	if (argc < 0)
+		opts_exit_xerror(&xerr);
+	opts_take_extensions(o, &xv);
 	for (;;) {
 		int longidx = -1;
 		int c =

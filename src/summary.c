@@ -127,16 +127,19 @@ is_wildcard(uint8_t family, const struct in6_addr *a)
 	return memcmp(a, &zero, sizeof(zero)) == 0;
 }
 
-/* Connections accepted through listener l (same port, same address). */
+/*
+ * Connections accepted through listener l: same family (an accepted socket
+ * keeps its listener's family, IPv4-mapped peers included), same port and
+ * the same address unless l is a wildcard.
+ */
 static bool
 conn_of(const struct conn *l, const struct conn *c)
 {
-	if (c->listening || c->lport != l->lport)
+	if (c->listening || c->lport != l->lport || c->family != l->family)
 		return false;
 	if (is_wildcard(l->family, &l->laddr))
 		return true;
-	return c->family == l->family &&
-	       memcmp(&c->laddr, &l->laddr, sizeof(c->laddr)) == 0;
+	return memcmp(&c->laddr, &l->laddr, sizeof(c->laddr)) == 0;
 }
 
 struct remote_count {

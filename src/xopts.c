@@ -8,14 +8,15 @@
 
 #include <arpa/inet.h>
 #include <ctype.h>
+#include <errno.h>
 #include <getopt.h>
 #include <netdb.h>
 #include <pwd.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "netstat.h"
 #include "out.h"
 
 enum xopt_id {
@@ -62,8 +63,6 @@ static const struct xopt xopt_table[] = {
 };
 #define XOPT_COUNT (sizeof(xopt_table) / sizeof(xopt_table[0]))
 
-static const char *xopt_argv0 = "netstat";
-
 static bool
 name_prefixes(const char *name, size_t len, const char *full)
 {
@@ -102,52 +101,72 @@ xopt_find(const char *name, size_t len, const struct option *lo)
 	return hit;
 }
 
-static void
-xopt_usage_exit(void)
+/* Fill *err with a bad-value message; returns -EINVAL for the caller. */
+static int
+xopt_bad(struct xopts_error *err, const struct xopt *x, const char *what,
+    const char *val)
 {
-	opts_usage(true);
-	exit(EXIT_USAGE);
+	snprintf(err->msg, sizeof(err->msg), "nlnetstat: --%s: %s `%s'.\n",
+	    x->name, what, val);
+	err->usage = false;
+	return -EINVAL;
 }
 
-static void
-xopt_bad(const struct xopt *x, const char *what, const char *val)
+/* Fill *err with a getopt-style message (usage follows); -EINVAL. */
+static int
+xopt_misuse(struct xopts_error *err, const char *argv0, const struct xopt *x,
+    const char *what)
 {
-	fprintf(stderr, "nlnetstat: --%s: %s `%s'.\n", x->name, what, val);
-	exit(EXIT_USAGE);
+	snprintf(err->msg, sizeof(err->msg), "%s: option '--%s' %s\n", argv0,
+	    x->name, what);
+	err->usage = true;
+	return -EINVAL;
 }
 
-/* Split a comma list, calling one() per element; at most XF_MAX. */
-static void
-xopt_each(const struct xopt *x, const char *arg, struct opts *o,
-    void (*one)(const struct xopt *, const char *, struct opts *))
+typedef int (*xopt_one_fn)(const struct xopt *, const char *,
+    struct xopts_values *, struct xopts_error *);
+
+/* Split a comma list, calling one() per element; stops at an error. */
+static int
+xopt_each(const struct xopt *x, const char *arg, struct xopts_values *xv,
+    struct xopts_error *err, xopt_one_fn one)
 {
 	char buf[1024];
 	char *save = NULL;
 
 	snprintf(buf, sizeof(buf), "%s", arg);
 	for (char *t = strtok_r(buf, ",", &save); t;
-	     t = strtok_r(NULL, ",", &save))
-		one(x, t, o);
+	     t = strtok_r(NULL, ",", &save)) {
+		int rc = one(x, t, xv, err);
+		if (rc < 0)
+			return rc;
+	}
+	return 0;
 }
 
-static uint16_t
-xopt_port_value(const struct xopt *x, const char *t)
+/* Port number or service name t; -EINVAL when it is neither. */
+static int
+xopt_port_value(const char *t, uint16_t *port)
 {
 	char *end;
 	unsigned long v = strtoul(t, &end, 10);
 
-	if (*t != '\0' && *end == '\0' && v <= 65535)
-		return (uint16_t)v;
+	if (*t != '\0' && *end == '\0' && v <= 65535) {
+		*port = (uint16_t)v;
+		return 0;
+	}
 	struct servent *se = getservbyname(t, NULL);
 	if (se == NULL)
-		xopt_bad(x, "unknown port", t);
-	return ntohs((uint16_t)se->s_port);
+		return -EINVAL;
+	*port = ntohs((uint16_t)se->s_port);
+	return 0;
 }
 
-static void
-xopt_one_port(const struct xopt *x, const char *t, struct opts *o)
+static int
+xopt_one_port(const struct xopt *x, const char *t, struct xopts_values *xv,
+    struct xopts_error *err)
 {
-	struct xfilter *f = &o->xf;
+	struct xfilter *f = &xv->xf;
 	uint16_t *list = x->id == XOPT_PORT    ? f->ports
 	                 : x->id == XOPT_SPORT ? f->sports
 	                                       : f->dports;
@@ -156,61 +175,71 @@ xopt_one_port(const struct xopt *x, const char *t, struct opts *o)
 	                                    : &f->ndports;
 
 	if (*n >= XF_MAX)
-		xopt_bad(x, "too many values at", t);
-	list[(*n)++] = xopt_port_value(x, t);
+		return xopt_bad(err, x, "too many values at", t);
+	if (xopt_port_value(t, &list[*n]) < 0)
+		return xopt_bad(err, x, "unknown port", t);
+	(*n)++;
+	return 0;
 }
 
-static void
-xopt_one_state(const struct xopt *x, const char *t, struct opts *o)
+static int
+xopt_one_state(const struct xopt *x, const char *t, struct xopts_values *xv,
+    struct xopts_error *err)
 {
-	struct xfilter *f = &o->xf;
+	struct xfilter *f = &xv->xf;
 	size_t i;
 
 	if (f->nstates >= XF_MAX || strlen(t) >= sizeof(f->states[0]))
-		xopt_bad(x, "bad state", t);
+		return xopt_bad(err, x, "bad state", t);
 	for (i = 0; t[i]; i++)
 		f->states[f->nstates][i] = (char)toupper((unsigned char)t[i]);
 	f->states[f->nstates++][i] = '\0';
+	return 0;
 }
 
-static void
-xopt_one_pid(const struct xopt *x, const char *t, struct opts *o)
+static int
+xopt_one_pid(const struct xopt *x, const char *t, struct xopts_values *xv,
+    struct xopts_error *err)
 {
 	char *end;
 	long v = strtol(t, &end, 10);
 
 	if (*t == '\0' || *end != '\0' || v <= 0 || v > 0x7fffffff ||
-	    o->xf.npids >= XF_MAX)
-		xopt_bad(x, "bad process id", t);
-	o->xf.pids[o->xf.npids++] = (int)v;
+	    xv->xf.npids >= XF_MAX)
+		return xopt_bad(err, x, "bad process id", t);
+	xv->xf.pids[xv->xf.npids++] = (int)v;
+	return 0;
 }
 
-static void
-xopt_user(const struct xopt *x, const char *t, struct opts *o)
+static int
+xopt_user(const struct xopt *x, const char *t, struct xopts_values *xv,
+    struct xopts_error *err)
 {
 	char *end;
 	unsigned long v = strtoul(t, &end, 10);
 
-	o->xf.has_uid = true;
+	xv->xf.has_uid = true;
 	if (*t != '\0' && *end == '\0' && v <= UINT32_MAX) {
-		o->xf.uid = (uint32_t)v;
-		return;
+		xv->xf.uid = (uint32_t)v;
+		return 0;
 	}
 	struct passwd *pw = getpwnam(t);
 	if (pw == NULL)
-		xopt_bad(x, "unknown user", t);
-	o->xf.uid = pw->pw_uid;
+		return xopt_bad(err, x, "unknown user", t);
+	xv->xf.uid = pw->pw_uid;
+	return 0;
 }
 
-static void
-xopt_one_addr(const struct xopt *x, const char *t, struct opts *o)
+static int
+xopt_one_addr(const struct xopt *x, const char *t, struct xopts_values *xv,
+    struct xopts_error *err)
 {
 	char buf[128];
 	char *slash;
-	struct xfilter *f = &o->xf;
+	struct xfilter *f = &xv->xf;
 
 	if (f->naddrs >= XF_MAX)
-		xopt_bad(x, "too many values at", t);
+		return xopt_bad(err, x, "too many values at", t);
 	snprintf(buf, sizeof(buf), "%s", t);
 	slash = strchr(buf, '/');
 	if (slash)
@@ -218,40 +247,45 @@ xopt_one_addr(const struct xopt *x, const char *t, struct opts *o)
 	int fam = strchr(buf, ':') ? AF_INET6 : AF_INET;
 	unsigned max = fam == AF_INET ? 32 : 128;
 	if (inet_pton(fam, buf, f->addrs[f->naddrs].bytes) != 1)
-		xopt_bad(x, "bad address", t);
+		return xopt_bad(err, x, "bad address", t);
 	unsigned long len = max;
 	if (slash) {
 		char *end;
 		len = strtoul(slash, &end, 10);
 		if (*slash == '\0' || *end != '\0' || len > max)
-			xopt_bad(x, "bad prefix length", t);
+			return xopt_bad(err, x, "bad prefix length", t);
 	}
 	f->addrs[f->naddrs].family = fam;
 	f->addrs[f->naddrs].prefix = (unsigned)len;
 	f->naddrs++;
+	return 0;
 }
 
-static void
-xopt_apply(struct opts *o, const struct xopt *x, const char *arg)
+static int
+xopt_apply(struct xopts_values *xv, const struct xopt *x, const char *arg,
+    struct xopts_error *err)
 {
+	int rc = 0;
+
 	switch (x->id) {
-	case XOPT_JSON: o->format = FORMAT_JSON; return;
+	case XOPT_JSON: xv->format = FORMAT_JSON; return 0;
 	case XOPT_SUMMARY:
-		o->summary = true;
-		o->summary_all = true; /* until -l or -a say otherwise */
-		return;
-	case XOPT_PEERS: o->peers = true; return;
-	case XOPT_NETNS: o->netns = arg; return;
-	case XOPT_ALL_NETNS: o->all_netns = true; return;
+		xv->summary = true;
+		xv->summary_all = true; /* until -l or -a say otherwise */
+		return 0;
+	case XOPT_PEERS: xv->peers = true; return 0;
+	case XOPT_NETNS: xv->netns = arg; return 0;
+	case XOPT_ALL_NETNS: xv->all_netns = true; return 0;
 	case XOPT_PORT:
 	case XOPT_SPORT:
-	case XOPT_DPORT: xopt_each(x, arg, o, xopt_one_port); break;
-	case XOPT_STATE: xopt_each(x, arg, o, xopt_one_state); break;
-	case XOPT_PID: xopt_each(x, arg, o, xopt_one_pid); break;
-	case XOPT_USER: xopt_user(x, arg, o); break;
-	case XOPT_ADDR: xopt_each(x, arg, o, xopt_one_addr); break;
+	case XOPT_DPORT: rc = xopt_each(x, arg, xv, err, xopt_one_port); break;
+	case XOPT_STATE: rc = xopt_each(x, arg, xv, err, xopt_one_state); break;
+	case XOPT_PID: rc = xopt_each(x, arg, xv, err, xopt_one_pid); break;
+	case XOPT_USER: rc = xopt_user(x, arg, xv, err); break;
+	case XOPT_ADDR: rc = xopt_each(x, arg, xv, err, xopt_one_addr); break;
 	}
-	o->xf.active = true;
+	xv->xf.active = true;
+	return rc;
 }
 
 /* Does this netstat token take the next argv element as its argument? */
@@ -279,62 +313,86 @@ netstat_wants_arg(const char *tok, const struct option *lo)
 	return a != NULL && a[1] == '\0';
 }
 
-int
-xopts_extract(
-    int argc, char **argv, struct opts *o, const struct option *netstat_opts)
+/* Where xopts_extract() is in argv; passed to the per-token step. */
+struct xscan {
+	int argc;
+	char **argv;
+	int in;  /* next token to read */
+	int out; /* next slot to keep a token in */
+	const char *argv0;
+	const struct option *lo;
+	struct xopts_values *xv;
+	struct xopts_error *err;
+};
+
+/* Keep the option argv[in] (and the argument it reads) for getopt. */
+static void
+xscan_keep(struct xscan *sc, const char *tok)
 {
-	int out = 1;
+	sc->argv[sc->out++] = sc->argv[sc->in++];
+	if (netstat_wants_arg(tok, sc->lo) && sc->in < sc->argc)
+		sc->argv[sc->out++] = sc->argv[sc->in++];
+}
 
+/* Handle the token at argv[in]: keep it or apply it.  0 or -EINVAL. */
+static int
+xscan_step(struct xscan *sc)
+{
+	const char *tok = sc->argv[sc->in];
+
+	if (tok[0] != '-' || tok[1] == '\0') {
+		sc->argv[sc->out++] = sc->argv[sc->in++]; /* not an option */
+		return 0;
+	}
+	if (tok[1] != '-') {
+		xscan_keep(sc, tok); /* a cluster of netstat's short options */
+		return 0;
+	}
+	const char *name = tok + 2;
+	size_t len = strcspn(name, "=");
+	const struct xopt *x = xopt_find(name, len, sc->lo);
+	if (x == NULL) {
+		xscan_keep(sc, tok);
+		return 0;
+	}
+	sc->in++;
+	const char *arg = NULL;
+	if (name[len] == '=') {
+		if (!x->has_arg)
+			return xopt_misuse(
+			    sc->err, sc->argv0, x, "doesn't allow an argument");
+		arg = name + len + 1;
+	} else if (x->has_arg) {
+		if (sc->in >= sc->argc)
+			return xopt_misuse(
+			    sc->err, sc->argv0, x, "requires an argument");
+		arg = sc->argv[sc->in++];
+	}
+	return xopt_apply(sc->xv, x, arg, sc->err);
+}
+
+int
+xopts_extract(int argc, char **argv, struct xopts_values *xv,
+    const struct option *netstat_opts, struct xopts_error *err)
+{
+	struct xscan sc = { argc, argv, 1, 1, "netstat", netstat_opts, xv,
+		err };
+
+	memset(xv, 0, sizeof(*xv));
 	if (argc > 0 && argv[0] != NULL)
-		xopt_argv0 = argv[0];
-	for (int i = 1; i < argc; i++) {
-		const char *tok = argv[i];
-
-		if (strcmp(tok, "--") == 0) {
-			while (i < argc)
-				argv[out++] = argv[i++];
+		sc.argv0 = argv[0];
+	while (sc.in < argc) {
+		if (strcmp(argv[sc.in], "--") == 0) {
+			while (sc.in < argc)
+				argv[sc.out++] = argv[sc.in++];
 			break;
 		}
-		if (tok[0] != '-' || tok[1] == '\0') {
-			argv[out++] = argv[i];
-			continue;
-		}
-		const struct xopt *x = NULL;
-		const char *name = tok + 2;
-		size_t len = strcspn(name, "=");
-		if (tok[1] == '-')
-			x = xopt_find(name, len, netstat_opts);
-		if (x == NULL) {
-			argv[out++] = argv[i];
-			if (netstat_wants_arg(tok, netstat_opts) &&
-			    i + 1 < argc)
-				argv[out++] = argv[++i];
-			continue;
-		}
-		const char *arg = NULL;
-		if (name[len] == '=') {
-			if (!x->has_arg) {
-				fprintf(stderr,
-				    "%s: option '--%s' doesn't allow "
-				    "an argument\n",
-				    xopt_argv0, x->name);
-				xopt_usage_exit();
-			}
-			arg = name + len + 1;
-		} else if (x->has_arg) {
-			if (i + 1 >= argc) {
-				fprintf(stderr,
-				    "%s: option '--%s' requires an "
-				    "argument\n",
-				    xopt_argv0, x->name);
-				xopt_usage_exit();
-			}
-			arg = argv[++i];
-		}
-		xopt_apply(o, x, arg);
+		int rc = xscan_step(&sc);
+		if (rc < 0)
+			return rc;
 	}
-	argv[out] = NULL;
-	return out;
+	argv[sc.out] = NULL;
+	return sc.out;
 }
 
 static void

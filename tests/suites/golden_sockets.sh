@@ -6,7 +6,9 @@
 # tests/golden/sockets/CASE/args lists the argument strings; CASE/source
 # says where the expected files came from: "netstat" (captured from
 # /usr/bin/netstat reading the same files, GOLDEN_REGEN=1 redoes it, needs
-# root) or "reviewed" (written by nlnetstat and checked by hand).
+# root) or "reviewed" (written by nlnetstat and checked by hand; also
+# checked without any golden by golden_checks.sh, and GOLDEN_REGEN rewrites
+# a reviewed case only when those checks pass on the new output).
 source "$(dirname "$0")/../lib.sh"
 
 slug() {
@@ -25,17 +27,38 @@ regen_one() {
 	else
 		# shellcheck disable=SC2086
 		NLNETSTAT_PROC_ROOT="$fix" "$NLNETSTAT" $args >"$out.out" 2>"$out.err"
+		# Messages name the fixture path; the golden says /proc.
+		sed -i "s#$fix#/proc#g" "$out.err"
 	fi
 	echo $? >"$out.rc"
+}
+
+# may_regen CASE HOW: GOLDEN_REGEN may rewrite this case's goldens.  A
+# reviewed case is nlnetstat's own output: only when golden_checks.sh,
+# which asserts from the fixture and netstat, passes on it.
+may_regen() {
+	local case=$1 how=$2 checks
+	[ -n "${GOLDEN_REGEN:-}" ] || return 1
+	[ "$how" = reviewed ] || return 0
+	checks=$(GOLDEN_CHECKS_ONLY=sockets/$case bash "$TOP/tests/suites/golden_checks.sh")
+	if ! grep -q '^PASS: ' <<<"$checks" || grep -q '^FAIL: ' <<<"$checks"; then
+		fail "golden sockets: $case: GOLDEN_REGEN" \
+		    "golden_checks.sh does not pass; goldens left as they were"
+		grep '^FAIL: ' <<<"$checks" | sed 's/^/    /'
+		return 1
+	fi
+	return 0
 }
 
 for dir in "$TOP"/tests/golden/sockets/*/; do
 	case=$(basename "$dir")
 	fix="$TOP/tests/fixtures/sockets/$case"
 	how=$(head -1 "$dir/source")
+	regen=
+	may_regen "$case" "$how" && regen=1
 	while IFS= read -r args; do
 		base="$dir$(slug "$args")"
-		if [ -n "${GOLDEN_REGEN:-}" ]; then
+		if [ -n "$regen" ]; then
 			regen_one "$fix" "$args" "$base" "$how"
 		fi
 		name="golden sockets: $case: ${args:-(no options)}"

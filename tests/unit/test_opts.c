@@ -4,7 +4,11 @@
  * and nlnetstat's own options taken out before getopt.
  */
 #include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "harness.h"
 #include "opts.h"
@@ -111,6 +115,58 @@ test_extensions(void)
 	t_end();
 }
 
+/*
+ * Parse argv in a child with stderr in a temporary file: the exit status,
+ * and the first line of stderr in line.  Returns whether usage followed.
+ */
+static bool
+parse_fails(const char *a1, int *status, char *line, size_t len)
+{
+	FILE *err = tmpfile();
+	char more[256];
+	pid_t pid;
+
+	line[0] = '\0';
+	*status = -1;
+	if (err == NULL)
+		return false;
+	fflush(stdout);
+	pid = fork();
+	if (pid == 0) {
+		dup2(fileno(err), STDERR_FILENO);
+		parse(a1, NULL, NULL);
+		_exit(99); /* opts_parse returned: no error was seen */
+	}
+	if (pid > 0 && waitpid(pid, status, 0) == pid && WIFEXITED(*status))
+		*status = WEXITSTATUS(*status);
+	rewind(err);
+	if (fgets(line, (int)len, err) == NULL)
+		line[0] = '\0';
+	bool usage = fgets(more, sizeof(more), err) != NULL &&
+	             strncmp(more, "usage: netstat ", 15) == 0;
+	fclose(err);
+	return usage;
+}
+
+static void
+test_extension_errors(void)
+{
+	char line[256];
+	int status;
+
+	t_begin("opts: a bad nlnetstat option prints usage and exits 3");
+	T_CHECK(parse_fails("--json=x", &status, line, sizeof(line)));
+	T_CHECK(status == 3);
+	T_STREQ(line, "netstat: option '--json' doesn't allow an argument\n");
+	t_end();
+
+	t_begin("opts: a bad nlnetstat value exits 3 without usage");
+	T_CHECK(!parse_fails("--pid=0", &status, line, sizeof(line)));
+	T_CHECK(status == 3);
+	T_STREQ(line, "nlnetstat: --pid: bad process id `0'.\n");
+	t_end();
+}
+
 void
 test_group_opts(void)
 {
@@ -118,4 +174,5 @@ test_group_opts(void)
 	test_protocols();
 	test_modes();
 	test_extensions();
+	test_extension_errors();
 }
