@@ -8,13 +8,19 @@
 
 #include <netinet/in.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
+
+#include "opts.h"
+
+/* Bytes of an interface name as net-tools keeps it ("%15c" and NUL). */
+#define GROUPS_DEVICE_LEN 16
 
 /* Parser state carried across the lines of both files of one pass. */
 struct groups_state {
-	bool v6_format;  /* a first line without "Device": igmp6 layout */
-	bool has_index;  /* igmp header starts with "Idx" (since 2.1) */
-	char device[16]; /* current interface, kept between lines */
+	bool v6_format; /* a first line without "Device": igmp6 layout */
+	bool has_index; /* igmp header starts with "Idx" (since 2.1) */
+	char device[GROUPS_DEVICE_LEN]; /* current interface */
 };
 
 /* One membership. */
@@ -39,5 +45,20 @@ enum groups_line {
  */
 enum groups_line groups_parse(struct groups_state *st, unsigned lnr,
     const char *line, struct groups_row *row);
+
+/* The group address as -g shows it (a name unless -n), into host. */
+void groups_host(
+    const struct opts *o, const struct groups_row *row, char *host, size_t len);
+
+/* netstat's section title and column header, through out.c. */
+void groups_header_text(void);
+/* One row of netstat's table for device (escaped here), through out.c. */
+void groups_row_text(
+    const struct opts *o, const char *device, const struct groups_row *row);
+
+/* One membership as an object item of j (device without its padding). */
+struct json;
+void groups_row_json(struct json *j, const struct opts *o, const char *device,
+    const struct groups_row *row);
 
 #endif

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "emit.h"
 #include "escape.h"
 #include "json.h"
 #include "modes.h"
@@ -91,19 +92,21 @@ groups_parse(struct groups_state *st, unsigned lnr, const char *line,
 	return groups_parse4(st, line, row);
 }
 
-static void
-groups_row_json(struct json *j, const struct groups_state *st,
-    const struct groups_row *row, const char *host)
+void
+groups_row_json(struct json *j, const struct opts *o, const char *device,
+    const struct groups_row *row)
 {
+	char host[1100];
+	size_t n = strlen(device);
+
+	groups_host(o, row, host, sizeof(host));
 	json_item(j);
 	json_open(j, '{');
-	size_t n = strlen(st->device);
-
 	/* The igmp file pads names with blanks; JSON gets the bare name. */
-	while (n > 0 && (st->device[n - 1] == ' ' || st->device[n - 1] == '\n'))
+	while (n > 0 && (device[n - 1] == ' ' || device[n - 1] == '\n'))
 		n--;
 	json_key(j, "interface");
-	json_str(j, st->device, n);
+	json_str(j, device, n);
 	json_key(j, "refcnt");
 	json_i64(j, row->refcnt);
 	json_key(j, "group");
@@ -115,28 +118,39 @@ groups_row_json(struct json *j, const struct groups_state *st,
 	json_close(j, '}');
 }
 
-static void
-groups_row_print(const struct opts *o, const struct groups_state *st,
-    const struct groups_row *row, struct json *json)
+void
+groups_host(
+    const struct opts *o, const struct groups_row *row, char *host, size_t len)
 {
 	bool numeric = (o->numeric & NUM_HOST) != 0;
-	char dev[sizeof(st->device)], host[1100];
 
 	if (row->v6)
-		names_host6(&row->addr6, numeric, host, sizeof(host));
+		names_host6(&row->addr6, numeric, host, len);
 	else
-		names_host4(row->addr4, numeric, host, sizeof(host));
-	if (json != NULL) {
-		groups_row_json(json, st, row, host);
-		return;
-	}
-	escape_copy(dev, sizeof(dev), st->device, strlen(st->device));
+		names_host4(row->addr4, numeric, host, len);
+}
+
+void
+groups_row_text(
+    const struct opts *o, const char *device, const struct groups_row *row)
+{
+	char dev[GROUPS_DEVICE_LEN], host[1100];
+
+	groups_host(o, row, host, sizeof(host));
+	escape_copy(dev, sizeof(dev), device, strlen(device));
 	out_printf("%-15s %-6d %s\n", dev, row->refcnt, host);
 }
 
+void
+groups_header_text(void)
+{
+	out_str("IPv6/IPv4 Group Memberships\n"
+	        "Interface       RefCnt Group\n"
+	        "--------------- ------ ---------------------\n");
+}
+
 static void
-groups_read(
-    const struct opts *o, int fd, struct groups_state *st, struct json *json)
+groups_read(struct emitter *e, int fd, struct groups_state *st)
 {
 	struct lineio l;
 	struct groups_row row;
@@ -152,7 +166,7 @@ groups_read(
 		snprintf(buf, sizeof(buf), "%s\n", line);
 		memset(&row, 0, sizeof(row));
 		switch (groups_parse(st, lnr, buf, &row)) {
-		case GROUPS_ROW: groups_row_print(o, st, &row, json); break;
+		case GROUPS_ROW: emit_group(e, st->device, &row); break;
 		case GROUPS_BOGUS:
 			out_sync_for_stderr();
 			fprintf(stderr, "warning, got bogus %s line %u.\n",
@@ -166,17 +180,14 @@ groups_read(
 }
 
 int
-groups_print(const struct opts *o, unsigned pass, struct json *json)
+groups_print(const struct opts *o, struct emitter *e)
 {
 	struct groups_state st;
 	int rc = EXIT_OK;
 
-	(void)pass; /* every pass reads both files afresh */
+	/* Every pass reads both files afresh. */
 	memset(&st, 0, sizeof(st));
-	if (json == NULL)
-		out_str("IPv6/IPv4 Group Memberships\n"
-		        "Interface       RefCnt Group\n"
-		        "--------------- ------ ---------------------\n");
+	emit_section_begin(e, EMIT_SEC_GROUPS);
 	if (opts_has_af(o, NAF_INET)) {
 		int fd = util_proc_open("net/igmp");
 		/* Families alone (-4, -6, -A) make a missing file silent. */
@@ -195,14 +206,15 @@ groups_print(const struct opts *o, unsigned pass, struct json *json)
 			fprintf(stderr, "/proc/net/igmp: %s\n", strerror(-fd));
 			return EXIT_OPEN;
 		} else {
-			groups_read(o, fd, &st, json);
+			groups_read(e, fd, &st);
 		}
 	}
 	if (opts_has_af(o, NAF_INET6)) {
 		int fd = util_proc_open("net/igmp6");
 
 		if (fd >= 0)
-			groups_read(o, fd, &st, json);
+			groups_read(e, fd, &st);
 	}
+	emit_section_end(e, EMIT_SEC_GROUPS);
 	return rc;
 }

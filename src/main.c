@@ -12,6 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "emit.h"
 #include "modes.h"
 #include "netns.h"
 #include "netstat.h"
@@ -19,30 +20,49 @@
 #include "out.h"
 #include "util.h"
 
-static int
-main_pass(const struct opts *o, unsigned pass)
+/* The output format, chosen once: --summary, --json, or netstat's text. */
+static struct emitter *
+main_emitter(const struct opts *o)
 {
+	if (o->summary && o->mode == MODE_SOCKETS)
+		return emit_summary_new(o);
+	if (o->format == FORMAT_JSON)
+		return emit_json_new(o);
+	return emit_text_new(o);
+}
+
+static int
+main_pass(struct run_ctx *c)
+{
+	const struct opts *o = c->o;
+
 	switch (o->mode) {
 	case MODE_MASQ: return masq_run(o);
 	case MODE_STATS: return stats_run(o);
-	case MODE_ROUTE: return route_run(o, pass);
-	case MODE_IFACE: return iface_run(o, pass);
+	case MODE_ROUTE: return route_run(o, c->pass);
+	case MODE_IFACE: return iface_run(o, c->pass);
 	case MODE_SOCKETS: break;
 	}
-	return sockets_run(o, pass);
+	return sockets_run(c);
+}
+
+/* A namespace was entered: label the records, reopen what is cached. */
+static void
+main_netns_entered(struct run_ctx *c, const char *label)
+{
+	emit_set_netns(c->emit, label);
+	sockets_netns_changed(c);
 }
 
 /* --all-netns: one pass in every network namespace, each titled. */
 static int
-main_pass_all_netns(const struct opts *o, unsigned pass)
+main_pass_all_netns(struct run_ctx *c)
 {
 	struct netns_ent *list;
 	size_t n = netns_list(&list);
-	bool json = o->format == FORMAT_JSON && o->mode == MODE_SOCKETS;
 	int status = EXIT_OK;
 
-	if (json)
-		sockets_json_frame_begin();
+	emit_all_netns_begin(c->emit);
 	for (size_t i = 0; i < n && status == EXIT_OK; i++) {
 		int rc = netns_enter(list[i].fd);
 		if (rc < 0) {
@@ -54,23 +74,21 @@ main_pass_all_netns(const struct opts *o, unsigned pass)
 			status = EXIT_FAIL;
 			break;
 		}
-		sockets_set_netns(list[i].label);
-		if (!json)
-			out_printf("Network namespace: %s\n", list[i].label);
-		status = main_pass(o, pass);
+		main_netns_entered(c, list[i].label);
+		emit_netns_title(c->emit, list[i].label);
+		status = main_pass(c);
 	}
-	if (json)
-		sockets_json_frame_end();
+	emit_all_netns_end(c->emit);
 	/* Back to where we started, for the next -c pass. */
 	if (n > 0 && netns_enter(list[0].fd) == 0)
-		sockets_set_netns(NULL);
+		main_netns_entered(c, NULL);
 	netns_list_free(list, n);
 	return status;
 }
 
 /* --netns: enter the namespace once, before anything is read. */
 static int
-main_enter_netns(const char *name)
+main_enter_netns(struct run_ctx *c, const char *name)
 {
 	int fd = netns_open(name);
 	int rc = fd < 0 ? fd : netns_enter(fd);
@@ -84,7 +102,7 @@ main_enter_netns(const char *name)
 		    name, strerror(-rc));
 		return EXIT_FAIL;
 	}
-	sockets_set_netns(name);
+	main_netns_entered(c, name);
 	return EXIT_OK;
 }
 
@@ -112,24 +130,32 @@ int
 main(int argc, char **argv)
 {
 	struct opts parsed;
-	int status;
+	struct run_ctx ctx = { 0 };
+	int status = EXIT_FAIL;
 
 	setlocale(LC_ALL, "");
 	out_init();
 	opts_parse(argc, argv, &parsed);
 	const struct opts *o = &parsed;
 
-	if (o->netns != NULL && main_enter_netns(o->netns) != EXIT_OK)
-		return EXIT_FAIL;
+	ctx.o = o;
+	ctx.emit = main_emitter(o);
+	if (o->netns != NULL && main_enter_netns(&ctx, o->netns) != EXIT_OK)
+		goto done;
 	/* -s ignores -c, as net-tools does. */
 	bool repeat = o->continuous && o->mode != MODE_STATS;
-	for (unsigned pass = 0;; pass++) {
-		status = o->all_netns ? main_pass_all_netns(o, pass)
-		                      : main_pass(o, pass);
+	for (;; ctx.pass++) {
+		status =
+		    o->all_netns ? main_pass_all_netns(&ctx) : main_pass(&ctx);
 		if (!repeat || status != EXIT_OK)
 			break;
 		if (main_wait() < 0)
 			break;
 	}
-	return out_finish() == 0 ? status : EXIT_FAIL;
+	if (out_finish() != 0)
+		status = EXIT_FAIL;
+done:
+	sockets_ctx_free(&ctx);
+	emit_free(ctx.emit);
+	return status;
 }

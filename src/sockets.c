@@ -12,10 +12,9 @@
 #include <unistd.h>
 
 #include "diag.h"
+#include "emit.h"
 #include "filter.h"
 #include "fmt.h"
-#include "fmt_json.h"
-#include "json.h"
 #include "modes.h"
 #include "netstat.h"
 #include "obsolete.h"
@@ -23,7 +22,6 @@
 #include "privs.h"
 #include "procmap.h"
 #include "procnet.h"
-#include "summary.h"
 #include "u64map.h"
 #include "util.h"
 
@@ -34,19 +32,25 @@ enum source_pref {
 	SOURCE_PROC, /* /proc/net files only */
 };
 
+/* The emitter of a silent run: a row only adds its inode to a set. */
+struct collector {
+	struct emitter base;
+	struct u64map *set;
+};
+
 struct listing {
 	const struct opts *o;
+	struct run_ctx *ctx;
+	struct emitter *emit; /* the run's, or the collector of a silent run */
 	enum source_pref source;
 	struct diag_sock *diag; /* NULL when netlink is unusable */
 	struct procmap *owners; /* -p, rebuilt every pass */
 	bool owners_loaded;
-	const char *label;       /* Proto text of the table being dumped */
-	struct json *json;       /* --json: the document of this pass */
-	struct summary *summary; /* --summary: counts instead of rows */
-	struct u64map peers;     /* --peers, --json: unix inode -> peer inode */
+	const char *label;   /* Proto text of the table being dumped */
+	struct u64map peers; /* --peers, --json: unix inode -> peer inode */
 	bool have_peers;
-	struct u64map *collect; /* set: rows only add their inode here */
-	char row[FMT_ROW_MAX];
+	bool quiet; /* a silent run: errors are left to the printing one */
+	struct collector collector; /* the emitter of the silent run */
 };
 
 /* The inet tables in net-tools' order; SKT_COUNT marks SCTP. */
@@ -62,38 +66,19 @@ static const struct {
 	{ PROTO_RAW, SKT_RAW, "AF INET (raw)" },
 };
 
-/* Kept across -c passes: the diag socket and the source decision. */
-static struct diag_sock *listing_diag;
-static bool listing_diag_tried;
-/* --all-netns: label of the namespace entered, and one shared JSON array. */
-static const char *listing_netns;
-static bool listing_json_framed;
-static struct json listing_json;
-
 void
-sockets_set_netns(const char *label)
+sockets_netns_changed(struct run_ctx *c)
 {
 	/* A diag socket reports the namespace it was created in. */
-	diag_close(listing_diag);
-	listing_diag = NULL;
-	listing_diag_tried = false;
-	listing_netns = label;
+	diag_close(c->diag);
+	c->diag = NULL;
+	c->diag_tried = false;
 }
 
 void
-sockets_json_frame_begin(void)
+sockets_ctx_free(struct run_ctx *c)
 {
-	memset(&listing_json, 0, sizeof(listing_json));
-	json_open(&listing_json, '[');
-	listing_json_framed = true;
-}
-
-void
-sockets_json_frame_end(void)
-{
-	json_close(&listing_json, ']');
-	out_write("\n", 1);
-	listing_json_framed = false;
+	sockets_netns_changed(c);
 }
 
 static enum source_pref
@@ -114,14 +99,16 @@ source_pref_get(void)
 static void
 listing_diag_open(struct listing *l)
 {
+	struct run_ctx *c = l->ctx;
+
 	if (l->source == SOURCE_PROC)
 		return;
-	if (!listing_diag_tried) {
-		listing_diag_tried = true;
-		if (diag_open(&listing_diag) < 0)
-			listing_diag = NULL; /* no sock_diag: /proc for all */
+	if (!c->diag_tried) {
+		c->diag_tried = true;
+		if (diag_open(&c->diag) < 0)
+			c->diag = NULL; /* no sock_diag: /proc for all */
 	}
-	l->diag = listing_diag;
+	l->diag = c->diag;
 }
 
 static bool listing_collect_wanted(struct listing *l, struct u64map *set);
@@ -140,8 +127,8 @@ listing_can_stop_early(const struct listing *l)
 	const struct opts *o = l->o;
 
 	return o->programs && o->show == SHOW_LISTENING &&
-	       o->format == FORMAT_TABLE && l->summary == NULL &&
-	       o->xf.npids == 0 && !o->peers && privs_sees_every_process();
+	       (l->emit->caps & EMIT_CAP_FIRST_OWNER) && o->xf.npids == 0 &&
+	       !o->peers && privs_sees_every_process();
 }
 
 /* -p: one /proc scan per pass, with net-tools' two warnings. */
@@ -178,14 +165,6 @@ listing_load_owners(struct listing *l)
 		privs_explain(st.denied, st.denied_own);
 }
 
-static const char *
-listing_owner(const struct listing *l, uint64_t inode)
-{
-	if (!l->o->programs || l->owners == NULL || inode == 0)
-		return NULL;
-	return procmap_lookup(l->owners, inode);
-}
-
 /* --pid: keep the row only when one of its owners is listed. */
 static bool
 listing_owner_match(const struct listing *l, uint64_t inode)
@@ -211,22 +190,7 @@ sink_inet(const struct sock_rec *r, void *ctx)
 
 	if (!filter_match(l->o, r) || !listing_owner_match(l, r->inode))
 		return 0;
-	if (l->collect != NULL) {
-		u64map_put(l->collect, r->inode, 1);
-		return 0;
-	}
-	if (l->summary != NULL) {
-		summary_add(l->summary, r, l->label);
-		return 0;
-	}
-	if (l->o->format == FORMAT_JSON) {
-		fmt_json_inet(
-		    l->json, l->o, r, l->label, l->owners, listing_netns);
-		return 0;
-	}
-	size_t n = fmt_inet_row(l->row, sizeof(l->row), l->o, r, l->label,
-	    listing_owner(l, r->inode));
-	out_write(l->row, n);
+	emit_sock(l->emit, r, l->label, l->owners);
 	return 0;
 }
 
@@ -237,14 +201,6 @@ sink_unix(const struct sock_rec *r, void *ctx)
 
 	if (!filter_match(l->o, r) || !listing_owner_match(l, r->inode))
 		return 0;
-	if (l->collect != NULL) {
-		u64map_put(l->collect, r->inode, 1);
-		return 0;
-	}
-	if (l->summary != NULL) {
-		summary_add(l->summary, r, "unix");
-		return 0;
-	}
 	struct sock_rec withpeer;
 	uint64_t peer;
 	if (l->have_peers && u64map_get(&l->peers, r->inode, &peer)) {
@@ -253,14 +209,7 @@ sink_unix(const struct sock_rec *r, void *ctx)
 		withpeer.have |= HAVE_PEER;
 		r = &withpeer;
 	}
-	if (l->o->format == FORMAT_JSON) {
-		fmt_json_unix(l->json, l->o, r, l->owners, listing_netns);
-		return 0;
-	}
-	size_t n = fmt_unix_row(l->row, sizeof(l->row), l->o, r,
-	    listing_owner(l, r->inode),
-	    (r->have & HAVE_PEER) ? listing_owner(l, r->peer_inode) : NULL);
-	out_write(l->row, n);
+	emit_sock(l->emit, r, "unix", l->owners);
 	return 0;
 }
 
@@ -298,7 +247,7 @@ read_proc_table(struct listing *l, enum sk_table t, int family)
 	int rc = procnet_read(
 	    t, family, t == SKT_UNIX ? sink_unix : sink_inet, l, &res);
 
-	if (l->collect == NULL)
+	if (!l->quiet)
 		report_bogus(t, family, &res);
 	return rc;
 }
@@ -323,7 +272,7 @@ read_diag_table(struct listing *l, enum sk_table t, int family)
 	if (rc == 0 || (diag_is_unsupported(rc) && emitted == 0 &&
 	                   l->source == SOURCE_AUTO))
 		return rc;
-	if (l->collect != NULL)
+	if (l->quiet)
 		return -EPIPE; /* the printing pass reports it */
 	out_sync_for_stderr();
 	fprintf(stderr, "nlnetstat: sock_diag dump of %s failed: %s\n",
@@ -433,6 +382,16 @@ want_proto(const struct opts *o, unsigned bit)
 	return !o->explicit_sel || (o->protos & bit);
 }
 
+static void
+collector_row(struct emitter *e, const struct emit_row *row)
+{
+	if (row->kind == EMIT_SOCK)
+		u64map_put(
+		    ((struct collector *)e)->set, row->u.sock.rec->inode, 1);
+}
+
+static const struct emit_ops collector_ops = { .row = collector_row };
+
 /*
  * The inodes of the rows this pass will print, from a silent run of the
  * same tables (errors are left for the printing run to report).  False
@@ -442,10 +401,14 @@ static bool
 listing_collect_wanted(struct listing *l, struct u64map *set)
 {
 	const struct opts *o = l->o;
+	struct emitter *saved = l->emit;
 	bool ok = true;
 	int rc;
 
-	l->collect = set;
+	l->collector.base = (struct emitter){ &collector_ops, o, 0, NULL };
+	l->collector.set = set;
+	l->emit = &l->collector.base;
+	l->quiet = true;
 	for (size_t i = 0; i < sizeof(inet_order) / sizeof(inet_order[0]);
 	     i++) {
 		enum sk_table t = inet_order[i].table;
@@ -465,18 +428,16 @@ listing_collect_wanted(struct listing *l, struct u64map *set)
 		rc = read_proc_table(l, SKT_UNIX, AF_UNIX);
 		ok = ok && (rc == 0 || rc == -ENOENT);
 	}
-	l->collect = NULL;
+	l->emit = saved;
+	l->quiet = false;
 	return ok;
 }
 
 static int
-inet_sections(struct listing *l)
+inet_tables(struct listing *l)
 {
 	const struct opts *o = l->o;
 
-	listing_load_owners(l);
-	if (o->format == FORMAT_TABLE && l->summary == NULL)
-		out_write(l->row, fmt_inet_header(l->row, sizeof(l->row), o));
 	for (size_t i = 0; i < sizeof(inet_order) / sizeof(inet_order[0]);
 	     i++) {
 		if (!want_proto(o, inet_order[i].bit))
@@ -491,6 +452,18 @@ inet_sections(struct listing *l)
 	return EXIT_OK;
 }
 
+static int
+inet_sections(struct listing *l)
+{
+	int rc;
+
+	listing_load_owners(l);
+	emit_section_begin(l->emit, EMIT_SEC_INET);
+	rc = inet_tables(l);
+	emit_section_end(l->emit, EMIT_SEC_INET);
+	return rc;
+}
+
 static void
 peer_note(uint64_t inode, uint64_t peer, void *ctx)
 {
@@ -503,7 +476,7 @@ listing_load_peers(struct listing *l)
 {
 	struct diag_sock *d = l->diag;
 
-	if (!l->o->peers && l->o->format != FORMAT_JSON)
+	if (!l->o->peers && !(l->emit->caps & EMIT_CAP_PEERS))
 		return;
 	if (d == NULL && diag_open(&d) < 0)
 		return;
@@ -517,10 +490,9 @@ unix_section(struct listing *l)
 {
 	listing_load_owners(l);
 	listing_load_peers(l);
-	if (l->o->format == FORMAT_TABLE && l->summary == NULL)
-		out_write(
-		    l->row, fmt_unix_header(l->row, sizeof(l->row), l->o));
+	emit_section_begin(l->emit, EMIT_SEC_UNIX);
 	int rc = read_proc_table(l, SKT_UNIX, AF_UNIX);
+	emit_section_end(l->emit, EMIT_SEC_UNIX);
 	if (rc == -ENOENT || rc == -EACCES)
 		return missing_table(l->o, "AF UNIX");
 	if (rc < 0)
@@ -529,7 +501,7 @@ unix_section(struct listing *l)
 }
 
 static int
-listing_run(struct listing *l, unsigned pass)
+listing_run(struct listing *l)
 {
 	const struct opts *o = l->o;
 	int rc;
@@ -538,9 +510,7 @@ listing_run(struct listing *l, unsigned pass)
 		if ((rc = inet_sections(l)) != EXIT_OK)
 			return rc;
 	}
-	if (o->groups &&
-	    (rc = groups_print(o, pass,
-	         o->format == FORMAT_JSON ? l->json : NULL)) != EXIT_OK)
+	if (o->groups && (rc = groups_print(o, l->emit)) != EXIT_OK)
 		return rc;
 	if (!o->explicit_sel || opts_has_af(o, NAF_UNIX)) {
 		if ((rc = unix_section(l)) != EXIT_OK)
@@ -552,13 +522,15 @@ listing_run(struct listing *l, unsigned pass)
 }
 
 int
-sockets_run(const struct opts *o, unsigned pass)
+sockets_run(struct run_ctx *c)
 {
-	static struct listing l;
+	struct listing l;
 	int rc;
 
 	memset(&l, 0, sizeof(l));
-	l.o = o;
+	l.o = c->o;
+	l.ctx = c;
+	l.emit = c->emit;
 	l.source = source_pref_get();
 	listing_diag_open(&l);
 	if (l.diag == NULL && l.source == SOURCE_DIAG) {
@@ -566,26 +538,9 @@ sockets_run(const struct opts *o, unsigned pass)
 		    stderr, "nlnetstat: sock_diag netlink is not available\n");
 		return EXIT_FAIL;
 	}
-	if (o->summary) {
-		l.summary = summary_new();
-		rc = listing_run(&l, pass);
-		summary_print(l.summary, o);
-		summary_free(l.summary);
-		procmap_free(l.owners);
-		u64map_free(&l.peers);
-		return rc;
-	}
-	/* --json: one array per pass, on one line (so -c gives JSON lines). */
-	l.json = &listing_json;
-	if (o->format == FORMAT_JSON && !listing_json_framed) {
-		memset(&listing_json, 0, sizeof(listing_json));
-		json_open(l.json, '[');
-	}
-	rc = listing_run(&l, pass);
-	if (o->format == FORMAT_JSON && !listing_json_framed) {
-		json_close(l.json, ']');
-		out_write("\n", 1);
-	}
+	emit_doc_begin(l.emit, EMIT_DOC_SOCKETS);
+	rc = listing_run(&l);
+	emit_doc_end(l.emit, EMIT_DOC_SOCKETS);
 	procmap_free(l.owners);
 	u64map_free(&l.peers);
 	return rc;

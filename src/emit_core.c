@@ -1,0 +1,94 @@
+/*
+ * emit_core.c - the emitter interface the modes call (see emit.h): thin
+ * dispatchers that skip the hooks a format leaves out, and the record
+ * shorthands.  Which format runs is main.c's choice, made once.
+ */
+#include "emit.h"
+
+void
+emit_free(struct emitter *e)
+{
+	if (e != NULL && e->ops->free != NULL)
+		e->ops->free(e);
+}
+
+void
+emit_set_netns(struct emitter *e, const char *label)
+{
+	e->netns = label;
+}
+
+void
+emit_doc_begin(struct emitter *e, enum emit_doc doc)
+{
+	if (e->ops->doc_begin != NULL)
+		e->ops->doc_begin(e, doc);
+}
+
+void
+emit_doc_end(struct emitter *e, enum emit_doc doc)
+{
+	if (e->ops->doc_end != NULL)
+		e->ops->doc_end(e, doc);
+}
+
+void
+emit_section_begin(struct emitter *e, enum emit_sec sec)
+{
+	if (e->ops->section_begin != NULL)
+		e->ops->section_begin(e, sec);
+}
+
+void
+emit_section_end(struct emitter *e, enum emit_sec sec)
+{
+	if (e->ops->section_end != NULL)
+		e->ops->section_end(e, sec);
+}
+
+void
+emit_row(struct emitter *e, const struct emit_row *row)
+{
+	if (e->ops->row != NULL)
+		e->ops->row(e, row);
+}
+
+void
+emit_all_netns_begin(struct emitter *e)
+{
+	if (e->ops->all_netns_begin != NULL)
+		e->ops->all_netns_begin(e);
+}
+
+void
+emit_netns_title(struct emitter *e, const char *label)
+{
+	if (e->ops->netns_title != NULL)
+		e->ops->netns_title(e, label);
+}
+
+void
+emit_all_netns_end(struct emitter *e)
+{
+	if (e->ops->all_netns_end != NULL)
+		e->ops->all_netns_end(e);
+}
+
+void
+emit_sock(struct emitter *e, const struct sock_rec *r, const char *label,
+    const struct procmap *owners)
+{
+	struct emit_row row = { .kind = EMIT_SOCK };
+
+	row.u.sock = (struct emit_sock){ r, label, owners };
+	emit_row(e, &row);
+}
+
+void
+emit_group(struct emitter *e, const char *device, const struct groups_row *row)
+{
+	struct emit_row er = { .kind = EMIT_GROUP };
+
+	er.u.group = (struct emit_group){ device, row };
+	emit_row(e, &er);
+}

@@ -1,0 +1,127 @@
+/*
+ * emit_json.c - the --json emitter: one JSON document per pass, written
+ * as it goes (an array of record objects; with --all-netns one array for
+ * every namespace's sockets, each record labelled).  The record objects
+ * come from fmt_json.c and the modes' JSON writers, over json.c.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "emit.h"
+#include "fmt_json.h"
+#include "groups.h"
+#include "json.h"
+#include "out.h"
+#include "sockrec.h"
+#include "util.h"
+
+struct emit_json {
+	struct emitter base;
+	struct json j;
+	bool framed; /* --all-netns: one array around the namespaces */
+};
+
+static void
+json_doc_begin(struct emitter *e, enum emit_doc doc)
+{
+	struct emit_json *x = (struct emit_json *)e;
+
+	if (x->framed)
+		return;
+	(void)doc;
+	/* One array per pass, on one line (so -c gives JSON lines). */
+	memset(&x->j, 0, sizeof(x->j));
+	json_open(&x->j, '[');
+}
+
+static void
+json_doc_end(struct emitter *e, enum emit_doc doc)
+{
+	struct emit_json *x = (struct emit_json *)e;
+
+	(void)doc;
+	if (x->framed)
+		return;
+	json_close(&x->j, ']');
+	out_write("\n", 1);
+}
+
+static void
+json_row(struct emitter *e, const struct emit_row *row)
+{
+	struct emit_json *x = (struct emit_json *)e;
+	const struct emit_sock *s = &row->u.sock;
+
+	switch (row->kind) {
+	case EMIT_SOCK:
+		if (s->rec->table == SKT_UNIX)
+			fmt_json_unix(&x->j, e->o, s->rec, s->owners, e->netns);
+		else
+			fmt_json_inet(
+			    &x->j, e->o, s->rec, s->label, s->owners, e->netns);
+		break;
+	case EMIT_GROUP:
+		groups_row_json(
+		    &x->j, e->o, row->u.group.device, row->u.group.row);
+		break;
+	}
+}
+
+static void
+json_all_netns_begin(struct emitter *e)
+{
+	struct emit_json *x = (struct emit_json *)e;
+
+	/* Socket records carry their namespace: one array holds them all. */
+	if (e->o->mode != MODE_SOCKETS)
+		return;
+	memset(&x->j, 0, sizeof(x->j));
+	json_open(&x->j, '[');
+	x->framed = true;
+}
+
+static void
+json_netns_title(struct emitter *e, const char *label)
+{
+	struct emit_json *x = (struct emit_json *)e;
+
+	if (!x->framed)
+		out_printf("Network namespace: %s\n", label);
+}
+
+static void
+json_all_netns_end(struct emitter *e)
+{
+	struct emit_json *x = (struct emit_json *)e;
+
+	if (!x->framed)
+		return;
+	json_close(&x->j, ']');
+	out_write("\n", 1);
+	x->framed = false;
+}
+
+static void
+json_free(struct emitter *e)
+{
+	free(e);
+}
+
+static const struct emit_ops json_ops = {
+	.doc_begin = json_doc_begin,
+	.row = json_row,
+	.doc_end = json_doc_end,
+	.all_netns_begin = json_all_netns_begin,
+	.netns_title = json_netns_title,
+	.all_netns_end = json_all_netns_end,
+	.free = json_free,
+};
+
+struct emitter *
+emit_json_new(const struct opts *o)
+{
+	struct emit_json *x = xcalloc(1, sizeof(*x));
+
+	x->base = (struct emitter){ &json_ops, o, EMIT_CAP_PEERS, NULL };
+	return &x->base;
+}

@@ -1,0 +1,108 @@
+/*
+ * emit_text.c - the text emitter: netstat's section titles, column
+ * headers and rows, byte for byte, through the formatters of fmt.c and
+ * the modes' table code, into out.c.  The default output format.
+ */
+#include <stdlib.h>
+
+#include "emit.h"
+#include "fmt.h"
+#include "groups.h"
+#include "out.h"
+#include "procmap.h"
+#include "sockrec.h"
+#include "util.h"
+
+struct emit_text {
+	struct emitter base;
+	char row[FMT_ROW_MAX];
+};
+
+/* The PID/Program text of -p for inode (NULL prints "-"). */
+static const char *
+text_owner(
+    const struct emitter *e, const struct procmap *owners, uint64_t inode)
+{
+	if (!e->o->programs || owners == NULL || inode == 0)
+		return NULL;
+	return procmap_lookup(owners, inode);
+}
+
+static void
+text_sock(struct emit_text *t, const struct emit_sock *s)
+{
+	const struct emitter *e = &t->base;
+	const struct sock_rec *r = s->rec;
+	size_t n;
+
+	if (r->table == SKT_UNIX)
+		n = fmt_unix_row(t->row, sizeof(t->row), e->o, r,
+		    text_owner(e, s->owners, r->inode),
+		    (r->have & HAVE_PEER)
+		        ? text_owner(e, s->owners, r->peer_inode)
+		        : NULL);
+	else
+		n = fmt_inet_row(t->row, sizeof(t->row), e->o, r, s->label,
+		    text_owner(e, s->owners, r->inode));
+	out_write(t->row, n);
+}
+
+static void
+text_row(struct emitter *e, const struct emit_row *row)
+{
+	struct emit_text *t = (struct emit_text *)e;
+
+	switch (row->kind) {
+	case EMIT_SOCK: text_sock(t, &row->u.sock); break;
+	case EMIT_GROUP:
+		groups_row_text(e->o, row->u.group.device, row->u.group.row);
+		break;
+	}
+}
+
+static void
+text_section_begin(struct emitter *e, enum emit_sec sec)
+{
+	struct emit_text *t = (struct emit_text *)e;
+
+	switch (sec) {
+	case EMIT_SEC_INET:
+		out_write(
+		    t->row, fmt_inet_header(t->row, sizeof(t->row), e->o));
+		break;
+	case EMIT_SEC_UNIX:
+		out_write(
+		    t->row, fmt_unix_header(t->row, sizeof(t->row), e->o));
+		break;
+	case EMIT_SEC_GROUPS: groups_header_text(); break;
+	}
+}
+
+static void
+text_netns_title(struct emitter *e, const char *label)
+{
+	(void)e;
+	out_printf("Network namespace: %s\n", label);
+}
+
+static void
+text_free(struct emitter *e)
+{
+	free(e);
+}
+
+static const struct emit_ops text_ops = {
+	.section_begin = text_section_begin,
+	.row = text_row,
+	.netns_title = text_netns_title,
+	.free = text_free,
+};
+
+struct emitter *
+emit_text_new(const struct opts *o)
+{
+	struct emit_text *t = xcalloc(1, sizeof(*t));
+
+	t->base = (struct emitter){ &text_ops, o, EMIT_CAP_FIRST_OWNER, NULL };
+	return &t->base;
+}

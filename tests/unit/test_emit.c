@@ -1,0 +1,355 @@
+/*
+ * test_emit.c - the emitter layer: a recording emitter that the socket
+ * listing writes into (documents, sections and records, no text), the
+ * text emitter's bytes for one record, and the JSON emitter's documents
+ * and --all-netns framing.  The listing reads a /proc tree made here.
+ */
+#include <arpa/inet.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "emit.h"
+#include "groups.h"
+#include "harness.h"
+#include "modes.h"
+#include "out.h"
+#include "sockrec.h"
+
+void test_group_emit(void);
+
+/* What a mode told the recording emitter, in order. */
+struct recorder {
+	struct emitter base;
+	char trace[512]; /* "D(S(rrr)S())d" style: docs, sections, rows */
+	unsigned socks, unix_socks, groups;
+};
+
+static void
+rec_add(struct recorder *r, const char *s)
+{
+	size_t n = strlen(r->trace);
+
+	snprintf(r->trace + n, sizeof(r->trace) - n, "%s", s);
+}
+
+static void
+rec_doc_begin(struct emitter *e, enum emit_doc doc)
+{
+	rec_add((struct recorder *)e, doc == EMIT_DOC_SOCKETS ? "D" : "?");
+}
+
+static void
+rec_doc_end(struct emitter *e, enum emit_doc doc)
+{
+	(void)doc;
+	rec_add((struct recorder *)e, "d");
+}
+
+static void
+rec_section_begin(struct emitter *e, enum emit_sec sec)
+{
+	static const char *const name[] = { "inet(", "unix(", "groups(" };
+
+	rec_add((struct recorder *)e, name[sec]);
+}
+
+static void
+rec_section_end(struct emitter *e, enum emit_sec sec)
+{
+	(void)sec;
+	rec_add((struct recorder *)e, ")");
+}
+
+static void
+rec_row(struct emitter *e, const struct emit_row *row)
+{
+	struct recorder *r = (struct recorder *)e;
+
+	if (row->kind == EMIT_GROUP) {
+		r->groups++;
+	} else if (row->u.sock.rec->table == SKT_UNIX) {
+		r->unix_socks++;
+	} else {
+		r->socks++;
+		/* The record arrives whole: no text was made of it. */
+		T_CHECK(row->u.sock.rec->lport == 22 ||
+		        row->u.sock.rec->lport == 5000);
+		T_STREQ(row->u.sock.label, "tcp");
+	}
+	rec_add(r, "r");
+}
+
+static const struct emit_ops rec_ops = {
+	.doc_begin = rec_doc_begin,
+	.section_begin = rec_section_begin,
+	.row = rec_row,
+	.section_end = rec_section_end,
+	.doc_end = rec_doc_end,
+};
+
+static struct opts
+parse(const char *a1, const char *a2)
+{
+	char *argv[4] = { (char *)"netstat", (char *)a1, (char *)a2, NULL };
+	struct opts o;
+
+	optind = 0;
+	opts_parse(a2 ? 3 : 2, argv, &o);
+	return o;
+}
+
+static char root[64];
+
+static void
+tree_file(const char *rel, const char *text)
+{
+	char path[256];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/%s", root, rel);
+	f = fopen(path, "w");
+	if (f == NULL)
+		abort();
+	fputs(text, f);
+	fclose(f);
+}
+
+/* Two TCP sockets, three UNIX sockets, one IPv4 group membership. */
+static bool
+tree_new(void)
+{
+	char net[96];
+
+	snprintf(root, sizeof(root), "/tmp/nlnetstat-emit.XXXXXX");
+	if (mkdtemp(root) == NULL)
+		return false;
+	snprintf(net, sizeof(net), "%s/net", root);
+	mkdir(net, 0700);
+	tree_file("net/tcp",
+	    "  sl  local_address rem_address   st tx_queue rx_queue tr "
+	    "tm->when retrnsmt   uid  timeout inode\n"
+	    "   0: 0100007F:0016 00000000:0000 0A 00000000:00000000 "
+	    "00:00000000 00000000     0        0 1001 1 0000000000000000 "
+	    "100 0 0 10 0\n"
+	    "   1: 0100007F:1388 0100007F:C000 01 00000000:00000000 "
+	    "00:00000000 00000000     0        0 1002 1 0000000000000000 "
+	    "20 4 30 10 -1\n");
+	tree_file("net/unix",
+	    "Num       RefCount Protocol Flags    Type St Inode Path\n"
+	    "0000000000000000: 00000002 00000000 00010000 0001 01 2001 "
+	    "/run/a\n"
+	    "0000000000000000: 00000002 00000000 00000000 0001 03 2002\n"
+	    "0000000000000000: 00000002 00000000 00000000 0002 01 2003 "
+	    "@abstract\n");
+	tree_file("net/igmp",
+	    "Idx\tDevice    : Count Querier\tGroup    Users Timer\tReporter\n"
+	    "1\tlo        :     1      V3\n"
+	    "\t\t\t\t010000E0     1 0:00000000\t\t0\n");
+	setenv("NLNETSTAT_PROC_ROOT", root, 1);
+	setenv("NLNETSTAT_SOURCE", "proc", 1);
+	return true;
+}
+
+static void
+tree_remove(void)
+{
+	char cmd[128];
+
+	unsetenv("NLNETSTAT_PROC_ROOT");
+	unsetenv("NLNETSTAT_SOURCE");
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", root);
+	if (system(cmd) != 0)
+		perror("rm");
+}
+
+/* The listing describes its sections and records to any emitter. */
+static void
+test_listing_records(void)
+{
+	struct opts o = parse("-atxn", "-g");
+	struct recorder r = { .base = { &rec_ops, &o, 0, NULL } };
+	struct run_ctx c = { .o = &o, .emit = &r.base };
+
+	t_begin("emit: the socket listing writes records into an emitter");
+	T_CHECK(sockets_run(&c) == 0);
+	T_STREQ(r.trace, "Dinet(rr)groups(r)unix(rrr)d");
+	T_CHECK(r.socks == 2 && r.unix_socks == 3 && r.groups == 1);
+	sockets_ctx_free(&c);
+	t_end();
+
+	/* The filter runs before the emitter: -l keeps the listeners. */
+	o = parse("-ltn", NULL);
+	memset(r.trace, 0, sizeof(r.trace));
+	r.socks = 0;
+	t_begin("emit: filtered rows never reach the emitter");
+	T_CHECK(sockets_run(&c) == 0);
+	T_STREQ(r.trace, "Dinet(r)d");
+	T_CHECK(r.socks == 1);
+	sockets_ctx_free(&c);
+	t_end();
+}
+
+static char cap_text[8192];
+static int cap_saved = -1;
+static FILE *cap_file;
+
+static void
+cap_begin(void)
+{
+	fflush(stdout);
+	out_flush();
+	cap_file = tmpfile();
+	cap_saved = dup(STDOUT_FILENO);
+	if (cap_file == NULL || cap_saved < 0 ||
+	    dup2(fileno(cap_file), STDOUT_FILENO) < 0)
+		abort();
+}
+
+static const char *
+cap_end(void)
+{
+	size_t n;
+
+	T_CHECK(out_flush() == 0);
+	if (dup2(cap_saved, STDOUT_FILENO) < 0)
+		abort();
+	close(cap_saved);
+	rewind(cap_file);
+	n = fread(cap_text, 1, sizeof(cap_text) - 1, cap_file);
+	cap_text[n] = '\0';
+	fclose(cap_file);
+	return cap_text;
+}
+
+static struct sock_rec
+listener(void)
+{
+	struct sock_rec r;
+
+	memset(&r, 0, sizeof(r));
+	r.family = AF_INET;
+	r.table = SKT_TCP;
+	r.state = SK_LISTEN;
+	r.lport = 22;
+	inet_pton(AF_INET, "127.0.0.1", &r.laddr.s6_addr32[0]);
+	r.inode = 7;
+	return r;
+}
+
+static void
+test_text_bytes(void)
+{
+	struct opts o = parse("-tln", NULL);
+	struct emitter *e = emit_text_new(&o);
+	struct sock_rec r = listener();
+
+	t_begin("emit: text emitter writes netstat's row for a record");
+	cap_begin();
+	emit_doc_begin(e, EMIT_DOC_SOCKETS);
+	emit_sock(e, &r, "tcp", NULL);
+	emit_doc_end(e, EMIT_DOC_SOCKETS);
+	T_STREQ(cap_end(), "tcp        0      0 127.0.0.1:22            "
+	                   "0.0.0.0:*               LISTEN     \n");
+	T_CHECK((e->caps & EMIT_CAP_FIRST_OWNER) != 0);
+	emit_free(e);
+	t_end();
+}
+
+static void
+test_json_documents(void)
+{
+	struct opts o = parse("-tln", "--json");
+	struct emitter *e = emit_json_new(&o);
+	struct sock_rec r = listener();
+	const char *got;
+
+	t_begin("emit: JSON emitter, one array per document");
+	cap_begin();
+	emit_doc_begin(e, EMIT_DOC_SOCKETS);
+	emit_doc_end(e, EMIT_DOC_SOCKETS);
+	emit_doc_begin(e, EMIT_DOC_SOCKETS);
+	emit_sock(e, &r, "tcp", NULL);
+	emit_doc_end(e, EMIT_DOC_SOCKETS);
+	got = cap_end();
+	T_CHECK(strncmp(got, "[]\n[{\"proto\":\"tcp\",", 19) == 0);
+	T_CHECK(strstr(got, "\"local_port_num\":22,") != NULL);
+	T_CHECK(strstr(got, "netns") == NULL);
+	T_CHECK(strcmp(got + strlen(got) - 3, "}]\n") == 0);
+	t_end();
+
+	t_begin("emit: JSON --all-netns, one array, records labelled");
+	cap_begin();
+	emit_all_netns_begin(e);
+	emit_set_netns(e, "a");
+	emit_netns_title(e, "a");
+	emit_doc_begin(e, EMIT_DOC_SOCKETS);
+	emit_sock(e, &r, "tcp", NULL);
+	emit_doc_end(e, EMIT_DOC_SOCKETS);
+	emit_set_netns(e, "b");
+	emit_netns_title(e, "b");
+	emit_doc_begin(e, EMIT_DOC_SOCKETS);
+	emit_sock(e, &r, "tcp", NULL);
+	emit_doc_end(e, EMIT_DOC_SOCKETS);
+	emit_all_netns_end(e);
+	got = cap_end();
+	T_CHECK(got[0] == '[' && strchr(got, '\n') == got + strlen(got) - 1);
+	T_CHECK(strstr(got, "\"netns\":\"a\"}") != NULL);
+	T_CHECK(strstr(got, "},{\"proto\"") != NULL);
+	T_CHECK(strstr(got, "\"netns\":\"b\"}]\n") != NULL);
+	T_CHECK(strstr(got, "Network namespace") == NULL);
+	emit_free(e);
+	t_end();
+}
+
+/* --summary counts socket records; a -g section keeps netstat's text. */
+static void
+test_summary_emitter(void)
+{
+	struct opts o = parse("-g", "--summary");
+	struct emitter *e = emit_summary_new(&o);
+	struct sock_rec r = listener();
+	struct groups_row g;
+	const char *got;
+
+	memset(&g, 0, sizeof(g));
+	g.addr4 = htonl(0xe0000001);
+	g.refcnt = 1;
+	t_begin("emit: summary emitter counts records, prints at the end");
+	cap_begin();
+	emit_doc_begin(e, EMIT_DOC_SOCKETS);
+	emit_section_begin(e, EMIT_SEC_INET);
+	emit_sock(e, &r, "tcp", NULL);
+	emit_section_end(e, EMIT_SEC_INET);
+	emit_section_begin(e, EMIT_SEC_GROUPS);
+	emit_group(e, "lo", &g);
+	emit_section_end(e, EMIT_SEC_GROUPS);
+	emit_doc_end(e, EMIT_DOC_SOCKETS);
+	got = cap_end();
+	T_CHECK(strncmp(got, "IPv6/IPv4 Group Memberships\n", 28) == 0);
+	T_CHECK(strstr(got, "\nlo              1      224.0.0.1\n") != NULL);
+	T_CHECK(strstr(got, "  tcp    LISTEN               1\n") != NULL);
+	T_CHECK(strstr(got, "Proto Recv-Q") == NULL);
+	emit_free(e);
+	t_end();
+}
+
+void
+test_group_emit(void)
+{
+	test_text_bytes();
+	test_json_documents();
+	test_summary_emitter();
+	if (!tree_new()) {
+		t_begin("emit: make a fake /proc tree");
+		T_CHECK(!"mkdtemp failed");
+		t_end();
+		return;
+	}
+	test_listing_records();
+	tree_remove();
+}
