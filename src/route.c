@@ -5,7 +5,6 @@
  * selector, flag letters, header-driven sscanf formats) and the messages
  * of the obsolete families whose /proc route files modern kernels lack.
  */
-#include "json.h"
 #include "route.h"
 
 #include <errno.h>
@@ -13,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "emit.h"
 #include "modes.h"
 #include "netstat.h"
 #include "out.h"
@@ -281,24 +281,25 @@ route_obsolete(const char *af)
 
 /* One family of the list; returns its status (0 lets the loop go on). */
 static int
-route_family(const struct opts *o, const char *af, int ext, bool numeric)
+route_family(
+    const struct opts *o, struct emitter *e, const char *af, bool numeric)
 {
 	bool fib = (o->route & ROUTE_FIB) || o->route == 0;
 	bool cache = (o->route & ROUTE_CACHE) != 0;
 
 	/* -F -C: the FIB, then the cache unless the FIB failed. */
 	if (strcmp(af, "inet") == 0) {
-		int rc = fib ? route_inet_fib(ext, numeric) : EXIT_OK;
+		int rc = fib ? route_inet_fib(e, numeric) : EXIT_OK;
 
 		if (rc == EXIT_OK && cache)
-			rc = route_inet_cache(ext, numeric);
+			rc = route_inet_cache(e, numeric);
 		return rc;
 	}
 	if (strcmp(af, "inet6") == 0) {
-		int rc = fib ? route_inet6(false, numeric) : EXIT_OK;
+		int rc = fib ? route_inet6(e, false, numeric) : EXIT_OK;
 
 		if (rc == EXIT_OK && cache)
-			rc = route_inet6(true, numeric);
+			rc = route_inet6(e, true, numeric);
 		return rc;
 	}
 	if (strcmp(af, "ipx") == 0 || strcmp(af, "ddp") == 0 ||
@@ -315,43 +316,25 @@ route_family(const struct opts *o, const char *af, int ext, bool numeric)
 	return EXIT_USAGE;
 }
 
-static struct json route_doc;
-static bool route_doc_open;
-
-struct json *
-route_json(void)
-{
-	return route_doc_open ? &route_doc : NULL;
-}
-
 int
-route_run(const struct opts *o, unsigned pass)
+route_run(struct run_ctx *c)
 {
+	const struct opts *o = c->o;
 	char list[sizeof(o->afname)];
-	int ext = route_ext(o->extend);
 	/* net-tools takes -N ("symbolic") as a numeric flag for routes. */
 	bool numeric = (o->numeric & NUM_HOST) || o->symbolic;
 	int rc = EXIT_OK;
 
-	(void)pass; /* every -c pass prints titles, headers and rows */
-	if (o->format == FORMAT_JSON) {
-		/* One array per pass; every layout gives every column. */
-		memset(&route_doc, 0, sizeof(route_doc));
-		json_open(&route_doc, '[');
-		route_doc_open = true;
-	}
+	/* Every -c pass prints titles, headers and rows. */
+	emit_doc_begin(c->emit, EMIT_DOC_ROUTE);
 	snprintf(list, sizeof(list), "%s", o->afname[0] ? o->afname : "inet");
 	for (char *af = list, *next; af != NULL; af = next) {
 		next = strchr(af, ',');
 		if (next != NULL)
 			*next++ = '\0';
-		if ((rc = route_family(o, af, ext, numeric)) != EXIT_OK)
+		if ((rc = route_family(o, c->emit, af, numeric)) != EXIT_OK)
 			break;
 	}
-	if (route_doc_open) {
-		json_close(&route_doc, ']');
-		out_write("\n", 1);
-		route_doc_open = false;
-	}
+	emit_doc_end(c->emit, EMIT_DOC_ROUTE);
 	return rc;
 }

@@ -13,11 +13,12 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "emit.h"
 #include "escape.h"
+#include "json.h"
 #include "names.h"
 #include "netstat.h"
 #include "out.h"
-#include "json.h"
 #include "route.h"
 #include "util.h"
 
@@ -192,15 +193,34 @@ rt4_clean_iface(const char *iface, char *buf, size_t len)
 	escape_copy(buf, len, iface, strlen(iface));
 }
 
+/* The texts of one FIB row; bufs holds them. */
 static void
-fib_print(
-    const struct rt4_row *r, const struct rt4_addrs *a, int ext, bool numeric)
+fib_record(const struct rt4_row *r, const struct rt4_addrs *a, bool numeric,
+    struct route_rec *rec, char bufs[3][64])
 {
-	char dst[64], gw[64], mask[64], flags[64], ifc[64], line[512];
+	rt4_dest_text(a->dst, a->mask, r->flags, numeric, bufs[0], 64);
+	rt4_host_text(a->gw, numeric, bufs[1], 64);
+	rt4_numeric(a->mask, bufs[2], 64);
+	*rec = (struct route_rec){ .family = AF_INET,
+		.dst = bufs[0],
+		.gw = bufs[1],
+		.mask = bufs[2],
+		.iface = r->iface,
+		.flags = r->flags,
+		.metric = r->metric,
+		.refcnt = r->refcnt,
+		.use = r->use,
+		.mtu = r->mtu,
+		.window = r->window,
+		.irtt = r->irtt };
+}
 
-	rt4_dest_text(a->dst, a->mask, r->flags, numeric, dst, sizeof(dst));
-	rt4_host_text(a->gw, numeric, gw, sizeof(gw));
-	rt4_numeric(a->mask, mask, sizeof(mask));
+static void
+fib_print(const struct route_rec *r, int ext)
+{
+	char flags[64], ifc[64], line[512];
+	const char *dst = r->dst, *gw = r->gw, *mask = r->mask;
+
 	route_flags_fib(r->flags, flags, sizeof(flags));
 	rt4_clean_iface(r->iface, ifc, sizeof(ifc));
 	bool reject = (r->flags & RTF_REJECT) != 0;
@@ -275,24 +295,22 @@ json_int(struct json *j, const char *key, long long v)
 }
 
 /* One FIB row as a JSON object (every column, whatever the -e count). */
-static void
-fib_json(struct json *j, const struct rt4_row *r, const struct rt4_addrs *a,
-    bool numeric)
+void
+route_inet_row_json(struct json *j, const struct route_rec *r)
 {
-	char dst[64], gw[64], mask[64], flags[64];
+	char flags[64];
 
-	rt4_dest_text(a->dst, a->mask, r->flags, numeric, dst, sizeof(dst));
-	rt4_host_text(a->gw, numeric, gw, sizeof(gw));
-	rt4_numeric(a->mask, mask, sizeof(mask));
+	if (r->cache)
+		return; /* the IPv4 cache is not listed */
 	route_flags_fib(r->flags, flags, sizeof(flags));
 	json_item(j);
 	json_open(j, '{');
 	json_key(j, "destination");
-	json_cstr(j, dst);
+	json_cstr(j, r->dst);
 	json_key(j, "gateway");
-	json_cstr(j, gw);
+	json_cstr(j, r->gw);
 	json_key(j, "genmask");
-	json_cstr(j, mask);
+	json_cstr(j, r->mask);
 	json_key(j, "route_flags");
 	json_cstr(j, flags);
 	json_int(j, "metric", r->metric);
@@ -334,10 +352,12 @@ rt4_close(struct lineio *l)
 }
 
 static void
-fib_rows(struct lineio *l, const char *fmt, int ext, bool numeric)
+fib_rows(struct emitter *e, struct lineio *l, const char *fmt, bool numeric)
 {
 	struct rt4_row r;
 	struct rt4_addrs a;
+	struct route_rec rec;
+	char bufs[3][64];
 	char *line;
 	size_t len;
 
@@ -353,15 +373,13 @@ fib_rows(struct lineio *l, const char *fmt, int ext, bool numeric)
 		rt4_addr(r.dst, &a.dst);
 		rt4_addr(r.gw, &a.gw);
 		rt4_addr(r.mask, &a.mask);
-		if (route_json() != NULL)
-			fib_json(route_json(), &r, &a, numeric);
-		else if (ext != 0)
-			fib_print(&r, &a, ext, numeric);
+		fib_record(&r, &a, numeric, &rec, bufs);
+		emit_route(e, &rec);
 	}
 }
 
 int
-route_inet_fib(int ext, bool numeric)
+route_inet_fib(struct emitter *e, bool numeric)
 {
 	static const struct route_col cols[] = {
 		{ "Iface", CONV_IFACE },
@@ -386,10 +404,7 @@ route_inet_fib(int ext, bool numeric)
 		out_str("INET (IPv4) not configured in this system.\n");
 		return EXIT_FAIL;
 	}
-	if (route_json() == NULL) {
-		out_str("Kernel IP routing table\n");
-		out_str(fib_headers[ext]);
-	}
+	emit_section_begin(e, EMIT_SEC_ROUTE4);
 	int rc = EXIT_FAIL; /* no header line: net-tools gives up silently */
 	if (header != NULL) {
 		size_t ncols = sizeof(cols) / sizeof(cols[0]);
@@ -397,7 +412,7 @@ route_inet_fib(int ext, bool numeric)
 
 		if (route_fmt_build(
 		        header, cols, ncols, fmt, sizeof(fmt), &missing) == 0) {
-			fib_rows(&l, fmt, ext, numeric);
+			fib_rows(e, &l, fmt, numeric);
 			rc = EXIT_OK;
 		} else {
 			out_sync_for_stderr();
@@ -408,19 +423,45 @@ route_inet_fib(int ext, bool numeric)
 		}
 	}
 	rt4_close(&l);
+	emit_section_end(e, EMIT_SEC_ROUTE4);
 	return rc;
 }
 
+/* The texts of one cache row; bufs holds them. */
 static void
-cache_print(struct rt4_row *r, const struct rt4_addrs *a, int ext, bool numeric)
+cache_record(const struct rt4_row *r, const struct rt4_addrs *a, bool numeric,
+    struct route_rec *rec, char bufs[4][64])
 {
-	char src[64], dst[64], gw[64], spec[64], flags[64], ifc[64];
-	char line[512];
+	rt4_host_text(a->src, numeric, bufs[0], 64);
+	rt4_host_text(a->dst, numeric, bufs[1], 64);
+	rt4_host_text(a->gw, numeric, bufs[2], 64);
+	rt4_host_text(a->spec, numeric, bufs[3], 64);
+	*rec = (struct route_rec){ .family = AF_INET,
+		.cache = true,
+		.src = bufs[0],
+		.dst = bufs[1],
+		.gw = bufs[2],
+		.spec = bufs[3],
+		.iface = r->iface,
+		.flags = r->flags,
+		.metric = r->metric,
+		.refcnt = r->refcnt,
+		.use = r->use,
+		.mtu = r->mtu,
+		.window = r->window,
+		.irtt = r->irtt,
+		.tos = r->tos,
+		.hhref = r->hhref,
+		.hhuptod = r->hhuptod };
+}
 
-	rt4_host_text(a->src, numeric, src, sizeof(src));
-	rt4_host_text(a->dst, numeric, dst, sizeof(dst));
-	rt4_host_text(a->gw, numeric, gw, sizeof(gw));
-	rt4_host_text(a->spec, numeric, spec, sizeof(spec));
+static void
+cache_print(const struct route_rec *r, int ext)
+{
+	char flags[64], ifc[64];
+	char line[512];
+	const char *src = r->src, *dst = r->dst, *gw = r->gw;
+
 	route_flags_cache(r->flags, flags, sizeof(flags));
 	rt4_clean_iface(r->iface, ifc, sizeof(ifc));
 	if (ext == 1)
@@ -439,23 +480,37 @@ cache_print(struct rt4_row *r, const struct rt4_addrs *a, int ext, bool numeric)
 		    "%6d %-6.6s   %-5d %-6d %-5d %-3d %-3d   %-3d %15s\n",
 		    src, dst, gw, flags, r->metric, r->refcnt, r->use, ifc,
 		    r->mtu, r->window, r->irtt, r->tos, r->hhref, r->hhuptod,
-		    spec);
+		    r->spec);
 	out_str(line);
-	/*
-	 * net-tools writes the shown texts back over the parsed columns, so
-	 * a later row lacking SpecDst re-reads a name, not hex digits.
-	 */
-	snprintf(r->src, sizeof(r->src), "%s", src);
-	snprintf(r->dst, sizeof(r->dst), "%s", dst);
-	snprintf(r->gw, sizeof(r->gw), "%s", gw);
-	snprintf(r->spec, sizeof(r->spec), "%s", spec);
+}
+
+void
+route_inet_row_text(const struct route_rec *r, int ext)
+{
+	if (ext == 0)
+		return; /* the layout of three -e: title only */
+	if (r->cache)
+		cache_print(r, ext);
+	else
+		fib_print(r, ext);
+}
+
+void
+route_inet_header_text(bool cache, bool columns, int ext)
+{
+	out_str(
+	    cache ? "Kernel IP routing cache\n" : "Kernel IP routing table\n");
+	if (columns)
+		out_str(cache ? cache_headers[ext] : fib_headers[ext]);
 }
 
 static void
-cache_rows(struct lineio *l, const char *fmt, int ext, bool numeric)
+cache_rows(struct emitter *e, struct lineio *l, const char *fmt, bool numeric)
 {
 	struct rt4_row r;
 	struct rt4_addrs a;
+	struct route_rec rec;
+	char bufs[4][64];
 	uint32_t last = 0;
 	char *line;
 	size_t len;
@@ -483,8 +538,17 @@ cache_rows(struct lineio *l, const char *fmt, int ext, bool numeric)
 		a.src = last;
 		rt4_addr(r.spec, &last);
 		a.spec = last;
-		if (ext != 0)
-			cache_print(&r, &a, ext, numeric);
+		cache_record(&r, &a, numeric, &rec, bufs);
+		emit_route(e, &rec);
+		/*
+		 * net-tools writes the shown texts back over the parsed
+		 * columns, so a later row lacking SpecDst re-reads a name,
+		 * not hex digits.
+		 */
+		snprintf(r.src, sizeof(r.src), "%s", bufs[0]);
+		snprintf(r.dst, sizeof(r.dst), "%s", bufs[1]);
+		snprintf(r.gw, sizeof(r.gw), "%s", bufs[2]);
+		snprintf(r.spec, sizeof(r.spec), "%s", bufs[3]);
 	}
 }
 
@@ -512,7 +576,7 @@ cache_layout_known(
 }
 
 int
-route_inet_cache(int ext, bool numeric)
+route_inet_cache(struct emitter *e, bool numeric)
 {
 	static const struct route_col cols[] = {
 		{ "Iface", CONV_IFACE },
@@ -542,19 +606,19 @@ route_inet_cache(int ext, bool numeric)
 		out_str("INET (IPv4) not configured in this system.\n");
 		return EXIT_FAIL;
 	}
-	if (route_json() != NULL) {
+	if (!(e->caps & EMIT_CAP_RT4_CACHE)) {
 		/* Modern kernels keep no IPv4 route cache: nothing to list. */
 		rt4_close(&l);
 		return EXIT_OK;
 	}
-	out_str("Kernel IP routing cache\n");
 	if (header == NULL) {
 		/* net-tools reports the empty file with a stale ENOENT. */
+		emit_section_begin(e, EMIT_SEC_ROUTE4_CACHE_TITLE);
 		route_perror("/proc/net/rt_cache", ENOENT);
 		rt4_close(&l);
 		return EXIT_OPEN;
 	}
-	out_str(cache_headers[ext]);
+	emit_section_begin(e, EMIT_SEC_ROUTE4_CACHE);
 	/*
 	 * Layouts of kernels before 2.2 (and damaged headers) make net-tools
 	 * print uninitialised memory; nlnetstat shows no rows for them.
@@ -564,7 +628,7 @@ route_inet_cache(int ext, bool numeric)
 
 		if (route_fmt_build(
 		        header, cols, ncols, fmt, sizeof(fmt), &missing) == 0) {
-			cache_rows(&l, fmt, ext, numeric);
+			cache_rows(e, &l, fmt, numeric);
 		} else {
 			out_sync_for_stderr();
 			fprintf(stderr,
@@ -574,5 +638,6 @@ route_inet_cache(int ext, bool numeric)
 		}
 	}
 	rt4_close(&l);
+	emit_section_end(e, EMIT_SEC_ROUTE4_CACHE);
 	return EXIT_OK;
 }
