@@ -186,22 +186,22 @@ listing_owner(const struct listing *l, uint64_t inode)
 	return procmap_lookup(l->owners, inode);
 }
 
-/* --pid: keep the row only when one of its owners is listed. */
+/* --pid: keep the row only when one of its owners (any of them) is listed. */
 static bool
 listing_owner_match(const struct listing *l, uint64_t inode)
 {
-	struct procmap_owner ow[64];
-	int pids[64];
-	size_t n;
+	struct procmap_iter it;
+	struct procmap_owner ow;
 
 	if (l->o->xf.npids == 0)
 		return true;
-	if (l->owners == NULL || inode == 0)
-		return false;
-	n = procmap_owners(l->owners, inode, ow, 64);
-	for (size_t i = 0; i < n && i < 64; i++)
-		pids[i] = ow[i].pid;
-	return filter_owner_match(l->o, pids, n < 64 ? n : 64);
+	procmap_iter_init(&it, l->owners, inode);
+	while (procmap_iter_next(&it, &ow)) {
+		int pid = ow.pid;
+		if (filter_owner_match(l->o, &pid, 1))
+			return true;
+	}
+	return false;
 }
 
 static int
