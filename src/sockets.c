@@ -7,6 +7,7 @@
  */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -27,6 +28,22 @@
 #include "u64map.h"
 #include "util.h"
 
+/*
+ * One request sock as /proc shows it: its timeouts (the middle -o number),
+ * which sock_diag does not report (it gives the SYN-ACKs resent).
+ */
+struct synrecv_row {
+	struct in6_addr laddr, raddr;
+	uint16_t lport, rport;
+	uint32_t timeouts;
+};
+
+struct synrecv_table {
+	struct synrecv_row *rows; /* sorted by synrecv_cmp */
+	size_t n, cap;
+	bool loaded;
+};
+
 /* Where inet sockets come from (NLNETSTAT_SOURCE). */
 enum source_pref {
 	SOURCE_AUTO,
@@ -45,7 +62,9 @@ struct listing {
 	struct summary *summary; /* --summary: counts instead of rows */
 	struct u64map peers;     /* --peers, --json: unix inode -> peer inode */
 	bool have_peers;
-	struct u64map *collect; /* set: rows only add their inode here */
+	struct u64map *collect;       /* set: rows only add their inode here */
+	bool from_diag;               /* the rows now come from sock_diag */
+	struct synrecv_table synrecv; /* -o: SYN_RECV timeouts from /proc */
 	char row[FMT_ROW_MAX];
 };
 
@@ -186,31 +205,110 @@ listing_owner(const struct listing *l, uint64_t inode)
 	return procmap_lookup(l->owners, inode);
 }
 
-/* --pid: keep the row only when one of its owners is listed. */
+/* --pid: keep the row only when one of its owners (any of them) is listed. */
 static bool
 listing_owner_match(const struct listing *l, uint64_t inode)
 {
-	struct procmap_owner ow[64];
-	int pids[64];
-	size_t n;
+	struct procmap_iter it;
+	struct procmap_owner ow;
 
 	if (l->o->xf.npids == 0)
 		return true;
-	if (l->owners == NULL || inode == 0)
-		return false;
-	n = procmap_owners(l->owners, inode, ow, 64);
-	for (size_t i = 0; i < n && i < 64; i++)
-		pids[i] = ow[i].pid;
-	return filter_owner_match(l->o, pids, n < 64 ? n : 64);
+	procmap_iter_init(&it, l->owners, inode);
+	while (procmap_iter_next(&it, &ow)) {
+		int pid = ow.pid;
+		if (filter_owner_match(l->o, &pid, 1))
+			return true;
+	}
+	return false;
+}
+
+static int
+synrecv_cmp(const void *a, const void *b)
+{
+	const struct synrecv_row *x = a, *y = b;
+	int c = memcmp(&x->laddr, &y->laddr, sizeof(x->laddr));
+
+	if (c == 0)
+		c = memcmp(&x->raddr, &y->raddr, sizeof(x->raddr));
+	if (c == 0)
+		c = (int)x->lport - (int)y->lport;
+	if (c == 0)
+		c = (int)x->rport - (int)y->rport;
+	return c;
+}
+
+static int
+synrecv_note(const struct sock_rec *r, void *ctx)
+{
+	struct synrecv_table *t = ctx;
+
+	if (r->state != SK_SYN_RECV || r->inode != 0)
+		return 0;
+	if (t->n == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 64;
+		t->rows = xrealloc(t->rows, t->cap * sizeof(*t->rows));
+	}
+	t->rows[t->n++] = (struct synrecv_row){ r->laddr, r->raddr, r->lport,
+		r->rport, r->retrans };
+	return 0;
+}
+
+static void
+synrecv_reset(struct synrecv_table *t)
+{
+	free(t->rows);
+	memset(t, 0, sizeof(*t));
+}
+
+/*
+ * -o on a SYN_RECV row from sock_diag: netstat's middle number is the
+ * number of timeouts that fired (/proc's req->num_timeout), which only
+ * /proc reports; sock_diag gives the SYN-ACKs resent, fewer under
+ * TCP_DEFER_ACCEPT.  The first such row of a dump reads that /proc file
+ * once; a request sock gone from it keeps the sock_diag number.
+ */
+static void
+listing_fix_synrecv(struct listing *l, int family, struct sock_rec *r)
+{
+	struct synrecv_table *t = &l->synrecv;
+	struct procnet_result res;
+
+	if (!t->loaded) {
+		t->loaded = true;
+		(void)procnet_read(SKT_TCP, family, synrecv_note, t, &res);
+		if (t->n > 0)
+			qsort(t->rows, t->n, sizeof(*t->rows), synrecv_cmp);
+	}
+	struct synrecv_row key = { r->laddr, r->raddr, r->lport, r->rport, 0 };
+	const struct synrecv_row *hit =
+	    t->n ? bsearch(&key, t->rows, t->n, sizeof(*t->rows), synrecv_cmp)
+	         : NULL;
+	if (hit != NULL)
+		r->retrans = hit->timeouts;
+}
+
+static bool
+needs_synrecv_fix(const struct listing *l, const struct sock_rec *r)
+{
+	return l->from_diag && l->o->timers && r->table == SKT_TCP &&
+	       r->state == SK_SYN_RECV && r->inode == 0;
 }
 
 static int
 sink_inet(const struct sock_rec *r, void *ctx)
 {
 	struct listing *l = ctx;
+	struct sock_rec fixed;
 
 	if (!filter_match(l->o, r) || !listing_owner_match(l, r->inode))
 		return 0;
+	if (needs_synrecv_fix(l, r) && l->collect == NULL &&
+	    l->summary == NULL) {
+		fixed = *r;
+		listing_fix_synrecv(l, r->family, &fixed);
+		r = &fixed;
+	}
 	if (l->collect != NULL) {
 		u64map_put(l->collect, r->inode, 1);
 		return 0;
@@ -318,7 +416,10 @@ read_diag_table(struct listing *l, enum sk_table t, int family)
 		.dport = filter_push_port(o, false),
 	};
 	unsigned long emitted = 0;
+	l->from_diag = true;
 	int rc = diag_dump(l->diag, &req, sink_inet, l, &emitted);
+	l->from_diag = false;
+	synrecv_reset(&l->synrecv);
 
 	if (rc == 0 || (diag_is_unsupported(rc) && emitted == 0 &&
 	                   l->source == SOURCE_AUTO))
