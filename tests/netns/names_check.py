@@ -4,8 +4,8 @@
 #                                files whose names hold escapes and DEL
 #   names_check.py hold READY SPEC...
 #                                hold sockets (tcp:ADDR:PORT, udp:ADDR:PORT,
-#                                conn:ADDR:PORT) made as uid 4242, until
-#                                killed
+#                                conn:ADDR:PORT made as uid 4242, and
+#                                raw:PROTO, raw6:PROTO as root), until killed
 #   names_check.py table SET REF GOT
 #                                GOT must be REF with every name of SET
 #                                (files or nss) escaped ('?' for each byte
@@ -26,6 +26,10 @@ NSS = [
 ]
 # /etc files cannot hold a newline (it ends the record).
 FILES = [n.replace(b"\n", b"") for n in NSS]
+# Protocol names come from /etc/protocols in both sets.
+PROTO = b"p\x1b[3m\x7fP"
+NSS.append(PROTO)
+FILES.append(PROTO)
 
 
 def escape(name):
@@ -33,7 +37,7 @@ def escape(name):
 
 
 def write_files(d):
-    h4, h6, gw, grp, n0, nr, serv, user = FILES
+    h4, h6, gw, grp, n0, nr, serv, user, proto = FILES
     files = {
         "hosts": b"127.0.0.1\tlocalhost\n127.0.0.2\t" + h4 + b"\n::1\t" +
         h6 + b"\n192.0.2.7\t" + gw + b"\n239.1.2.3\t" + grp + b"\n",
@@ -41,6 +45,7 @@ def write_files(d):
         "services": serv + b"\t7001/tcp\n" + serv + b"\t7001/udp\n",
         "passwd": b"root:x:0:0:root:/root:/bin/bash\n" + user +
         b":x:4242:4242::/:/bin/false\n",
+        "protocols": b"ip\t0\tIP\n" + proto + b"\t253\n",
     }
     for name, data in files.items():
         with open(f"{d}/{name}", "wb") as f:
@@ -49,10 +54,16 @@ def write_files(d):
 
 def hold(ready, specs):
     out = open(ready, "w")
+    keep = []
+    for spec in specs:
+        kind, proto = spec.split(":", 1)
+        if kind in ("raw", "raw6"):
+            fam = socket.AF_INET6 if kind == "raw6" else socket.AF_INET
+            keep.append(socket.socket(fam, socket.SOCK_RAW, int(proto)))
+    specs = [s for s in specs if not s.startswith("raw")]
     os.setgroups([])
     os.setresgid(4242, 4242, 4242)
     os.setresuid(4242, 4242, 4242)
-    keep = []
     for spec in specs:
         kind, rest = spec.split(":", 1)
         addr, port = rest.rsplit(":", 1)

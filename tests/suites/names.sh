@@ -164,7 +164,7 @@ escape_json() {
 
 ESCAPE_CASES=(
 	-tuaW -tua -tuaeW -tuae -tulW "-tuaW -4" "-tuaW -6" -r -re -rW
-	-g "-g -4" "-rA inet6"
+	-g "-g -4" "-rA inet6" -wa -waW
 )
 
 escape_group() {
@@ -181,7 +181,8 @@ escape_group() {
 }
 
 ESCAPE_SPECS=(tcp:127.0.0.2:7001 conn:127.0.0.2:7001 udp:127.0.0.2:7001
-	tcp:::1:7001 udp:::1:7001 tcp:0.0.0.1:7001 udp:0.0.0.1:7001)
+	tcp:::1:7001 udp:::1:7001 tcp:0.0.0.1:7001 udp:0.0.0.1:7001
+	raw:253 raw6:253)
 
 # /etc files with escapes and DEL (no newline: it ends a record).
 names_escape_files() {
@@ -190,7 +191,7 @@ names_escape_files() {
 		"networks: files" "services: files" "protocols: files" \
 		>"$T_TMP/etc/nsswitch.conf"
 	if ! "$PYTHON" "$CHECK" files "$T_TMP/etc" 2>"$T_TMP/bind.err" ||
-		! bind_etc hosts networks services passwd nsswitch.conf \
+		! bind_etc hosts networks services passwd protocols nsswitch.conf \
 			2>>"$T_TMP/bind.err" ||
 		! hold_start "${ESCAPE_SPECS[@]}"; then
 		fail "names: escaped (files): setup" \

@@ -101,7 +101,9 @@ refused_case() {
 	local name=$1 who=$2 bin=$CAPBIN
 	shift 2
 	[ "$who" = root ] && bin=$NLNETSTAT
-	"$PYTHON" "$T_TMP/seccomp.py" "$who" "$bin" "$@" >"$T_TMP/s.out" 2>"$T_TMP/s.err"
+	# -c never ends by itself when the drop is (wrongly) ignored.
+	timeout -s KILL 10 "$PYTHON" "$T_TMP/seccomp.py" "$who" "$bin" "$@" \
+		>"$T_TMP/s.out" 2>"$T_TMP/s.err"
 	echo $? >"$T_TMP/s.rc"
 	if grep -q '^prctl:' "$T_TMP/s.err"; then
 		skip "privs: $name" "cannot install a seccomp filter: $(head -c 200 "$T_TMP/s.err")"
