@@ -17,6 +17,7 @@
 #include "netstat.h"
 #include "opts.h"
 #include "out.h"
+#include "privs.h"
 #include "util.h"
 
 static int
@@ -88,6 +89,19 @@ main_enter_netns(const char *name)
 	return EXIT_OK;
 }
 
+/*
+ * Capabilities that could not be dropped (privs.c): nothing more may run.
+ * Returns the exit status.
+ */
+static int
+main_privs_failed(int err)
+{
+	out_sync_for_stderr();
+	fprintf(stderr, "nlnetstat: cannot drop capabilities: %s\n",
+	    strerror(-err));
+	return EXIT_FAIL;
+}
+
 /* netstat's -c pause: flush what was printed, then sleep one second. */
 static int
 main_wait(void)
@@ -121,11 +135,20 @@ main(int argc, char **argv)
 
 	if (o->netns != NULL && main_enter_netns(o->netns) != EXIT_OK)
 		return EXIT_FAIL;
+	/* With file capabilities, only the -p scan keeps them (privs.c). */
+	int rc = privs_start(
+	    o->mode == MODE_SOCKETS && (o->programs || o->xf.npids > 0));
+	if (rc < 0)
+		return main_privs_failed(rc);
 	/* -s ignores -c, as net-tools does. */
 	bool repeat = o->continuous && o->mode != MODE_STATS;
 	for (unsigned pass = 0;; pass++) {
 		status = o->all_netns ? main_pass_all_netns(o, pass)
 		                      : main_pass(o, pass);
+		if (privs_error() < 0) {
+			status = main_privs_failed(privs_error());
+			break;
+		}
 		if (!repeat || status != EXIT_OK)
 			break;
 		if (main_wait() < 0)

@@ -2,14 +2,17 @@
  * privs.c - the capability side of -p.  Reading other users' /proc/PID/fd
  * needs CAP_SYS_PTRACE and CAP_DAC_READ_SEARCH (or CAP_DAC_OVERRIDE); the
  * binary may hold them as file capabilities.  They are effective only
- * during the /proc scan and dropped before names are resolved and printed.
+ * during the /proc scan and dropped before names are resolved and printed;
+ * a drop that fails is an error the caller must stop on.
  */
 #include "privs.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <stddef.h>
 #include <string.h>
+#include <sys/auxv.h>
 #include <sys/capability.h>
 #include <unistd.h>
 
@@ -42,21 +45,50 @@ privs_scan_begin(void)
 	cap_free(c);
 }
 
-void
+/* First failure to drop, as -errno; 0 while every drop worked. */
+static int privs_failure;
+
+static int
+privs_fail(int rc)
+{
+	if (privs_failure == 0)
+		privs_failure = rc;
+	return rc;
+}
+
+/*
+ * Never ignored: what follows (name lookups, output) must not run with
+ * capabilities the caller meant to give up.
+ */
+int
 privs_scan_end(bool final)
 {
 	cap_t c = cap_get_proc();
+	int rc = 0;
 
 	if (c == NULL)
-		return;
-	if (final)
-		(void)cap_clear(c);
-	else
-		(void)cap_clear_flag(c, CAP_EFFECTIVE);
-	/* Dropping can only fail for lack of CAP_SETPCAP on inheritable bits.
-	 */
-	(void)cap_set_proc(c);
+		return privs_fail(-ENOMEM);
+	errno = 0;
+	if ((final ? cap_clear(c) : cap_clear_flag(c, CAP_EFFECTIVE)) != 0 ||
+	    cap_set_proc(c) != 0)
+		rc = privs_fail(errno != 0 ? -errno : -EPERM);
 	cap_free(c);
+	return rc;
+}
+
+int
+privs_start(bool scan_later)
+{
+	/* Only a set-id or file-capabilities exec is "secure". */
+	if (getauxval(AT_SECURE) == 0)
+		return 0;
+	return privs_scan_end(!scan_later);
+}
+
+int
+privs_error(void)
+{
+	return privs_failure;
 }
 
 static bool

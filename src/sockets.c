@@ -163,8 +163,11 @@ listing_can_stop_early(const struct listing *l)
 	       o->xf.npids == 0 && !o->peers && privs_sees_every_process();
 }
 
-/* -p: one /proc scan per pass, with net-tools' two warnings. */
-static void
+/*
+ * -p: one /proc scan per pass, with net-tools' two warnings.  EXIT_FAIL
+ * when the capabilities could not be dropped after it (main reports it).
+ */
+static int
 listing_load_owners(struct listing *l)
 {
 	struct procmap_stats st;
@@ -173,15 +176,17 @@ listing_load_owners(struct listing *l)
 
 	/* --pid needs the owners even without the -p column. */
 	if ((!l->o->programs && l->o->xf.npids == 0) || l->owners_loaded)
-		return;
+		return EXIT_OK;
 	l->owners_loaded = true;
 	early = listing_can_stop_early(l) && listing_collect_wanted(l, &wanted);
 	privs_scan_begin();
 	procmap_build(&l->owners, &st, early ? &wanted : NULL);
-	privs_scan_end(!l->o->continuous);
+	int dropped = privs_scan_end(!l->o->continuous);
 	u64map_free(&wanted);
+	if (dropped < 0)
+		return EXIT_FAIL;
 	if (!st.proc_unreadable && st.denied == 0)
-		return;
+		return EXIT_OK;
 	out_sync_for_stderr();
 	if (st.proc_unreadable || st.sockets == 0)
 		fprintf(stderr,
@@ -195,6 +200,7 @@ listing_load_owners(struct listing *l)
 		    "would have to be root to see it all.)\n");
 	if (l->o->verbose)
 		privs_explain(st.denied, st.denied_own);
+	return EXIT_OK;
 }
 
 static const char *
@@ -575,7 +581,8 @@ inet_sections(struct listing *l)
 {
 	const struct opts *o = l->o;
 
-	listing_load_owners(l);
+	if (listing_load_owners(l) != EXIT_OK)
+		return EXIT_FAIL;
 	if (o->format == FORMAT_TABLE && l->summary == NULL)
 		out_write(l->row, fmt_inet_header(l->row, sizeof(l->row), o));
 	for (size_t i = 0; i < sizeof(inet_order) / sizeof(inet_order[0]);
@@ -616,7 +623,8 @@ listing_load_peers(struct listing *l)
 static int
 unix_section(struct listing *l)
 {
-	listing_load_owners(l);
+	if (listing_load_owners(l) != EXIT_OK)
+		return EXIT_FAIL;
 	listing_load_peers(l);
 	if (l->o->format == FORMAT_TABLE && l->summary == NULL)
 		out_write(
@@ -670,7 +678,8 @@ sockets_run(const struct opts *o, unsigned pass)
 	if (o->summary) {
 		l.summary = summary_new();
 		rc = listing_run(&l, pass);
-		summary_print(l.summary, o);
+		if (privs_error() == 0) /* else nothing may be printed */
+			summary_print(l.summary, o);
 		summary_free(l.summary);
 		procmap_free(l.owners);
 		u64map_free(&l.peers);
@@ -678,6 +687,11 @@ sockets_run(const struct opts *o, unsigned pass)
 	}
 	/* --json: one array per pass, on one line (so -c gives JSON lines). */
 	l.json = &listing_json;
+	/* -p: scan (and drop the capabilities) before the array opens. */
+	if (o->format == FORMAT_JSON && listing_load_owners(&l) != EXIT_OK) {
+		procmap_free(l.owners);
+		return EXIT_FAIL;
+	}
 	if (o->format == FORMAT_JSON && !listing_json_framed) {
 		memset(&listing_json, 0, sizeof(listing_json));
 		json_open(l.json, '[');
