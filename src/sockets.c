@@ -181,7 +181,9 @@ listing_load_owners(struct listing *l)
 	early = listing_can_stop_early(l) && listing_collect_wanted(l, &wanted);
 	privs_scan_begin();
 	procmap_build(&l->owners, &st, early ? &wanted : NULL);
-	int dropped = privs_scan_end(!l->o->continuous);
+	/* -c and --all-netns enter later passes or namespaces: keep the
+	 * permitted set (setns needs CAP_SYS_ADMIN), clear the effective. */
+	int dropped = privs_scan_end(!l->o->continuous && !l->o->all_netns);
 	u64map_free(&wanted);
 	if (dropped < 0)
 		return EXIT_FAIL;
