@@ -167,3 +167,16 @@ if command -v fish >/dev/null; then
 else
 	skip "completion: fish" "fish not installed"
 fi
+
+# --- make install puts the zsh and fish completions where the shells look.
+d="$T_TMP/dest"
+if make -s -C "$TOP" install DESTDIR="$d" PREFIX=/usr/local >"$T_TMP/i.log" 2>&1 &&
+	cmp -s "$d/usr/local/share/zsh/site-functions/_nlnetstat" "$TOP/completion/_nlnetstat" &&
+	cmp -s "$d/usr/local/share/fish/vendor_completions.d/nlnetstat.fish" "$TOP/completion/nlnetstat.fish" &&
+	make -s -C "$TOP" install DESTDIR="$d/2" PREFIX=/usr ZSHCOMPDIR=/usr/share/zsh/vendor-completions \
+		>>"$T_TMP/i.log" 2>&1 && [ -f "$d/2/usr/share/zsh/vendor-completions/_nlnetstat" ]; then
+	pass "completion: make install puts _nlnetstat and nlnetstat.fish in place (ZSHCOMPDIR honoured)"
+else
+	fail "completion: make install puts _nlnetstat and nlnetstat.fish in place (ZSHCOMPDIR honoured)" \
+		"$(tail -2 "$T_TMP/i.log")"
+fi
