@@ -67,7 +67,7 @@ check bash "nlnetstat -" = $shorts
 bash_complete nlnetstat --
 # bash offers --protocol= (the argument follows the =).
 # shellcheck disable=SC2086
-check bash "nlnetstat --" = $(echo "$longs" | sed 's/^--protocol$/--protocol=/')
+check bash "nlnetstat --" = ${longs/--protocol/--protocol=}
 bash_complete nlnetstat --st
 check bash "nlnetstat --st" = --state --statistics
 bash_complete nlnetstat --state LI
@@ -143,6 +143,7 @@ fi
 
 # --- fish: complete -C prints "candidate<TAB>description" lines.
 fish_complete() { # LINE
+	# shellcheck disable=SC2016 # $argv is fish's, expanded by fish
 	fish --no-config -c 'source $argv[1]; complete -C$argv[2]' \
 		"$TOP/completion/nlnetstat.fish" "$1" 2>&1 | cut -f1 | sort -u >"$T_TMP/cands"
 }

@@ -7,6 +7,18 @@
 source "$(dirname "$0")/../lib.sh"
 
 VERSION=$(cat "$TOP/VERSION")
+
+# first PATH...: the first of the PATHs (globs expanded) that exists.
+first() {
+	local f
+	for f in "$@"; do
+		if [ -e "$f" ]; then
+			echo "$f"
+			return 0
+		fi
+	done
+	return 1
+}
 DIST=nlnetstat-$VERSION
 
 if ! command -v git >/dev/null || ! git -C "$TOP" rev-parse --git-dir >/dev/null 2>&1; then
@@ -70,9 +82,8 @@ else
 			"$(tail -5 "$T_TMP/deb.log" | tr '\n' ' ')"
 	fi
 fi
-DEB_MAIN=$(ls "$T_TMP"/src/nlnetstat_"$VERSION"-*_*.deb 2>/dev/null | head -1)
-DEB_NET=$(ls "$T_TMP"/src/nlnetstat-netstat_"$VERSION"-*_all.deb 2>/dev/null | head -1)
-[ -n "$DEB_MAIN" ] && [ -n "$DEB_NET" ] || debs_ok=0
+DEB_MAIN=$(first "$T_TMP"/src/nlnetstat_"$VERSION"-*_*.deb) || debs_ok=0
+DEB_NET=$(first "$T_TMP"/src/nlnetstat-netstat_"$VERSION"-*_all.deb) || debs_ok=0
 
 # deb_files DEB: every non-directory entry, "path" or "path -> target".
 deb_files() {
@@ -105,7 +116,7 @@ if [ $debs_ok = 1 ]; then
 
 	# dh_strip strips (INSTALL_STRIP= in debian/rules) and keeps a -dbgsym.
 	dpkg-deb -x "$DEB_MAIN" "$T_TMP/x"
-	if ls "$T_TMP"/src/nlnetstat-dbgsym_"$VERSION"-*.deb >/dev/null 2>&1 &&
+	if first "$T_TMP"/src/nlnetstat-dbgsym_"$VERSION"-*.deb >/dev/null &&
 		! readelf -S "$T_TMP/x/usr/bin/nlnetstat" | grep -q '\.debug_info' &&
 		"$T_TMP/x/usr/bin/nlnetstat" -V | head -1 | grep -qx "nlnetstat $VERSION (net-tools 2.10 compatible)"; then
 		pass "packages: the packaged binary is stripped by dh_strip (dbgsym kept) and -V says $VERSION"
@@ -115,16 +126,16 @@ if [ $debs_ok = 1 ]; then
 	fi
 
 	dpkg-deb -e "$DEB_NET" "$T_TMP/ctl"
+	dpkg-deb -e "$DEB_MAIN" "$T_TMP/ctl-main"
 	if [ -x "$T_TMP/ctl/preinst" ] && [ -x "$T_TMP/ctl/postrm" ] &&
 		sh -n "$T_TMP/ctl/preinst" && sh -n "$T_TMP/ctl/postrm" &&
 		grep -q 'dpkg-divert --package nlnetstat-netstat --add' "$T_TMP/ctl/preinst" &&
 		grep -q 'dpkg-divert --package nlnetstat-netstat --remove' "$T_TMP/ctl/postrm" &&
-		! dpkg-deb -e "$DEB_MAIN" "$T_TMP/ctl-main" 2>/dev/null ||
-		! ls "$T_TMP/ctl-main" | grep -qE '^(preinst|postinst|prerm|postrm)$'; then
+		! first "$T_TMP"/ctl-main/{pre,post}{inst,rm} >/dev/null; then
 		pass "packages: maintainer scripts: only nlnetstat-netstat diverts (preinst) and restores (postrm)"
 	else
 		fail "packages: maintainer scripts: only nlnetstat-netstat diverts (preinst) and restores (postrm)" \
-			"$(ls "$T_TMP/ctl" "$T_TMP/ctl-main" 2>&1 | tr '\n' ' ')"
+			"$(echo "$T_TMP"/ctl/* "$T_TMP"/ctl-main/*)"
 	fi
 
 	if command -v lintian >/dev/null; then
@@ -177,8 +188,7 @@ make_root() { # DIR
 # again from its files (what dpkg-repack does).
 net_tools_deb() { # OUT
 	local c d f
-	c=$(ls /var/cache/apt/archives/net-tools_*.deb 2>/dev/null | head -1)
-	if [ -n "$c" ]; then
+	if c=$(first /var/cache/apt/archives/net-tools_*.deb); then
 		cp "$c" "$1"
 		return 0
 	fi
@@ -202,7 +212,7 @@ if [ $debs_ok = 1 ] && need_root "packages: dpkg --root install and removal"; th
 		skip "packages: install beside net-tools" "no net-tools package (not installed nor in apt's cache)"
 	else
 		dpkg-deb -x "$NT_DEB" "$T_TMP/ntx"
-		NT_BIN=$(ls "$T_TMP"/ntx/bin/netstat "$T_TMP"/ntx/usr/bin/netstat 2>/dev/null | head -1)
+		NT_BIN=$(first "$T_TMP"/ntx/bin/netstat "$T_TMP"/ntx/usr/bin/netstat)
 		NT_MAN="$T_TMP/ntx/usr/share/man/man8/netstat.8.gz"
 	fi
 fi
@@ -220,25 +230,34 @@ state() {
 	div=$(dpkg-divert --root="$R" --list | wc -l)
 	case $1 in
 	ours) # netstat is nlnetstat, and the man page is its
-		[ "$(readlink "$nb")" = nlnetstat ] &&
+		if ! { [ "$(readlink "$nb")" = nlnetstat ] &&
 			"$nb" -V 2>/dev/null | head -1 | grep -q "^nlnetstat $VERSION " &&
-			[ "$(readlink "$man")" = nlnetstat.8.gz ] && [ "$div" = 3 ] ||
-			{ echo "netstat is not nlnetstat's (diversions: $div)"; return 1; } ;;
+			[ "$(readlink "$man")" = nlnetstat.8.gz ] && [ "$div" = 3 ]; }; then
+			echo "netstat is not nlnetstat's (diversions: $div)"
+			return 1
+		fi ;;
 	aside) # net-tools' files are intact under their diverted names
-		cmp -s "$R/usr/bin/netstat.net-tools" "$NT_BIN" &&
+		if ! { cmp -s "$R/usr/bin/netstat.net-tools" "$NT_BIN" &&
 			cmp -s "$R/usr/share/man/man8/netstat.net-tools.8.gz" "$NT_MAN" &&
-			[ -z "$(dpkg --root="$R" --verify net-tools 2>&1)" ] ||
-			{ echo "net-tools' netstat is not intact aside"; return 1; } ;;
+			[ -z "$(dpkg --root="$R" --verify net-tools 2>&1)" ]; }; then
+			echo "net-tools' netstat is not intact aside"
+			return 1
+		fi ;;
 	home) # net-tools' netstat is back, no diversion is left
-		cmp -s "$nb" "$NT_BIN" && cmp -s "$man" "$NT_MAN" && [ "$div" = 0 ] &&
+		if ! { cmp -s "$nb" "$NT_BIN" && cmp -s "$man" "$NT_MAN" && [ "$div" = 0 ] &&
 			! [ -e "$R/usr/bin/netstat.net-tools" ] &&
-			[ -z "$(dpkg --root="$R" --verify net-tools 2>&1)" ] ||
-			{ echo "net-tools' netstat is not back (diversions: $div)"; return 1; } ;;
+			[ -z "$(dpkg --root="$R" --verify net-tools 2>&1)" ]; }; then
+			echo "net-tools' netstat is not back (diversions: $div)"
+			return 1
+		fi ;;
 	none) # no netstat, no diversion, nothing left of either package
-		! [ -e "$nb" ] && ! [ -L "$nb" ] && [ "$div" = 0 ] &&
+		if ! { ! [ -e "$nb" ] && ! [ -L "$nb" ] && [ "$div" = 0 ] &&
 			[ "$(find "$R" \( -type f -o -type l \) ! -path '*/var/*' | wc -l)" = "$base_files" ] &&
-			[ "$(dpkg-query --root="$R" -W -f '${db:Status-Abbrev}${Package}\n' | grep -v '^[pu]n')" = "ii throwaway-base" ] ||
-			{ echo "something is left: $(cd "$R" && find usr -name '*netstat*' | tr '\n' ' ')"; return 1; } ;;
+			[ "$(dpkg-query --root="$R" -W -f '${db:Status-Abbrev}${Package}\n' |
+				grep -v '^[pu]n')" = "ii throwaway-base" ]; }; then
+			echo "something is left: $(cd "$R" && find usr -name '*netstat*' | tr '\n' ' ')"
+			return 1
+		fi ;;
 	esac
 }
 
@@ -300,8 +319,8 @@ else
 	fail "packages: rpmbuild -tb builds from the tarball" "$(tail -3 "$T_TMP/rpm.log" | tr '\n' ' ')"
 	exit 0
 fi
-rpm_main=$(ls "$T_TMP"/rpm/RPMS/*/nlnetstat-"$VERSION"-*.rpm 2>/dev/null | grep -v netstat-netstat | head -1)
-rpm_net=$(ls "$T_TMP"/rpm/RPMS/noarch/nlnetstat-netstat-"$VERSION"-*.noarch.rpm 2>/dev/null | head -1)
+rpm_main=$(first "$T_TMP"/rpm/RPMS/*/nlnetstat-"$VERSION"-*.rpm)
+rpm_net=$(first "$T_TMP"/rpm/RPMS/noarch/nlnetstat-netstat-"$VERSION"-*.noarch.rpm)
 got=$( { rpm -qlp "$rpm_main"; rpm -qlp "$rpm_net"; } 2>/dev/null | grep -v '^/usr/lib/\.build-id' |
 	grep -vx "/usr/share/\(doc\|licenses\)/$DIST" | sort)
 want="/usr/bin/netstat
