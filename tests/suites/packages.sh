@@ -7,6 +7,10 @@
 source "$(dirname "$0")/../lib.sh"
 
 VERSION=$(cat "$TOP/VERSION")
+# The packages are built as a user would build them: not with the flags
+# of the make that runs this suite (make SANITIZE=1 check passes its
+# SANITIZE=1 down to every make below it, in MAKEFLAGS and the environment).
+unset MAKEFLAGS MFLAGS MAKELEVEL MAKEOVERRIDES SANITIZE WERROR
 
 # first PATH...: the first of the PATHs (globs expanded) that exists.
 first() {
