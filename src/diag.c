@@ -45,12 +45,13 @@ struct diag_sock {
 struct listen_uid {
 	struct in6_addr addr;
 	uint16_t port;
+	uint32_t ifindex; /* SO_BINDTODEVICE, 0 when unbound */
 	uint32_t uid;
 };
 
 struct dump_ctx {
 	const struct diag_req *req;
-	sock_sink_fn sink;
+	sock_sink_fn sink; /* NULL: only note the listeners */
 	void *sink_ctx;
 	unsigned long emitted;
 	int sink_err;
@@ -234,7 +235,7 @@ diag_decode_inet(
 }
 
 static void
-listeners_note(struct dump_ctx *c, const struct sock_rec *r)
+listeners_note(struct dump_ctx *c, const struct sock_rec *r, uint32_t ifindex)
 {
 	if (c->nlisteners == c->cap) {
 		c->cap = c->cap ? c->cap * 2 : 16;
@@ -244,21 +245,49 @@ listeners_note(struct dump_ctx *c, const struct sock_rec *r)
 	struct listen_uid *l = &c->listeners[c->nlisteners++];
 	l->addr = r->laddr;
 	l->port = r->lport;
+	l->ifindex = ifindex;
 	l->uid = r->uid;
 }
 
-/* /proc shows a request sock's listener's uid; find the listener. */
-static void
-listeners_fill_uid(const struct dump_ctx *c, struct sock_rec *r)
+/*
+ * How well listener l explains request sock r that arrived for device
+ * ifindex (the request's idiag_if: its listener's bound device, or for an
+ * IPv6 link-local peer the incoming device), or -1 when it cannot.  The
+ * kernel tries listeners on the exact address before the wildcard ones and
+ * prefers a device-bound listener; the request inherits the device of the
+ * one it chose.
+ */
+static int
+listener_score(
+    const struct listen_uid *l, const struct sock_rec *r, uint32_t ifindex)
 {
+	int score = 0;
+
+	if (l->port != r->lport)
+		return -1;
+	if (memcmp(&l->addr, &r->laddr, sizeof(l->addr)) == 0)
+		score += 1;
+	else if (!sockrec_addr_is_zero(r, &l->addr))
+		return -1;
+	if (l->ifindex == ifindex)
+		score += 2;
+	else if (l->ifindex != 0)
+		return -1;
+	return score;
+}
+
+/* /proc shows a request sock's listener's uid; find that listener. */
+static void
+listeners_fill_uid(
+    const struct dump_ctx *c, struct sock_rec *r, uint32_t ifindex)
+{
+	int best = -1;
+
 	for (size_t i = 0; i < c->nlisteners; i++) {
-		const struct listen_uid *l = &c->listeners[i];
-		if (l->port != r->lport)
-			continue;
-		if (sockrec_addr_is_zero(r, &l->addr) ||
-		    memcmp(&l->addr, &r->laddr, sizeof(l->addr)) == 0) {
-			r->uid = l->uid;
-			return;
+		int score = listener_score(&c->listeners[i], r, ifindex);
+		if (score > best) {
+			best = score;
+			r->uid = c->listeners[i].uid;
 		}
 	}
 }
@@ -276,11 +305,14 @@ data_cb(const struct nlmsghdr *nlh, void *data)
 		return MNL_CB_ERROR;
 	}
 	if (c->req->want_uids && r.table == SKT_TCP) {
+		const struct inet_diag_msg *m = mnl_nlmsg_get_payload(nlh);
 		if (r.state == SK_LISTEN)
-			listeners_note(c, &r);
+			listeners_note(c, &r, m->id.idiag_if);
 		else if (r.state == SK_SYN_RECV && r.inode == 0)
-			listeners_fill_uid(c, &r);
+			listeners_fill_uid(c, &r, m->id.idiag_if);
 	}
+	if (c->sink == NULL)
+		return MNL_CB_OK;
 	c->emitted++;
 	int rc = c->sink(&r, c->sink_ctx);
 	if (rc < 0) {
@@ -480,35 +512,70 @@ diag_run_replay(int fd, struct dump_ctx *c)
 	return rc > 0 ? -EPIPE : rc;
 }
 
+/* One request and its replies (or a recorded reply) through c. */
+static int
+diag_exchange(
+    struct diag_sock *d, const struct diag_req *req, struct dump_ctx *c)
+{
+	int rc;
+
+	if (d->replay_dirfd >= 0) {
+		int replay_fd = replay_open(d, req);
+		if (replay_fd < 0)
+			return replay_fd;
+		rc = diag_run_replay(replay_fd, c);
+		close(replay_fd);
+		return rc;
+	}
+	if ((rc = diag_record_open(d, req)) < 0)
+		return rc;
+	rc = diag_send(d, req);
+	if (rc == 0)
+		rc = diag_run(d, c);
+	if (d->record_fd >= 0) {
+		close(d->record_fd);
+		d->record_fd = -1;
+	}
+	return rc;
+}
+
+/*
+ * SYN_RECV rows take their uid from their listener, so with -e the
+ * listeners must be known even when the request leaves them out: the
+ * kernel skips every listener when a remote port is asked for.
+ */
+static bool
+listeners_filtered_out(const struct diag_req *req)
+{
+	uint32_t syn_recv = 1u << SK_SYN_RECV, listen = 1u << SK_LISTEN;
+
+	return req->want_uids && req->table == SKT_TCP &&
+	       (req->states & syn_recv) &&
+	       (req->dport != 0 || !(req->states & listen));
+}
+
 int
 diag_dump(struct diag_sock *d, const struct diag_req *req, sock_sink_fn sink,
     void *ctx, unsigned long *emitted)
 {
 	struct dump_ctx c = { .req = req, .sink = sink, .sink_ctx = ctx };
-	int replay_fd = -1, rc;
+	int rc = 0;
 
+	*emitted = 0;
 	if (proto_of(req->table) < 0)
 		return -EINVAL;
-	if (d->replay_dirfd >= 0) {
-		replay_fd = replay_open(d, req);
-		if (replay_fd < 0)
-			return replay_fd;
-	} else {
-		if ((rc = diag_record_open(d, req)) < 0)
-			return rc;
-		if ((rc = diag_send(d, req)) < 0)
-			return rc;
+	if (listeners_filtered_out(req)) {
+		struct diag_req lreq = *req;
+		lreq.states = 1u << SK_LISTEN;
+		lreq.dport = 0;
+		c.req = &lreq;
+		c.sink = NULL;
+		rc = diag_exchange(d, &lreq, &c);
+		c.req = req;
+		c.sink = sink;
 	}
-	if (replay_fd >= 0) {
-		rc = diag_run_replay(replay_fd, &c);
-		close(replay_fd);
-	} else {
-		rc = diag_run(d, &c);
-	}
-	if (d->record_fd >= 0) {
-		close(d->record_fd);
-		d->record_fd = -1;
-	}
+	if (rc == 0)
+		rc = diag_exchange(d, req, &c);
 	free(c.listeners);
 	*emitted = c.emitted;
 	return rc;

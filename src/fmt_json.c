@@ -14,8 +14,6 @@
 #include "fmt.h"
 #include "names.h"
 
-#define JSON_MAX_OWNERS 64
-
 static void
 json_port(struct json *j, const char *key, const char *text, unsigned num)
 {
@@ -32,28 +30,31 @@ static void
 json_owners(struct json *j, const struct opts *o, const struct procmap *m,
     uint64_t inode)
 {
-	struct procmap_owner ow[JSON_MAX_OWNERS];
-	size_t n =
-	    (m && inode) ? procmap_owners(m, inode, ow, JSON_MAX_OWNERS) : 0;
+	struct procmap_iter it;
+	struct procmap_owner ow;
+	bool any;
 
 	if (!o->programs)
 		return;
+	procmap_iter_init(&it, m, inode);
+	any = procmap_iter_next(&it, &ow);
 	json_key(j, "program_name");
-	json_cstr(j, n ? ow[0].name : NULL);
+	json_cstr(j, any ? ow.name : NULL);
 	json_key(j, "pid");
-	if (n)
-		json_i64(j, ow[0].pid);
+	if (any)
+		json_i64(j, ow.pid);
 	else
 		json_null(j);
+	/* Every owner, however many: a prefork listener has hundreds. */
 	json_key(j, "owners");
 	json_open(j, '[');
-	for (size_t i = 0; i < n && i < JSON_MAX_OWNERS; i++) {
+	for (; any; any = procmap_iter_next(&it, &ow)) {
 		json_item(j);
 		json_open(j, '{');
 		json_key(j, "pid");
-		json_i64(j, ow[i].pid);
+		json_i64(j, ow.pid);
 		json_key(j, "program_name");
-		json_cstr(j, ow[i].name);
+		json_cstr(j, ow.name);
 		json_close(j, '}');
 	}
 	json_close(j, ']');

@@ -3,7 +3,7 @@
  * /proc/net/rt_cache (-C).  Columns are found by their header titles and
  * parsed with net-tools' conversions; values the parser cannot read keep
  * the previous row's, as in net-tools.  Symbolic names come from the hosts
- * database (gethostbyaddr, cached) and the networks database.
+ * and networks databases through names.c (cached, made printable there).
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -67,66 +67,6 @@ struct rt4_addrs {
 	uint32_t dst, gw, mask, src, spec;
 };
 
-/* Networks-database answers, cached for the run (failures too). */
-struct net_cache {
-	uint32_t *keys;
-	char **names;
-	unsigned char *used;
-	size_t cap, count;
-};
-
-static struct net_cache netnames;
-
-static size_t
-net_slot(const struct net_cache *c, uint32_t key)
-{
-	size_t h = (size_t)((key * 2654435761u) & (c->cap - 1));
-
-	while (c->used[h] && c->keys[h] != key)
-		h = (h + 1) & (c->cap - 1);
-	return h;
-}
-
-static void
-net_grow(struct net_cache *c)
-{
-	struct net_cache old = *c;
-
-	c->cap = old.cap ? old.cap * 2 : 64;
-	c->keys = xcalloc(c->cap, sizeof(*c->keys));
-	c->names = xcalloc(c->cap, sizeof(*c->names));
-	c->used = xcalloc(c->cap, 1);
-	for (size_t i = 0; i < old.cap; i++) {
-		if (!old.used[i])
-			continue;
-		size_t h = net_slot(c, old.keys[i]);
-		c->used[h] = 1;
-		c->keys[h] = old.keys[i];
-		c->names[h] = old.names[i];
-	}
-	free(old.keys);
-	free(old.names);
-	free(old.used);
-}
-
-/* getnetbyaddr() name of a network (address in network order), or NULL. */
-static const char *
-net_lookup(uint32_t addr)
-{
-	if (netnames.cap == 0 || (netnames.count + 1) * 2 > netnames.cap)
-		net_grow(&netnames);
-	size_t h = net_slot(&netnames, addr);
-	if (!netnames.used[h]) {
-		struct netent *ne = getnetbyaddr(ntohl(addr), AF_INET);
-
-		netnames.used[h] = 1;
-		netnames.keys[h] = addr;
-		netnames.names[h] = ne ? xstrdup(ne->n_name) : NULL;
-		netnames.count++;
-	}
-	return netnames.names[h];
-}
-
 /* Copy a name cut to net-tools' 15 characters. */
 static void
 rt4_keep(char *buf, size_t len, const char *name)
@@ -172,7 +112,7 @@ rt4_dest_text(uint32_t dst, uint32_t mask, unsigned flags, bool numeric,
 		if ((flags & RTF_HOST) || (dst & ~mask) != 0)
 			name = names_lookup4(dst);
 		else
-			name = net_lookup(dst);
+			name = names_lookup_net4(dst);
 	}
 	if (name != NULL)
 		rt4_keep(buf, len, name);
