@@ -514,67 +514,127 @@ diag_dump(struct diag_sock *d, const struct diag_req *req, sock_sink_fn sink,
 	return rc;
 }
 
-struct peer_ctx {
-	void (*fn)(uint64_t, uint64_t, void *);
+struct unix_cb_ctx {
+	int (*fn)(const struct diag_unix *u, void *ctx);
 	void *ctx;
+	int err;
 };
 
 static int
 unix_attr_cb(const struct nlattr *a, void *data)
 {
-	const struct nlattr **peer = data;
+	struct diag_unix *u = data;
 
-	if (mnl_attr_get_type(a) == UNIX_DIAG_PEER &&
-	    mnl_attr_validate(a, MNL_TYPE_U32) == 0)
-		*peer = a;
+	switch (mnl_attr_get_type(a)) {
+	case UNIX_DIAG_NAME:
+		u->name = mnl_attr_get_payload(a);
+		u->name_len = mnl_attr_get_payload_len(a);
+		break;
+	case UNIX_DIAG_PEER:
+		if (mnl_attr_validate(a, MNL_TYPE_U32) == 0)
+			u->peer = mnl_attr_get_u32(a);
+		break;
+	case UNIX_DIAG_ICONS:
+		u->nicons = mnl_attr_get_payload_len(a) / sizeof(uint32_t);
+		break;
+	case UNIX_DIAG_RQLEN:
+		if (mnl_attr_get_payload_len(a) >=
+		    sizeof(struct unix_diag_rqlen)) {
+			struct unix_diag_rqlen q;
+			memcpy(&q, mnl_attr_get_payload(a), sizeof(q));
+			u->rqueue = q.udiag_rqueue;
+			u->wqueue = q.udiag_wqueue;
+			u->have_rqlen = true;
+		}
+		break;
+	default: break;
+	}
 	return MNL_CB_OK;
+}
+
+int
+diag_decode_unix(const struct nlmsghdr *nlh, struct diag_unix *u)
+{
+	const struct unix_diag_msg *m;
+
+	if (nlh->nlmsg_len < NLMSG_HDRLEN ||
+	    mnl_nlmsg_get_payload_len(nlh) < sizeof(*m))
+		return -EINVAL;
+	m = mnl_nlmsg_get_payload(nlh);
+	if (m->udiag_family != AF_UNIX)
+		return -EINVAL;
+	memset(u, 0, sizeof(*u));
+	u->inode = m->udiag_ino;
+	u->type = m->udiag_type;
+	u->state = m->udiag_state;
+	if (mnl_attr_parse(nlh, sizeof(*m), unix_attr_cb, u) < 0)
+		return -EINVAL;
+	/* The kernel never sends an empty name; treat one as unbound. */
+	if (u->name_len == 0)
+		u->name = NULL;
+	return 0;
 }
 
 static int
 unix_data_cb(const struct nlmsghdr *nlh, void *data)
 {
-	struct peer_ctx *pc = data;
-	const struct unix_diag_msg *m;
-	const struct nlattr *peer = NULL;
+	struct unix_cb_ctx *uc = data;
+	struct diag_unix u;
+	int rc;
 
-	if (mnl_nlmsg_get_payload_len(nlh) < sizeof(*m))
+	if (nlh->nlmsg_type != SOCK_DIAG_BY_FAMILY)
 		return MNL_CB_OK;
-	m = mnl_nlmsg_get_payload(nlh);
-	if (mnl_attr_parse(nlh, sizeof(*m), unix_attr_cb, &peer) < 0)
-		return MNL_CB_OK;
-	if (peer != NULL && mnl_attr_get_u32(peer) != 0)
-		pc->fn(m->udiag_ino, mnl_attr_get_u32(peer), pc->ctx);
+	if (diag_decode_unix(nlh, &u) < 0) {
+		errno = EBADMSG;
+		return MNL_CB_ERROR;
+	}
+	if ((rc = uc->fn(&u, uc->ctx)) < 0) {
+		uc->err = rc;
+		return MNL_CB_STOP;
+	}
 	return MNL_CB_OK;
 }
 
-int
-diag_unix_peers(struct diag_sock *d,
-    void (*fn)(uint64_t inode, uint64_t peer, void *ctx), void *ctx)
+static int
+unix_send(struct diag_sock *d)
 {
-	struct nlmsghdr *nlh;
+	struct nlmsghdr *nlh = mnl_nlmsg_put_header(d->buf);
 	struct unix_diag_req *r;
-	struct peer_ctx pc = { fn, ctx };
 
-	if (d->nl == NULL)
-		return -ENOTSUP; /* replay directories hold inet dumps only */
-	nlh = mnl_nlmsg_put_header(d->buf);
 	nlh->nlmsg_type = SOCK_DIAG_BY_FAMILY;
 	nlh->nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
 	nlh->nlmsg_seq = ++d->seq;
 	r = mnl_nlmsg_put_extra_header(nlh, sizeof(*r));
 	r->sdiag_family = AF_UNIX;
 	r->udiag_states = UINT32_MAX;
-	r->udiag_show = UDIAG_SHOW_PEER;
+	r->udiag_show = UDIAG_SHOW_NAME | UDIAG_SHOW_PEER | UDIAG_SHOW_ICONS |
+	                UDIAG_SHOW_RQLEN;
 	if (mnl_socket_sendto(d->nl, nlh, nlh->nlmsg_len) < 0)
 		return -errno;
+	return 0;
+}
+
+int
+diag_unix_dump(struct diag_sock *d,
+    int (*fn)(const struct diag_unix *u, void *ctx), void *ctx)
+{
+	struct unix_cb_ctx uc = { fn, ctx, 0 };
+	int rc;
+
+	if (d->nl == NULL)
+		return -ENOTSUP; /* replay directories hold inet dumps only */
+	if ((rc = unix_send(d)) < 0)
+		return rc;
 	for (;;) {
 		ssize_t n = diag_recv(d);
 		if (n < 0)
 			return (int)n;
 		if (!messages_fit(d->buf, (size_t)n))
 			return -EBADMSG;
-		int rc = mnl_cb_run2(d->buf, (size_t)n, d->seq, d->portid,
-		    unix_data_cb, &pc, ctl_cbs, NLMSG_MIN_TYPE);
+		rc = mnl_cb_run2(d->buf, (size_t)n, d->seq, d->portid,
+		    unix_data_cb, &uc, ctl_cbs, NLMSG_MIN_TYPE);
+		if (uc.err < 0)
+			return uc.err;
 		if (rc < 0)
 			return -errno;
 		if (rc == MNL_CB_STOP)

@@ -45,6 +45,8 @@ struct listing {
 	struct summary *summary; /* --summary: counts instead of rows */
 	struct u64map peers;     /* --peers, --json: unix inode -> peer inode */
 	bool have_peers;
+	struct procnet_unix_known unix_known; /* unix_diag's list */
+	bool unix_loaded, have_unix_known;
 	struct u64map *collect; /* set: rows only add their inode here */
 	char row[FMT_ROW_MAX];
 };
@@ -304,6 +306,82 @@ read_proc_table(struct listing *l, enum sk_table t, int family)
 }
 
 static int
+unix_note(const struct diag_unix *u, void *ctx)
+{
+	struct listing *l = ctx;
+
+	procnet_unix_known_add(&l->unix_known, u->inode, u->type, u->state,
+	    u->name, u->name_len, u->nicons);
+	if (u->peer != 0)
+		u64map_put(&l->peers, u->inode, u->peer);
+	return 0;
+}
+
+/*
+ * One unix_diag dump per pass: the kernel's list of UNIX sockets (names
+ * included) that /proc/net/unix is checked against, and the peers that
+ * --peers and --json show (/proc/net/unix has no peer column).  With
+ * NLNETSTAT_SOURCE=proc only the peers are used.
+ */
+static void
+listing_load_unix(struct listing *l)
+{
+	struct diag_sock *d = l->diag;
+	bool want_peers = l->o->peers || l->o->format == FORMAT_JSON;
+	int rc;
+
+	if (l->unix_loaded)
+		return;
+	l->unix_loaded = true;
+	if (l->diag == NULL && !want_peers)
+		return;
+	if (d == NULL && diag_open(&d) < 0)
+		return;
+	rc = diag_unix_dump(d, unix_note, l);
+	if (d != l->diag)
+		diag_close(d);
+	l->have_peers = rc == 0 && want_peers;
+	l->have_unix_known = rc == 0 && l->diag != NULL;
+}
+
+/* Without /proc/net/unix (proc mounted with subset=pid): say what lacks. */
+static void
+unix_note_no_proc(const struct listing *l)
+{
+	if (l->collect != NULL)
+		return;
+	out_sync_for_stderr();
+	fprintf(stderr,
+	    "nlnetstat: no %s/net/unix: UNIX sockets listed from sock_diag, "
+	    "without RefCnt.\n",
+	    util_proc_root());
+}
+
+/*
+ * The UNIX table: /proc/net/unix joined with unix_diag's list, or
+ * unix_diag's list alone when the file is missing, or the file alone
+ * when sock_diag is not used.  Returns 0 or -errno as read_proc_table.
+ */
+static int
+read_unix_table(struct listing *l)
+{
+	struct procnet_result res;
+	int rc;
+
+	listing_load_unix(l);
+	if (!l->have_unix_known)
+		return read_proc_table(l, SKT_UNIX, AF_UNIX);
+	rc = procnet_read_unix_known(&l->unix_known, sink_unix, l, &res);
+	if (rc == -ENOENT) {
+		unix_note_no_proc(l);
+		return procnet_unix_known_emit(&l->unix_known, sink_unix, l);
+	}
+	if (l->collect == NULL)
+		report_bogus(SKT_UNIX, AF_UNIX, &res);
+	return rc;
+}
+
+static int
 read_diag_table(struct listing *l, enum sk_table t, int family)
 {
 	const struct opts *o = l->o;
@@ -462,7 +540,7 @@ listing_collect_wanted(struct listing *l, struct u64map *set)
 		}
 	}
 	if (!o->explicit_sel || opts_has_af(o, NAF_UNIX)) {
-		rc = read_proc_table(l, SKT_UNIX, AF_UNIX);
+		rc = read_unix_table(l);
 		ok = ok && (rc == 0 || rc == -ENOENT);
 	}
 	l->collect = NULL;
@@ -491,36 +569,15 @@ inet_sections(struct listing *l)
 	return EXIT_OK;
 }
 
-static void
-peer_note(uint64_t inode, uint64_t peer, void *ctx)
-{
-	u64map_put(ctx, inode, peer);
-}
-
-/* Peers come from unix_diag: /proc/net/unix has no peer column. */
-static void
-listing_load_peers(struct listing *l)
-{
-	struct diag_sock *d = l->diag;
-
-	if (!l->o->peers && l->o->format != FORMAT_JSON)
-		return;
-	if (d == NULL && diag_open(&d) < 0)
-		return;
-	l->have_peers = diag_unix_peers(d, peer_note, &l->peers) == 0;
-	if (d != l->diag)
-		diag_close(d);
-}
-
 static int
 unix_section(struct listing *l)
 {
 	listing_load_owners(l);
-	listing_load_peers(l);
+	listing_load_unix(l);
 	if (l->o->format == FORMAT_TABLE && l->summary == NULL)
 		out_write(
 		    l->row, fmt_unix_header(l->row, sizeof(l->row), l->o));
-	int rc = read_proc_table(l, SKT_UNIX, AF_UNIX);
+	int rc = read_unix_table(l);
 	if (rc == -ENOENT || rc == -EACCES)
 		return missing_table(l->o, "AF UNIX");
 	if (rc < 0)
@@ -551,6 +608,14 @@ listing_run(struct listing *l, unsigned pass)
 	return obsolete_bluetooth(o);
 }
 
+static void
+listing_free(struct listing *l)
+{
+	procmap_free(l->owners);
+	u64map_free(&l->peers);
+	procnet_unix_known_free(&l->unix_known);
+}
+
 int
 sockets_run(const struct opts *o, unsigned pass)
 {
@@ -571,8 +636,7 @@ sockets_run(const struct opts *o, unsigned pass)
 		rc = listing_run(&l, pass);
 		summary_print(l.summary, o);
 		summary_free(l.summary);
-		procmap_free(l.owners);
-		u64map_free(&l.peers);
+		listing_free(&l);
 		return rc;
 	}
 	/* --json: one array per pass, on one line (so -c gives JSON lines). */
@@ -586,7 +650,6 @@ sockets_run(const struct opts *o, unsigned pass)
 		json_close(l.json, ']');
 		out_write("\n", 1);
 	}
-	procmap_free(l.owners);
-	u64map_free(&l.peers);
+	listing_free(&l);
 	return rc;
 }
