@@ -71,11 +71,43 @@ diag_is_unsupported(int err)
 	       err == -EPROTONOSUPPORT || err == -EAFNOSUPPORT;
 }
 
+/* The netlink socket, opened when a dump needs it.  Returns 0 or -errno. */
+static int
+diag_connect(struct diag_sock *d)
+{
+	if (d->nl != NULL)
+		return 0;
+	d->nl = mnl_socket_open2(NETLINK_SOCK_DIAG, SOCK_CLOEXEC);
+	if (d->nl == NULL ||
+	    mnl_socket_bind(d->nl, 0, MNL_SOCKET_AUTOPID) < 0) {
+		int e = errno;
+		if (d->nl)
+			mnl_socket_close(d->nl);
+		d->nl = NULL;
+		return -e;
+	}
+	d->portid = mnl_socket_get_portid(d->nl);
+	return 0;
+}
+
+/*
+ * Closed after every dump: the descriptor is free for the /proc files that
+ * follow, which matters at a very low RLIMIT_NOFILE (ulimit -n 4).
+ */
+static void
+diag_disconnect(struct diag_sock *d)
+{
+	if (d->nl != NULL)
+		mnl_socket_close(d->nl);
+	d->nl = NULL;
+}
+
 int
 diag_open(struct diag_sock **out)
 {
 	struct diag_sock *d = xcalloc(1, sizeof(*d));
 	const char *replay = util_env("DIAG_REPLAY");
+	int rc;
 
 	d->replay_dirfd = -1;
 	d->record_fd = -1;
@@ -90,16 +122,12 @@ diag_open(struct diag_sock **out)
 		*out = d;
 		return 0;
 	}
-	d->nl = mnl_socket_open2(NETLINK_SOCK_DIAG, SOCK_CLOEXEC);
-	if (d->nl == NULL ||
-	    mnl_socket_bind(d->nl, 0, MNL_SOCKET_AUTOPID) < 0) {
-		int e = errno;
-		if (d->nl)
-			mnl_socket_close(d->nl);
+	/* Whether sock_diag exists at all is known from the first try. */
+	if ((rc = diag_connect(d)) < 0) {
 		free(d);
-		return -e;
+		return rc;
 	}
-	d->portid = mnl_socket_get_portid(d->nl);
+	diag_disconnect(d);
 	*out = d;
 	return 0;
 }
@@ -109,8 +137,7 @@ diag_close(struct diag_sock *d)
 {
 	if (d == NULL)
 		return;
-	if (d->nl)
-		mnl_socket_close(d->nl);
+	diag_disconnect(d);
 	if (d->replay_dirfd >= 0)
 		close(d->replay_dirfd);
 	free(d);
@@ -342,6 +369,10 @@ diag_send(struct diag_sock *d, const struct diag_req *req)
 	struct nlmsghdr *nlh = mnl_nlmsg_put_header(d->buf);
 	struct inet_diag_req_v2 *r;
 
+	int rc;
+
+	if ((rc = diag_connect(d)) < 0)
+		return rc;
 	nlh->nlmsg_type = SOCK_DIAG_BY_FAMILY;
 	nlh->nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
 	nlh->nlmsg_seq = ++d->seq;
@@ -496,8 +527,10 @@ diag_dump(struct diag_sock *d, const struct diag_req *req, sock_sink_fn sink,
 	} else {
 		if ((rc = diag_record_open(d, req)) < 0)
 			return rc;
-		if ((rc = diag_send(d, req)) < 0)
+		if ((rc = diag_send(d, req)) < 0) {
+			diag_disconnect(d);
 			return rc;
+		}
 	}
 	if (replay_fd >= 0) {
 		rc = diag_run_replay(replay_fd, &c);
@@ -509,6 +542,7 @@ diag_dump(struct diag_sock *d, const struct diag_req *req, sock_sink_fn sink,
 		close(d->record_fd);
 		d->record_fd = -1;
 	}
+	diag_disconnect(d);
 	free(c.listeners);
 	*emitted = c.emitted;
 	return rc;
@@ -600,7 +634,10 @@ unix_send(struct diag_sock *d)
 {
 	struct nlmsghdr *nlh = mnl_nlmsg_put_header(d->buf);
 	struct unix_diag_req *r;
+	int rc;
 
+	if ((rc = diag_connect(d)) < 0)
+		return rc;
 	nlh->nlmsg_type = SOCK_DIAG_BY_FAMILY;
 	nlh->nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
 	nlh->nlmsg_seq = ++d->seq;
@@ -614,15 +651,13 @@ unix_send(struct diag_sock *d)
 	return 0;
 }
 
-int
-diag_unix_dump(struct diag_sock *d,
-    int (*fn)(const struct diag_unix *u, void *ctx), void *ctx)
+static int
+unix_run(struct diag_sock *d, int (*fn)(const struct diag_unix *u, void *ctx),
+    void *ctx)
 {
 	struct unix_cb_ctx uc = { fn, ctx, 0 };
 	int rc;
 
-	if (d->nl == NULL)
-		return -ENOTSUP; /* replay directories hold inet dumps only */
 	if ((rc = unix_send(d)) < 0)
 		return rc;
 	for (;;) {
@@ -640,4 +675,17 @@ diag_unix_dump(struct diag_sock *d,
 		if (rc == MNL_CB_STOP)
 			return 0;
 	}
+}
+
+int
+diag_unix_dump(struct diag_sock *d,
+    int (*fn)(const struct diag_unix *u, void *ctx), void *ctx)
+{
+	int rc;
+
+	if (d->replay_dirfd >= 0)
+		return -ENOTSUP; /* replay directories hold inet dumps only */
+	rc = unix_run(d, fn, ctx);
+	diag_disconnect(d);
+	return rc;
 }

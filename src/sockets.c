@@ -160,8 +160,20 @@ listing_load_owners(struct listing *l)
 	l->owners_loaded = true;
 	early = listing_can_stop_early(l) && listing_collect_wanted(l, &wanted);
 	privs_scan_begin();
+	int procfd = util_proc_dirfd();
+	if (procfd == -EMFILE || procfd == -ENFILE) {
+		/* Not a question of privileges: say what it is. */
+		privs_scan_end(!l->o->continuous);
+		u64map_free(&wanted);
+		out_sync_for_stderr();
+		fprintf(stderr, "nlnetstat: cannot read %s for \"-p\": %s\n",
+		    util_proc_root(), strerror(-procfd));
+		return;
+	}
 	procmap_build(&l->owners, &st, early ? &wanted : NULL);
 	privs_scan_end(!l->o->continuous);
+	/* Its descriptor is not kept: the /proc/net files come next. */
+	util_proc_release();
 	u64map_free(&wanted);
 	if (!st.proc_unreadable && st.denied == 0)
 		return;
