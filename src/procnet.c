@@ -562,10 +562,10 @@ procnet_unix_known_emit(
     const struct procnet_unix_known *k, sock_sink_fn sink, void *ctx)
 {
 	struct sock_rec r;
-	int rc;
 
 	for (size_t i = 0; i < k->n; i++) {
 		const struct procnet_unix_sock *s = &k->socks[i];
+		int rc;
 		known_rec(s, &r);
 		r.unix_flags = s->flags;
 		r.state = s->st;
