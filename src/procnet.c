@@ -377,8 +377,6 @@ struct unix_join {
 	size_t nlisteners;
 	bool listeners_built;
 	bool in_step;
-	sock_sink_fn sink;
-	void *ctx;
 	struct procnet_result *res;
 };
 
@@ -501,8 +499,6 @@ procnet_unix_join(const char *buf, size_t len, struct procnet_unix_known *k,
 		.end = buf + len,
 		.k = k,
 		.in_step = true,
-		.sink = sink,
-		.ctx = ctx,
 		.res = res,
 	};
 	const char *p, *next;
