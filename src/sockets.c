@@ -70,6 +70,8 @@ struct listing {
 	struct collector collector;   /* the emitter of the silent run */
 	bool from_diag;               /* the rows now come from sock_diag */
 	struct synrecv_table synrecv; /* -o: SYN_RECV timeouts from /proc */
+	struct procnet_unix_known unix_known; /* unix_diag's list */
+	bool unix_loaded, have_unix_known;
 };
 
 /* The inet tables in net-tools' order; SKT_COUNT marks SCTP. */
@@ -167,10 +169,25 @@ listing_load_owners(struct listing *l)
 	l->owners_loaded = true;
 	early = listing_can_stop_early(l) && listing_collect_wanted(l, &wanted);
 	privs_scan_begin();
+	int procfd = util_proc_dirfd();
+	if (procfd == -EMFILE || procfd == -ENFILE) {
+		/* Not a question of privileges: say what it is. */
+		int dropped =
+		    privs_scan_end(!l->o->continuous && !l->o->all_netns);
+		u64map_free(&wanted);
+		if (dropped < 0)
+			return EXIT_FAIL;
+		out_sync_for_stderr();
+		fprintf(stderr, "nlnetstat: cannot read %s for \"-p\": %s\n",
+		    util_proc_root(), strerror(-procfd));
+		return EXIT_OK;
+	}
 	procmap_build(&l->owners, &st, early ? &wanted : NULL);
 	/* -c and --all-netns enter later passes or namespaces: keep the
 	 * permitted set (setns needs CAP_SYS_ADMIN), clear the effective. */
 	int dropped = privs_scan_end(!l->o->continuous && !l->o->all_netns);
+	/* Its descriptor is not kept: the /proc/net files come next. */
+	util_proc_release();
 	u64map_free(&wanted);
 	if (dropped < 0)
 		return EXIT_FAIL;
@@ -358,6 +375,82 @@ read_proc_table(struct listing *l, enum sk_table t, int family)
 }
 
 static int
+unix_note(const struct diag_unix *u, void *ctx)
+{
+	struct listing *l = ctx;
+
+	procnet_unix_known_add(&l->unix_known, u->inode, u->type, u->state,
+	    u->name, u->name_len, u->nicons);
+	if (u->peer != 0)
+		u64map_put(&l->peers, u->inode, u->peer);
+	return 0;
+}
+
+/*
+ * One unix_diag dump per pass: the kernel's list of UNIX sockets (names
+ * included) that /proc/net/unix is checked against, and the peers that
+ * --peers and --json show (/proc/net/unix has no peer column).  With
+ * NLNETSTAT_SOURCE=proc only the peers are used.
+ */
+static void
+listing_load_unix(struct listing *l)
+{
+	struct diag_sock *d = l->diag;
+	bool want_peers = l->o->peers || (l->ctx->emit->caps & EMIT_CAP_PEERS);
+	int rc;
+
+	if (l->unix_loaded)
+		return;
+	l->unix_loaded = true;
+	if (l->diag == NULL && !want_peers)
+		return;
+	if (d == NULL && diag_open(&d) < 0)
+		return;
+	rc = diag_unix_dump(d, unix_note, l);
+	if (d != l->diag)
+		diag_close(d);
+	l->have_peers = rc == 0 && want_peers;
+	l->have_unix_known = rc == 0 && l->diag != NULL;
+}
+
+/* Without /proc/net/unix (proc mounted with subset=pid): say what lacks. */
+static void
+unix_note_no_proc(const struct listing *l)
+{
+	if (l->quiet)
+		return;
+	out_sync_for_stderr();
+	fprintf(stderr,
+	    "nlnetstat: no %s/net/unix: UNIX sockets listed from sock_diag, "
+	    "without RefCnt.\n",
+	    util_proc_root());
+}
+
+/*
+ * The UNIX table: /proc/net/unix joined with unix_diag's list, or
+ * unix_diag's list alone when the file is missing, or the file alone
+ * when sock_diag is not used.  Returns 0 or -errno as read_proc_table.
+ */
+static int
+read_unix_table(struct listing *l)
+{
+	struct procnet_result res;
+	int rc;
+
+	listing_load_unix(l);
+	if (!l->have_unix_known)
+		return read_proc_table(l, SKT_UNIX, AF_UNIX);
+	rc = procnet_read_unix_known(&l->unix_known, sink_unix, l, &res);
+	if (rc == -ENOENT) {
+		unix_note_no_proc(l);
+		return procnet_unix_known_emit(&l->unix_known, sink_unix, l);
+	}
+	if (!l->quiet)
+		report_bogus(SKT_UNIX, AF_UNIX, &res);
+	return rc;
+}
+
+static int
 read_diag_table(struct listing *l, enum sk_table t, int family)
 {
 	const struct opts *o = l->o;
@@ -533,7 +626,7 @@ listing_collect_wanted(struct listing *l, struct u64map *set)
 		}
 	}
 	if (!o->explicit_sel || opts_has_af(o, NAF_UNIX)) {
-		rc = read_proc_table(l, SKT_UNIX, AF_UNIX);
+		rc = read_unix_table(l);
 		ok = ok && (rc == 0 || rc == -ENOENT);
 	}
 	l->emit = saved;
@@ -573,35 +666,14 @@ inet_sections(struct listing *l)
 	return rc;
 }
 
-static void
-peer_note(uint64_t inode, uint64_t peer, void *ctx)
-{
-	u64map_put(ctx, inode, peer);
-}
-
-/* Peers come from unix_diag: /proc/net/unix has no peer column. */
-static void
-listing_load_peers(struct listing *l)
-{
-	struct diag_sock *d = l->diag;
-
-	if (!l->o->peers && !(l->emit->caps & EMIT_CAP_PEERS))
-		return;
-	if (d == NULL && diag_open(&d) < 0)
-		return;
-	l->have_peers = diag_unix_peers(d, peer_note, &l->peers) == 0;
-	if (d != l->diag)
-		diag_close(d);
-}
-
 static int
 unix_section(struct listing *l)
 {
 	if (listing_load_owners(l) != EXIT_OK)
 		return EXIT_FAIL;
-	listing_load_peers(l);
+	listing_load_unix(l);
 	emit_section_begin(l->emit, EMIT_SEC_UNIX);
-	int rc = read_proc_table(l, SKT_UNIX, AF_UNIX);
+	int rc = read_unix_table(l);
 	emit_section_end(l->emit, EMIT_SEC_UNIX);
 	if (rc == -ENOENT || rc == -EACCES)
 		return missing_table(l->o, "AF UNIX");
@@ -638,6 +710,14 @@ listing_run(struct listing *l)
 	return obsolete_bluetooth(o);
 }
 
+static void
+listing_free(struct listing *l)
+{
+	procmap_free(l->owners);
+	u64map_free(&l->peers);
+	procnet_unix_known_free(&l->unix_known);
+}
+
 int
 sockets_run(struct run_ctx *c)
 {
@@ -666,7 +746,6 @@ sockets_run(struct run_ctx *c)
 	emit_doc_begin(l.emit, EMIT_DOC_SOCKETS);
 	rc = listing_run(&l);
 	emit_doc_end(l.emit, EMIT_DOC_SOCKETS);
-	procmap_free(l.owners);
-	u64map_free(&l.peers);
+	listing_free(&l);
 	return rc;
 }
