@@ -35,6 +35,11 @@ int util_proc_dirfd(void);
  * -errno.
  */
 int util_proc_open(const char *rel);
+/*
+ * The same by path, keeping no directory descriptor open: for the modes
+ * that open one file at a time (-r, -i, -g), so they run at ulimit -n 4.
+ */
+int util_proc_open_path(const char *rel);
 
 /* A reader of newline-terminated lines from an fd, any line length. */
 struct lineio {

@@ -301,6 +301,31 @@ iface_no_procdev() {
 	fi
 }
 
+# Very low descriptor limits: netstat opens three sockets first and at
+# ulimit -n 4 to 6 warns and prints a limited table; nlnetstat needs one
+# descriptor at a time and prints the whole table (a deliberate
+# difference), the same as without a limit.
+iface_low_fds() {
+	local n a try
+	for n in 4 5 6; do
+		for a in -ia -iea; do
+			for try in 1 2 3; do
+				prlimit --nofile=$n "$NLNETSTAT" $a >"$T_TMP/lo.out" \
+				    2>&1
+				"$NLNETSTAT" $a >"$T_TMP/hi.out" 2>&1
+				cmp -s "$T_TMP/lo.out" "$T_TMP/hi.out" && break
+				sleep 0.3
+			done
+			if cmp -s "$T_TMP/lo.out" "$T_TMP/hi.out"; then
+				pass "iface live: ulimit -n $n: $a whole"
+			else
+				fail "iface live: ulimit -n $n: $a whole" "differs"
+				show_diff "$T_TMP/hi.out" "$T_TMP/lo.out"
+			fi
+		done
+	done
+}
+
 iface_inside() {
 	local a rows
 	if ! iface_setup 2>"$T_TMP/setup.err" ||
@@ -325,6 +350,7 @@ iface_inside() {
 	iface_shim
 	iface_sources
 	iface_no_procdev
+	iface_low_fds
 }
 
 if [ "${1:-}" = --inside ]; then
