@@ -118,6 +118,15 @@ void iface_inet6_free(struct iface_inet6 *x);
  */
 int iface_snap_read(struct iface_snap *s, struct iface_list *list);
 /*
+ * The steps of iface_snap_read(), for the fuzz target: add one link (a
+ * row) or one IPv4 address (a row for its label) to the snapshot whose
+ * list is s->list; then index the labels and sort the list once.
+ */
+struct rtnl_link;
+int iface_snap_link(const struct rtnl_link *link, void *ctx);
+int iface_snap_addr(const struct rtnl_addr4 *addr, void *ctx);
+void iface_snap_finish(struct iface_snap *s);
+/*
  * Fill a sorted row from the snapshot as the ioctls would (the device is
  * the name up to its first ':').  Returns 0, or -ENODEV when no such
  * device was listed.

@@ -15,8 +15,8 @@
 #include "rtnl.h"
 #include "util.h"
 
-static int
-snap_link(const struct rtnl_link *link, void *ctx)
+int
+iface_snap_link(const struct rtnl_link *link, void *ctx)
 {
 	struct iface_snap *s = ctx;
 	struct iface *ifc = iface_list_add(s->list, link->name);
@@ -35,8 +35,8 @@ snap_link(const struct rtnl_link *link, void *ctx)
 	return 0;
 }
 
-static int
-snap_addr(const struct rtnl_addr4 *addr, void *ctx)
+int
+iface_snap_addr(const struct rtnl_addr4 *addr, void *ctx)
 {
 	struct iface_snap *s = ctx;
 
@@ -50,8 +50,8 @@ snap_addr(const struct rtnl_addr4 *addr, void *ctx)
 }
 
 /* Chain the addresses by label, keeping the kernel's order in each. */
-static void
-snap_index(struct iface_snap *s)
+void
+iface_snap_finish(struct iface_snap *s)
 {
 	size_t *last;
 
@@ -75,6 +75,7 @@ snap_index(struct iface_snap *s)
 		last[k] = i + 1;
 	}
 	free(last);
+	iface_list_sort(s->list);
 }
 
 /*
@@ -186,13 +187,12 @@ iface_snap_read(struct iface_snap *s, struct iface_list *list)
 {
 	memset(s, 0, sizeof(*s));
 	s->list = list;
-	int rc = rtnl_dump(snap_link, snap_addr, s);
+	int rc = rtnl_dump(iface_snap_link, iface_snap_addr, s);
 	if (rc < 0) {
 		iface_list_free(list);
 		iface_snap_free(s);
 		return rc;
 	}
-	snap_index(s);
-	iface_list_sort(list);
+	iface_snap_finish(s);
 	return 0;
 }
