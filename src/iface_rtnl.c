@@ -185,12 +185,23 @@ iface_snap_free(struct iface_snap *s)
 int
 iface_snap_read(struct iface_snap *s, struct iface_list *list)
 {
-	memset(s, 0, sizeof(*s));
-	s->list = list;
-	int rc = rtnl_dump(iface_snap_link, iface_snap_addr, s);
+	int rc = -EINTR;
+
+	/*
+	 * A link or address change during a dump marks it interrupted
+	 * (NLM_F_DUMP_INTR, -EINTR here): take a fresh snapshot, a few
+	 * times, before leaving the table to /proc and the ioctls.
+	 */
+	for (int try = 0; try < 8 && rc == -EINTR; try++) {
+		iface_list_free(list);
+		memset(s, 0, sizeof(*s));
+		s->list = list;
+		rc = rtnl_dump(iface_snap_link, iface_snap_addr, s);
+		if (rc < 0)
+			iface_snap_free(s);
+	}
 	if (rc < 0) {
 		iface_list_free(list);
-		iface_snap_free(s);
 		return rc;
 	}
 	iface_snap_finish(s);
