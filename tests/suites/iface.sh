@@ -306,10 +306,10 @@ iface_no_procdev() {
 # descriptor at a time and prints the whole table (a deliberate
 # difference), the same as without a limit.
 iface_low_fds() {
-	local n a try
+	local n a
 	for n in 4 5 6; do
 		for a in -ia -iea; do
-			for try in 1 2 3; do
+			for _ in 1 2 3; do
 				prlimit --nofile=$n "$NLNETSTAT" $a >"$T_TMP/lo.out" \
 				    2>&1
 				"$NLNETSTAT" $a >"$T_TMP/hi.out" 2>&1

@@ -110,11 +110,11 @@ scale_population() {
 # The same rows through both sources, on nlnetstat alone (no counters
 # move between two runs a few ms apart often enough to matter: retried).
 scale_sources_agree() {
-	local a try
+	local a
 	for a in -ia -iea "-ia --json" "-iea --json"; do
 		local -a argv=()
 		read -r -a argv <<<"$a"
-		for try in 1 2 3; do
+		for _ in 1 2 3; do
 			"$NLNETSTAT" "${argv[@]}" >"$T_TMP/nl.out" 2>&1
 			NLNETSTAT_SOURCE=proc "$NLNETSTAT" "${argv[@]}" \
 			    >"$T_TMP/proc.out" 2>&1
@@ -184,13 +184,13 @@ scale_odd_labels() {
 		skip "iface scale: odd labels" "needs python3"
 		return
 	fi
-	ip link add name oddA type veth peer name oddB &&
-		ip link set dev oddA up &&
-		python3 "$TOP/tests/netns/add_label.py" oddA 198.18.0.9 oddB:3 &&
-		python3 "$TOP/tests/netns/add_label.py" oddA 198.18.0.10 zz:1 || {
+	if ! ip link add name oddA type veth peer name oddB ||
+		! ip link set dev oddA up ||
+		! python3 "$TOP/tests/netns/add_label.py" oddA 198.18.0.9 oddB:3 ||
+		! python3 "$TOP/tests/netns/add_label.py" oddA 198.18.0.10 zz:1; then
 		fail "iface scale: odd labels" "cannot add the labels"
 		return
-	}
+	fi
 	for a in -ia -iea; do
 		compare "iface scale: odd labels: $a" "$a"
 		RUN_PREFIX="env NLNETSTAT_SOURCE=proc" \
