@@ -228,7 +228,7 @@ route_perror(const char *path, int err)
 static int
 route_probe(const char *rel)
 {
-	int fd = util_proc_open_path(rel);
+	int fd = util_proc_open(rel);
 
 	if (fd < 0)
 		return -fd;
