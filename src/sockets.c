@@ -16,6 +16,7 @@
 #include "filter.h"
 #include "fmt.h"
 #include "fmt_json.h"
+#include "hmap.h"
 #include "json.h"
 #include "modes.h"
 #include "netstat.h"
@@ -25,7 +26,6 @@
 #include "procmap.h"
 #include "procnet.h"
 #include "summary.h"
-#include "u64map.h"
 #include "util.h"
 
 /*
@@ -60,9 +60,9 @@ struct listing {
 	const char *label;       /* Proto text of the table being dumped */
 	struct json *json;       /* --json: the document of this pass */
 	struct summary *summary; /* --summary: counts instead of rows */
-	struct u64map peers;     /* --peers, --json: unix inode -> peer inode */
+	struct hmap peers;       /* --peers, --json: unix inode -> peer inode */
 	bool have_peers;
-	struct u64map *collect;       /* set: rows only add their inode here */
+	struct hmap *collect;         /* set: rows only add their inode here */
 	bool from_diag;               /* the rows now come from sock_diag */
 	struct synrecv_table synrecv; /* -o: SYN_RECV timeouts from /proc */
 	char row[FMT_ROW_MAX];
@@ -143,7 +143,7 @@ listing_diag_open(struct listing *l)
 	l->diag = listing_diag;
 }
 
-static bool listing_collect_wanted(struct listing *l, struct u64map *set);
+static bool listing_collect_wanted(struct listing *l, struct hmap *set);
 
 /*
  * -l -p in a table, able to read every process: only the first owner of
@@ -171,7 +171,7 @@ static int
 listing_load_owners(struct listing *l)
 {
 	struct procmap_stats st;
-	struct u64map wanted = { 0 };
+	struct hmap wanted = { 0 };
 	bool early;
 
 	/* --pid needs the owners even without the -p column. */
@@ -182,7 +182,7 @@ listing_load_owners(struct listing *l)
 	privs_scan_begin();
 	procmap_build(&l->owners, &st, early ? &wanted : NULL);
 	int dropped = privs_scan_end(!l->o->continuous);
-	u64map_free(&wanted);
+	hmap_free(&wanted);
 	if (dropped < 0)
 		return EXIT_FAIL;
 	if (!st.proc_unreadable && st.denied == 0)
@@ -316,7 +316,7 @@ sink_inet(const struct sock_rec *r, void *ctx)
 		r = &fixed;
 	}
 	if (l->collect != NULL) {
-		u64map_put(l->collect, r->inode, 1);
+		hmap_u64_put(l->collect, r->inode, 1);
 		return 0;
 	}
 	if (l->summary != NULL) {
@@ -342,7 +342,7 @@ sink_unix(const struct sock_rec *r, void *ctx)
 	if (!filter_match(l->o, r) || !listing_owner_match(l, r->inode))
 		return 0;
 	if (l->collect != NULL) {
-		u64map_put(l->collect, r->inode, 1);
+		hmap_u64_put(l->collect, r->inode, 1);
 		return 0;
 	}
 	if (l->summary != NULL) {
@@ -351,7 +351,7 @@ sink_unix(const struct sock_rec *r, void *ctx)
 	}
 	struct sock_rec withpeer;
 	uint64_t peer;
-	if (l->have_peers && u64map_get(&l->peers, r->inode, &peer)) {
+	if (l->have_peers && hmap_u64_get(&l->peers, r->inode, &peer)) {
 		withpeer = *r;
 		withpeer.peer_inode = peer;
 		withpeer.have |= HAVE_PEER;
@@ -546,7 +546,7 @@ want_proto(const struct opts *o, unsigned bit)
  * when a table could not be read: then nothing may be left out.
  */
 static bool
-listing_collect_wanted(struct listing *l, struct u64map *set)
+listing_collect_wanted(struct listing *l, struct hmap *set)
 {
 	const struct opts *o = l->o;
 	bool ok = true;
@@ -602,7 +602,7 @@ inet_sections(struct listing *l)
 static void
 peer_note(uint64_t inode, uint64_t peer, void *ctx)
 {
-	u64map_put(ctx, inode, peer);
+	hmap_u64_put(ctx, inode, peer);
 }
 
 /* Peers come from unix_diag: /proc/net/unix has no peer column. */
@@ -682,7 +682,7 @@ sockets_run(const struct opts *o, unsigned pass)
 			summary_print(l.summary, o);
 		summary_free(l.summary);
 		procmap_free(l.owners);
-		u64map_free(&l.peers);
+		hmap_free(&l.peers);
 		return rc;
 	}
 	/* --json: one array per pass, on one line (so -c gives JSON lines). */
@@ -702,6 +702,6 @@ sockets_run(const struct opts *o, unsigned pass)
 		out_write("\n", 1);
 	}
 	procmap_free(l.owners);
-	u64map_free(&l.peers);
+	hmap_free(&l.peers);
 	return rc;
 }
