@@ -12,6 +12,12 @@
 void privs_scan_begin(void);
 
 /*
+ * --all-netns: make CAP_SYS_ADMIN effective again (if still permitted)
+ * for setns(); end with privs_scan_end(false) once the namespace is entered.
+ */
+void privs_netns_begin(void);
+
+/*
  * After a scan: clear the effective set; with final, clear every set so
  * nothing can be raised again (the last or only pass).  Returns 0, or
  * -errno when the kernel refused (then capabilities may still be

@@ -72,11 +72,43 @@ diag_is_unsupported(int err)
 	       err == -EPROTONOSUPPORT || err == -EAFNOSUPPORT;
 }
 
+/* The netlink socket, opened when a dump needs it.  Returns 0 or -errno. */
+static int
+diag_connect(struct diag_sock *d)
+{
+	if (d->nl != NULL)
+		return 0;
+	d->nl = mnl_socket_open2(NETLINK_SOCK_DIAG, SOCK_CLOEXEC);
+	if (d->nl == NULL ||
+	    mnl_socket_bind(d->nl, 0, MNL_SOCKET_AUTOPID) < 0) {
+		int e = errno;
+		if (d->nl)
+			mnl_socket_close(d->nl);
+		d->nl = NULL;
+		return -e;
+	}
+	d->portid = mnl_socket_get_portid(d->nl);
+	return 0;
+}
+
+/*
+ * Closed after every dump: the descriptor is free for the /proc files that
+ * follow, which matters at a very low RLIMIT_NOFILE (ulimit -n 4).
+ */
+static void
+diag_disconnect(struct diag_sock *d)
+{
+	if (d->nl != NULL)
+		mnl_socket_close(d->nl);
+	d->nl = NULL;
+}
+
 int
 diag_open(struct diag_sock **out)
 {
 	struct diag_sock *d = xcalloc(1, sizeof(*d));
 	const char *replay = util_env("DIAG_REPLAY");
+	int rc;
 
 	d->replay_dirfd = -1;
 	d->record_fd = -1;
@@ -91,16 +123,12 @@ diag_open(struct diag_sock **out)
 		*out = d;
 		return 0;
 	}
-	d->nl = mnl_socket_open2(NETLINK_SOCK_DIAG, SOCK_CLOEXEC);
-	if (d->nl == NULL ||
-	    mnl_socket_bind(d->nl, 0, MNL_SOCKET_AUTOPID) < 0) {
-		int e = errno;
-		if (d->nl)
-			mnl_socket_close(d->nl);
+	/* Whether sock_diag exists at all is known from the first try. */
+	if ((rc = diag_connect(d)) < 0) {
 		free(d);
-		return -e;
+		return rc;
 	}
-	d->portid = mnl_socket_get_portid(d->nl);
+	diag_disconnect(d);
 	*out = d;
 	return 0;
 }
@@ -110,8 +138,7 @@ diag_close(struct diag_sock *d)
 {
 	if (d == NULL)
 		return;
-	if (d->nl)
-		mnl_socket_close(d->nl);
+	diag_disconnect(d);
 	if (d->replay_dirfd >= 0)
 		close(d->replay_dirfd);
 	free(d);
@@ -374,6 +401,10 @@ diag_send(struct diag_sock *d, const struct diag_req *req)
 	struct nlmsghdr *nlh = mnl_nlmsg_put_header(d->buf);
 	struct inet_diag_req_v2 *r;
 
+	int rc;
+
+	if ((rc = diag_connect(d)) < 0)
+		return rc;
 	nlh->nlmsg_type = SOCK_DIAG_BY_FAMILY;
 	nlh->nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
 	nlh->nlmsg_seq = ++d->seq;
@@ -536,6 +567,8 @@ diag_exchange(
 		close(d->record_fd);
 		d->record_fd = -1;
 	}
+	/* No descriptor is held between dumps (low RLIMIT_NOFILE). */
+	diag_disconnect(d);
 	return rc;
 }
 
@@ -581,70 +614,144 @@ diag_dump(struct diag_sock *d, const struct diag_req *req, sock_sink_fn sink,
 	return rc;
 }
 
-struct peer_ctx {
-	void (*fn)(uint64_t, uint64_t, void *);
+struct unix_cb_ctx {
+	int (*fn)(const struct diag_unix *u, void *ctx);
 	void *ctx;
+	int err;
 };
 
 static int
 unix_attr_cb(const struct nlattr *a, void *data)
 {
-	const struct nlattr **peer = data;
+	struct diag_unix *u = data;
 
-	if (mnl_attr_get_type(a) == UNIX_DIAG_PEER &&
-	    mnl_attr_validate(a, MNL_TYPE_U32) == 0)
-		*peer = a;
+	switch (mnl_attr_get_type(a)) {
+	case UNIX_DIAG_NAME:
+		u->name = mnl_attr_get_payload(a);
+		u->name_len = mnl_attr_get_payload_len(a);
+		break;
+	case UNIX_DIAG_PEER:
+		if (mnl_attr_validate(a, MNL_TYPE_U32) == 0)
+			u->peer = mnl_attr_get_u32(a);
+		break;
+	case UNIX_DIAG_ICONS:
+		u->nicons = mnl_attr_get_payload_len(a) / sizeof(uint32_t);
+		break;
+	case UNIX_DIAG_RQLEN:
+		if (mnl_attr_get_payload_len(a) >=
+		    sizeof(struct unix_diag_rqlen)) {
+			struct unix_diag_rqlen q;
+			memcpy(&q, mnl_attr_get_payload(a), sizeof(q));
+			u->rqueue = q.udiag_rqueue;
+			u->wqueue = q.udiag_wqueue;
+			u->have_rqlen = true;
+		}
+		break;
+	default: break;
+	}
 	return MNL_CB_OK;
+}
+
+int
+diag_decode_unix(const struct nlmsghdr *nlh, struct diag_unix *u)
+{
+	const struct unix_diag_msg *m;
+
+	if (nlh->nlmsg_len < NLMSG_HDRLEN ||
+	    mnl_nlmsg_get_payload_len(nlh) < sizeof(*m))
+		return -EINVAL;
+	m = mnl_nlmsg_get_payload(nlh);
+	if (m->udiag_family != AF_UNIX)
+		return -EINVAL;
+	memset(u, 0, sizeof(*u));
+	u->inode = m->udiag_ino;
+	u->type = m->udiag_type;
+	u->state = m->udiag_state;
+	if (mnl_attr_parse(nlh, sizeof(*m), unix_attr_cb, u) < 0)
+		return -EINVAL;
+	/* The kernel never sends an empty name; treat one as unbound. */
+	if (u->name_len == 0)
+		u->name = NULL;
+	return 0;
 }
 
 static int
 unix_data_cb(const struct nlmsghdr *nlh, void *data)
 {
-	struct peer_ctx *pc = data;
-	const struct unix_diag_msg *m;
-	const struct nlattr *peer = NULL;
+	struct unix_cb_ctx *uc = data;
+	struct diag_unix u;
+	int rc;
 
-	if (mnl_nlmsg_get_payload_len(nlh) < sizeof(*m))
+	if (nlh->nlmsg_type != SOCK_DIAG_BY_FAMILY)
 		return MNL_CB_OK;
-	m = mnl_nlmsg_get_payload(nlh);
-	if (mnl_attr_parse(nlh, sizeof(*m), unix_attr_cb, &peer) < 0)
-		return MNL_CB_OK;
-	if (peer != NULL && mnl_attr_get_u32(peer) != 0)
-		pc->fn(m->udiag_ino, mnl_attr_get_u32(peer), pc->ctx);
+	if (diag_decode_unix(nlh, &u) < 0) {
+		errno = EBADMSG;
+		return MNL_CB_ERROR;
+	}
+	if ((rc = uc->fn(&u, uc->ctx)) < 0) {
+		uc->err = rc;
+		return MNL_CB_STOP;
+	}
 	return MNL_CB_OK;
 }
 
-int
-diag_unix_peers(struct diag_sock *d,
-    void (*fn)(uint64_t inode, uint64_t peer, void *ctx), void *ctx)
+static int
+unix_send(struct diag_sock *d)
 {
-	struct nlmsghdr *nlh;
+	struct nlmsghdr *nlh = mnl_nlmsg_put_header(d->buf);
 	struct unix_diag_req *r;
-	struct peer_ctx pc = { fn, ctx };
+	int rc;
 
-	if (d->nl == NULL)
-		return -ENOTSUP; /* replay directories hold inet dumps only */
-	nlh = mnl_nlmsg_put_header(d->buf);
+	if ((rc = diag_connect(d)) < 0)
+		return rc;
 	nlh->nlmsg_type = SOCK_DIAG_BY_FAMILY;
 	nlh->nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
 	nlh->nlmsg_seq = ++d->seq;
 	r = mnl_nlmsg_put_extra_header(nlh, sizeof(*r));
 	r->sdiag_family = AF_UNIX;
 	r->udiag_states = UINT32_MAX;
-	r->udiag_show = UDIAG_SHOW_PEER;
+	r->udiag_show = UDIAG_SHOW_NAME | UDIAG_SHOW_PEER | UDIAG_SHOW_ICONS |
+	                UDIAG_SHOW_RQLEN;
 	if (mnl_socket_sendto(d->nl, nlh, nlh->nlmsg_len) < 0)
 		return -errno;
+	return 0;
+}
+
+static int
+unix_run(struct diag_sock *d, int (*fn)(const struct diag_unix *u, void *ctx),
+    void *ctx)
+{
+	struct unix_cb_ctx uc = { fn, ctx, 0 };
+	int rc;
+
+	if ((rc = unix_send(d)) < 0)
+		return rc;
 	for (;;) {
 		ssize_t n = diag_recv(d);
 		if (n < 0)
 			return (int)n;
 		if (!messages_fit(d->buf, (size_t)n))
 			return -EBADMSG;
-		int rc = mnl_cb_run2(d->buf, (size_t)n, d->seq, d->portid,
-		    unix_data_cb, &pc, ctl_cbs, NLMSG_MIN_TYPE);
+		rc = mnl_cb_run2(d->buf, (size_t)n, d->seq, d->portid,
+		    unix_data_cb, &uc, ctl_cbs, NLMSG_MIN_TYPE);
+		if (uc.err < 0)
+			return uc.err;
 		if (rc < 0)
 			return -errno;
 		if (rc == MNL_CB_STOP)
 			return 0;
 	}
+}
+
+int
+diag_unix_dump(struct diag_sock *d,
+    int (*fn)(const struct diag_unix *u, void *ctx), void *ctx)
+{
+	int rc;
+
+	if (d->replay_dirfd >= 0)
+		return -ENOTSUP; /* replay directories hold inet dumps only */
+	rc = unix_run(d, fn, ctx);
+	diag_disconnect(d);
+	return rc;
 }

@@ -243,7 +243,10 @@ fmt_json_unix(struct json *j, const struct opts *o, const struct sock_rec *r,
 	json_key(j, "proto");
 	json_cstr(j, r->unix_proto == 0 ? "unix" : "??");
 	json_key(j, "refcnt");
-	json_u64(j, r->refcnt);
+	if (r->have & HAVE_NO_REFCNT)
+		json_null(j);
+	else
+		json_u64(j, r->refcnt);
 	json_unix_flags(j, r->unix_flags);
 	json_key(j, "type");
 	json_cstr(j, fmt_unix_type(r->unix_type));

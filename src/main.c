@@ -45,6 +45,8 @@ main_pass_all_netns(const struct opts *o, unsigned pass)
 	if (json)
 		sockets_json_frame_begin();
 	for (size_t i = 0; i < n && status == EXIT_OK; i++) {
+		/* The -p scan of the last namespace cleared CAP_SYS_ADMIN. */
+		privs_netns_begin();
 		int rc = netns_enter(list[i].fd);
 		if (rc < 0) {
 			out_sync_for_stderr();
@@ -63,8 +65,12 @@ main_pass_all_netns(const struct opts *o, unsigned pass)
 	if (json)
 		sockets_json_frame_end();
 	/* Back to where we started, for the next -c pass. */
+	privs_netns_begin();
 	if (n > 0 && netns_enter(list[0].fd) == 0)
 		sockets_set_netns(NULL);
+	/* Give up what the -p scans kept for setns (privs_error() reports). */
+	if (o->programs || o->xf.npids > 0)
+		(void)privs_scan_end(!o->continuous);
 	netns_list_free(list, n);
 	return status;
 }

@@ -26,23 +26,40 @@ privs_flag(cap_t c, cap_value_t v, cap_flag_t set)
 	return cap_get_flag(c, v, set, &f) == 0 && f == CAP_SET;
 }
 
-void
-privs_scan_begin(void)
+/* Make the permitted ones of want[0..n) effective; failure is not fatal. */
+static void
+privs_raise(const cap_value_t *want, int n)
 {
-	cap_value_t want[2] = { CAP_SYS_PTRACE, CAP_DAC_READ_SEARCH };
-	cap_value_t raise[2];
-	int n = 0;
+	cap_value_t raise[4];
+	int k = 0;
 	cap_t c = cap_get_proc();
 
 	if (c == NULL)
 		return;
-	for (int i = 0; i < 2; i++)
+	for (int i = 0; i < n && k < 4; i++)
 		if (privs_flag(c, want[i], CAP_PERMITTED) &&
 		    !privs_flag(c, want[i], CAP_EFFECTIVE))
-			raise[n++] = want[i];
-	if (n > 0 && cap_set_flag(c, CAP_EFFECTIVE, n, raise, CAP_SET) == 0)
-		(void)cap_set_proc(c); /* failure: scan with what we have */
+			raise[k++] = want[i];
+	if (k > 0 && cap_set_flag(c, CAP_EFFECTIVE, k, raise, CAP_SET) == 0)
+		(void)cap_set_proc(c); /* failure: go on with what we have */
 	cap_free(c);
+}
+
+void
+privs_scan_begin(void)
+{
+	static const cap_value_t want[] = { CAP_SYS_PTRACE,
+		CAP_DAC_READ_SEARCH };
+
+	privs_raise(want, 2);
+}
+
+void
+privs_netns_begin(void)
+{
+	static const cap_value_t want[] = { CAP_SYS_ADMIN };
+
+	privs_raise(want, 1);
 }
 
 /* First failure to drop, as -errno; 0 while every drop worked. */

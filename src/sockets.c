@@ -65,6 +65,8 @@ struct listing {
 	struct hmap *collect;         /* set: rows only add their inode here */
 	bool from_diag;               /* the rows now come from sock_diag */
 	struct synrecv_table synrecv; /* -o: SYN_RECV timeouts from /proc */
+	struct procnet_unix_known unix_known; /* unix_diag's list */
+	bool unix_loaded, have_unix_known;
 	char row[FMT_ROW_MAX];
 };
 
@@ -180,8 +182,25 @@ listing_load_owners(struct listing *l)
 	l->owners_loaded = true;
 	early = listing_can_stop_early(l) && listing_collect_wanted(l, &wanted);
 	privs_scan_begin();
+	int procfd = util_proc_dirfd();
+	if (procfd == -EMFILE || procfd == -ENFILE) {
+		/* Not a question of privileges: say what it is. */
+		int dropped = privs_scan_end(
+		    !l->o->continuous && !l->o->all_netns);
+		hmap_free(&wanted);
+		if (dropped < 0)
+			return EXIT_FAIL;
+		out_sync_for_stderr();
+		fprintf(stderr, "nlnetstat: cannot read %s for \"-p\": %s\n",
+		    util_proc_root(), strerror(-procfd));
+		return EXIT_OK;
+	}
 	procmap_build(&l->owners, &st, early ? &wanted : NULL);
-	int dropped = privs_scan_end(!l->o->continuous);
+	/* -c and --all-netns enter later passes or namespaces: keep the
+	 * permitted set (setns needs CAP_SYS_ADMIN), clear the effective. */
+	int dropped = privs_scan_end(!l->o->continuous && !l->o->all_netns);
+	/* Its descriptor is not kept: the /proc/net files come next. */
+	util_proc_release();
 	hmap_free(&wanted);
 	if (dropped < 0)
 		return EXIT_FAIL;
@@ -408,6 +427,82 @@ read_proc_table(struct listing *l, enum sk_table t, int family)
 }
 
 static int
+unix_note(const struct diag_unix *u, void *ctx)
+{
+	struct listing *l = ctx;
+
+	procnet_unix_known_add(&l->unix_known, u->inode, u->type, u->state,
+	    u->name, u->name_len, u->nicons);
+	if (u->peer != 0)
+		hmap_u64_put(&l->peers, u->inode, u->peer);
+	return 0;
+}
+
+/*
+ * One unix_diag dump per pass: the kernel's list of UNIX sockets (names
+ * included) that /proc/net/unix is checked against, and the peers that
+ * --peers and --json show (/proc/net/unix has no peer column).  With
+ * NLNETSTAT_SOURCE=proc only the peers are used.
+ */
+static void
+listing_load_unix(struct listing *l)
+{
+	struct diag_sock *d = l->diag;
+	bool want_peers = l->o->peers || l->o->format == FORMAT_JSON;
+	int rc;
+
+	if (l->unix_loaded)
+		return;
+	l->unix_loaded = true;
+	if (l->diag == NULL && !want_peers)
+		return;
+	if (d == NULL && diag_open(&d) < 0)
+		return;
+	rc = diag_unix_dump(d, unix_note, l);
+	if (d != l->diag)
+		diag_close(d);
+	l->have_peers = rc == 0 && want_peers;
+	l->have_unix_known = rc == 0 && l->diag != NULL;
+}
+
+/* Without /proc/net/unix (proc mounted with subset=pid): say what lacks. */
+static void
+unix_note_no_proc(const struct listing *l)
+{
+	if (l->collect != NULL)
+		return;
+	out_sync_for_stderr();
+	fprintf(stderr,
+	    "nlnetstat: no %s/net/unix: UNIX sockets listed from sock_diag, "
+	    "without RefCnt.\n",
+	    util_proc_root());
+}
+
+/*
+ * The UNIX table: /proc/net/unix joined with unix_diag's list, or
+ * unix_diag's list alone when the file is missing, or the file alone
+ * when sock_diag is not used.  Returns 0 or -errno as read_proc_table.
+ */
+static int
+read_unix_table(struct listing *l)
+{
+	struct procnet_result res;
+	int rc;
+
+	listing_load_unix(l);
+	if (!l->have_unix_known)
+		return read_proc_table(l, SKT_UNIX, AF_UNIX);
+	rc = procnet_read_unix_known(&l->unix_known, sink_unix, l, &res);
+	if (rc == -ENOENT) {
+		unix_note_no_proc(l);
+		return procnet_unix_known_emit(&l->unix_known, sink_unix, l);
+	}
+	if (l->collect == NULL)
+		report_bogus(SKT_UNIX, AF_UNIX, &res);
+	return rc;
+}
+
+static int
 read_diag_table(struct listing *l, enum sk_table t, int family)
 {
 	const struct opts *o = l->o;
@@ -569,7 +664,7 @@ listing_collect_wanted(struct listing *l, struct hmap *set)
 		}
 	}
 	if (!o->explicit_sel || opts_has_af(o, NAF_UNIX)) {
-		rc = read_proc_table(l, SKT_UNIX, AF_UNIX);
+		rc = read_unix_table(l);
 		ok = ok && (rc == 0 || rc == -ENOENT);
 	}
 	l->collect = NULL;
@@ -599,37 +694,16 @@ inet_sections(struct listing *l)
 	return EXIT_OK;
 }
 
-static void
-peer_note(uint64_t inode, uint64_t peer, void *ctx)
-{
-	hmap_u64_put(ctx, inode, peer);
-}
-
-/* Peers come from unix_diag: /proc/net/unix has no peer column. */
-static void
-listing_load_peers(struct listing *l)
-{
-	struct diag_sock *d = l->diag;
-
-	if (!l->o->peers && l->o->format != FORMAT_JSON)
-		return;
-	if (d == NULL && diag_open(&d) < 0)
-		return;
-	l->have_peers = diag_unix_peers(d, peer_note, &l->peers) == 0;
-	if (d != l->diag)
-		diag_close(d);
-}
-
 static int
 unix_section(struct listing *l)
 {
 	if (listing_load_owners(l) != EXIT_OK)
 		return EXIT_FAIL;
-	listing_load_peers(l);
+	listing_load_unix(l);
 	if (l->o->format == FORMAT_TABLE && l->summary == NULL)
 		out_write(
 		    l->row, fmt_unix_header(l->row, sizeof(l->row), l->o));
-	int rc = read_proc_table(l, SKT_UNIX, AF_UNIX);
+	int rc = read_unix_table(l);
 	if (rc == -ENOENT || rc == -EACCES)
 		return missing_table(l->o, "AF UNIX");
 	if (rc < 0)
@@ -660,6 +734,14 @@ listing_run(struct listing *l, unsigned pass)
 	return obsolete_bluetooth(o);
 }
 
+static void
+listing_free(struct listing *l)
+{
+	procmap_free(l->owners);
+	hmap_free(&l->peers);
+	procnet_unix_known_free(&l->unix_known);
+}
+
 int
 sockets_run(const struct opts *o, unsigned pass)
 {
@@ -681,8 +763,7 @@ sockets_run(const struct opts *o, unsigned pass)
 		if (privs_error() == 0) /* else nothing may be printed */
 			summary_print(l.summary, o);
 		summary_free(l.summary);
-		procmap_free(l.owners);
-		hmap_free(&l.peers);
+		listing_free(&l);
 		return rc;
 	}
 	/* --json: one array per pass, on one line (so -c gives JSON lines). */
@@ -701,7 +782,6 @@ sockets_run(const struct opts *o, unsigned pass)
 		json_close(l.json, ']');
 		out_write("\n", 1);
 	}
-	procmap_free(l.owners);
-	hmap_free(&l.peers);
+	listing_free(&l);
 	return rc;
 }
