@@ -46,7 +46,7 @@ struct job {
 	/* Early stop: NULL wanted means walk every process. */
 	const struct hmap *wanted;
 	struct hmap found; /* wanted inodes owned within the prefix */
-	size_t prefix;       /* chunks 0..prefix-1 are done and counted */
+	size_t prefix;     /* chunks 0..prefix-1 are done and counted */
 	atomic_bool stop;
 	pthread_mutex_t lock;
 };
