@@ -16,6 +16,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include "emit.h"
 #include "escape.h"
 #include "json.h"
 #include "modes.h"
@@ -465,8 +466,8 @@ iface_json_u64(struct json *j, const char *key, bool known, uint64_t v)
 }
 
 /* One interface with jc's -i keys plus bytes, flags and the address. */
-static void
-iface_json(struct json *j, const struct iface *ifc)
+void
+iface_row_json(struct json *j, const struct iface *ifc)
 {
 	const struct iface_stats *st = &ifc->st;
 	bool k = ifc->has_stats;
@@ -517,10 +518,9 @@ struct iface_src {
 /* Fetch and print every listed interface; stops at a vanished one. */
 static int
 iface_print_all(const struct opts *o, const struct iface_src *src,
-    struct iface_list *list, struct json *json)
+    struct iface_list *list, struct emitter *e)
 {
 	struct iface_inet6 inet6;
-	char row[512];
 	int rc = EXIT_OK;
 
 	memset(&inet6, 0, sizeof(inet6));
@@ -538,15 +538,7 @@ iface_print_all(const struct opts *o, const struct iface_src *src,
 		}
 		if (!(ifc->flags & IFF_UP) && o->show != SHOW_ALL)
 			continue;
-		if (json != NULL) {
-			iface_json(json, ifc);
-		} else if (o->extend > 0) {
-			iface_print_long(
-			    ifc, inet6.text != NULL ? &inet6 : NULL);
-		} else {
-			iface_format_short(ifc, row, sizeof(row));
-			out_str(row);
-		}
+		emit_iface(e, ifc, inet6.text != NULL ? &inet6 : NULL);
 	}
 	iface_inet6_free(&inet6);
 	return rc;
@@ -566,7 +558,7 @@ iface_want_rtnl(void)
 /* The /proc + ioctl path (net-tools' sources and messages) on socket sk. */
 static int
 iface_run_proc(
-    const struct opts *o, int sk, struct iface_list *list, struct json *json)
+    const struct opts *o, int sk, struct iface_list *list, struct emitter *e)
 {
 	struct iface_src src = { sk, NULL };
 	int rc;
@@ -580,41 +572,37 @@ iface_run_proc(
 		    strerror(-conf_err));
 		rc = EXIT_FAIL;
 	} else {
-		rc = iface_print_all(o, &src, list, json);
+		rc = iface_print_all(o, &src, list, e);
 	}
 	return rc;
 }
 
-static void
-iface_header(const struct opts *o, unsigned pass, struct json *json)
+/* The document and its table; net-tools titles only the first -c pass. */
+static enum emit_sec
+iface_begin(struct run_ctx *c)
 {
-	if (json != NULL) {
-		json_open(json, '[');
-		return;
-	}
-	/* net-tools prints the title once, when -c passes begin. */
-	if (pass == 0)
-		out_str("Kernel Interface table\n");
-	if (o->extend == 0)
-		out_str("Iface             MTU    RX-OK RX-ERR RX-DRP "
-		        "RX-OVR    TX-OK TX-ERR TX-DRP TX-OVR Flg\n");
+	enum emit_sec sec =
+	    c->pass == 0 ? EMIT_SEC_IFACE : EMIT_SEC_IFACE_AGAIN;
+
+	emit_doc_begin(c->emit, EMIT_DOC_IFACE);
+	emit_section_begin(c->emit, sec);
+	return sec;
 }
 
 int
-iface_run(const struct opts *o, unsigned pass)
+iface_run(struct run_ctx *c)
 {
+	const struct opts *o = c->o;
 	struct iface_list list = { 0 };
-	struct json doc = { 0 }, *json = NULL;
 	struct iface_snap snap;
+	enum emit_sec sec;
 	int rc;
 
-	if (o->format == FORMAT_JSON)
-		json = &doc;
 	if (iface_want_rtnl() && iface_snap_read(&snap, &list) == 0) {
 		struct iface_src src = { -1, &snap };
 
-		iface_header(o, pass, json);
-		rc = iface_print_all(o, &src, &list, json);
+		sec = iface_begin(c);
+		rc = iface_print_all(o, &src, &list, c->emit);
 		iface_snap_free(&snap);
 	} else {
 		/* rtnetlink refused (or not wanted): /proc and the ioctls. */
@@ -626,14 +614,12 @@ iface_run(const struct opts *o, unsigned pass)
 			return EXIT_FAIL;
 		}
 		memset(&list, 0, sizeof(list));
-		iface_header(o, pass, json);
-		rc = iface_run_proc(o, sk, &list, json);
+		sec = iface_begin(c);
+		rc = iface_run_proc(o, sk, &list, c->emit);
 		close(sk);
 	}
-	if (json != NULL) {
-		json_close(json, ']');
-		out_write("\n", 1);
-	}
+	emit_section_end(c->emit, sec);
+	emit_doc_end(c->emit, EMIT_DOC_IFACE);
 	iface_list_free(&list);
 	return rc;
 }
