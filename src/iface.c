@@ -33,7 +33,6 @@ is_digit(char c)
 	return c >= '0' && c <= '9';
 }
 
-
 int
 iface_dev_version(const char *header)
 {
