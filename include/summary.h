@@ -15,8 +15,12 @@ struct summary *summary_new(void);
 /* Count one selected socket; label is its Proto text ("tcp6"). */
 void summary_add(
     struct summary *s, const struct sock_rec *r, const char *label);
-/* Print everything counted (table or JSON per o->format). */
-void summary_print(const struct summary *s, const struct opts *o);
+/*
+ * Print everything counted (table or JSON per o->format); with JSON, a
+ * netns label (NULL: none) goes in as the "netns" member.
+ */
+void summary_print(
+    const struct summary *s, const struct opts *o, const char *netns);
 void summary_free(struct summary *s);
 
 /* How many remote addresses are listed per listening port. */

@@ -15,6 +15,7 @@ struct emit_summary {
 	struct emitter *text; /* for the sections that are not counted */
 	struct summary *sum;  /* this pass's counts */
 	bool framed;          /* --all-netns --json: "[" was written */
+	size_t docs;          /* objects written inside the brackets */
 };
 
 static void
@@ -35,7 +36,9 @@ summary_doc_end(struct emitter *e, enum emit_doc doc)
 	(void)doc;
 	if (x->sum == NULL)
 		return;
-	summary_print(x->sum, e->o);
+	if (x->framed && x->docs++ > 0)
+		out_write(",", 1); /* one JSON array of the passes' objects */
+	summary_print(x->sum, e->o, e->netns);
 	summary_free(x->sum);
 	x->sum = NULL;
 }
@@ -61,8 +64,8 @@ summary_row(struct emitter *e, const struct emit_row *row)
 }
 
 /*
- * --all-netns --json brackets the passes' summary objects, one per line,
- * as the listing's array did before emitters (not one JSON value).
+ * --all-netns --json: one JSON array holding each namespace's summary
+ * object (with its "netns" label), one object per line.
  */
 static void
 summary_all_netns_begin(struct emitter *e)
@@ -73,6 +76,7 @@ summary_all_netns_begin(struct emitter *e)
 		return;
 	out_write("[", 1);
 	x->framed = true;
+	x->docs = 0;
 }
 
 static void

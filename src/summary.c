@@ -270,11 +270,15 @@ print_json_listeners(const struct summary *s, struct json *j)
 }
 
 static void
-print_json(const struct summary *s)
+print_json(const struct summary *s, const char *netns)
 {
 	struct json j = { 0 };
 
 	json_open(&j, '{');
+	if (netns != NULL) {
+		json_key(&j, "netns");
+		json_cstr(&j, netns);
+	}
 	for (size_t i = 0; i < s->nstates; i++) {
 		const char *proto = s->states[i].proto;
 		bool seen = false;
@@ -298,10 +302,11 @@ print_json(const struct summary *s)
 }
 
 void
-summary_print(const struct summary *s, const struct opts *o)
+summary_print(
+    const struct summary *s, const struct opts *o, const char *netns)
 {
 	if (o->format == FORMAT_JSON)
-		print_json(s);
+		print_json(s, netns);
 	else
 		print_table(s);
 }

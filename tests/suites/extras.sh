@@ -365,6 +365,14 @@ s=socket.socket(); s.bind(("127.0.0.1",4202)); s.listen(); time.sleep(30)' &
 	else
 		fail "extras: --all-netns lists both namespaces, skips a stale name" "$(head -c 300 "$T_TMP/all.got")"
 	fi
+	"$NL" --summary --json --all-netns >"$T_TMP/sall.json" 2>/dev/null
+	if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert len(d) >= 2 and all("netns" in r for r in d)' \
+		"$T_TMP/sall.json" 2>/dev/null; then
+		pass "extras: --summary --json --all-netns is one JSON array, netns in each"
+	else
+		fail "extras: --summary --json --all-netns is one JSON array, netns in each" \
+			"$(head -c 200 "$T_TMP/sall.json")"
+	fi
 	# -p drops capabilities after each scan; setns for the next
 	# namespace still needs CAP_SYS_ADMIN (it failed after the first).
 	"$NL" --all-netns -tlnp >"$T_TMP/allp.got" 2>"$T_TMP/allp.err"

@@ -83,7 +83,7 @@ print(const struct summary *s, enum ns_format format)
 	memset(&o, 0, sizeof(o));
 	o.format = format;
 	cap_begin();
-	summary_print(s, &o);
+	summary_print(s, &o, NULL);
 	return cap_end();
 }
 
