@@ -18,6 +18,7 @@
 #include "opts.h"
 #include "out.h"
 #include "privs.h"
+#include "report.h"
 #include "util.h"
 
 static int
@@ -49,10 +50,7 @@ main_pass_all_netns(const struct opts *o, unsigned pass)
 		privs_netns_begin();
 		int rc = netns_enter(list[i].fd);
 		if (rc < 0) {
-			out_sync_for_stderr();
-			fprintf(stderr,
-			    "nlnetstat: cannot enter network namespace "
-			    "`%s': %s\n",
+			report_warn("cannot enter network namespace `%s': %s\n",
 			    list[i].label, strerror(-rc));
 			status = EXIT_FAIL;
 			break;
@@ -85,10 +83,8 @@ main_enter_netns(const char *name)
 	if (fd >= 0)
 		close(fd);
 	if (rc < 0) {
-		fprintf(stderr,
-		    "nlnetstat: cannot enter network namespace `%s': "
-		    "%s\n",
-		    name, strerror(-rc));
+		report_warn("cannot enter network namespace `%s': %s\n", name,
+		    strerror(-rc));
 		return EXIT_FAIL;
 	}
 	sockets_set_netns(name);
@@ -102,9 +98,7 @@ main_enter_netns(const char *name)
 static int
 main_privs_failed(int err)
 {
-	out_sync_for_stderr();
-	fprintf(stderr, "nlnetstat: cannot drop capabilities: %s\n",
-	    strerror(-err));
+	report_warn("cannot drop capabilities: %s\n", strerror(-err));
 	return EXIT_FAIL;
 }
 
@@ -160,5 +154,5 @@ main(int argc, char **argv)
 		if (main_wait() < 0)
 			break;
 	}
-	return out_finish() == 0 ? status : EXIT_FAIL;
+	return report_finish() == 0 ? status : EXIT_FAIL;
 }
