@@ -50,9 +50,6 @@ bool route_hex4(const char *text, uint32_t *addr);
 int route_fmt_build(const char *header, const struct route_col *cols,
     size_t ncols, char *fmt, size_t len, const char **missing);
 
-/* perror() for a /proc path as net-tools spells it (always "/proc/..."). */
-void route_perror(const char *path, int err);
-
 /* -r for inet: the FIB table.  ext is route_ext(); returns the status. */
 int route_inet_fib(int ext, bool numeric);
 /* -r -C for inet: the routing cache (header only on kernels >= 3.6). */

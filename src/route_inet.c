@@ -17,6 +17,7 @@
 #include "names.h"
 #include "netstat.h"
 #include "out.h"
+#include "report.h"
 #include "json.h"
 #include "route.h"
 #include "util.h"
@@ -322,7 +323,7 @@ route_inet_fib(int ext, bool numeric)
 	int fd = rt4_open("net/route", &l, &header);
 
 	if (fd < 0) {
-		route_perror("/proc/net/route", -fd);
+		report_errno("/proc/net/route", -fd);
 		out_str("INET (IPv4) not configured in this system.\n");
 		return EXIT_FAIL;
 	}
@@ -340,10 +341,8 @@ route_inet_fib(int ext, bool numeric)
 			fib_rows(&l, fmt, ext, numeric);
 			rc = EXIT_OK;
 		} else {
-			out_sync_for_stderr();
-			fprintf(stderr,
-			    "warning: /proc/net/route does not "
-			    "contain required field %s\n",
+			report_plain("warning: /proc/net/route does not "
+			             "contain required field %s\n",
 			    missing);
 		}
 	}
@@ -478,7 +477,7 @@ route_inet_cache(int ext, bool numeric)
 	int fd = rt4_open("net/rt_cache", &l, &header);
 
 	if (fd < 0) {
-		route_perror("/proc/net/rt_cache", -fd);
+		report_errno("/proc/net/rt_cache", -fd);
 		out_str("INET (IPv4) not configured in this system.\n");
 		return EXIT_FAIL;
 	}
@@ -490,7 +489,7 @@ route_inet_cache(int ext, bool numeric)
 	out_str("Kernel IP routing cache\n");
 	if (header == NULL) {
 		/* net-tools reports the empty file with a stale ENOENT. */
-		route_perror("/proc/net/rt_cache", ENOENT);
+		report_errno("/proc/net/rt_cache", ENOENT);
 		rt4_close(&l);
 		return EXIT_OPEN;
 	}
@@ -506,10 +505,8 @@ route_inet_cache(int ext, bool numeric)
 		        header, cols, ncols, fmt, sizeof(fmt), &missing) == 0) {
 			cache_rows(&l, fmt, ext, numeric);
 		} else {
-			out_sync_for_stderr();
-			fprintf(stderr,
-			    "warning: /proc/net/rt_cache does not "
-			    "contain required field %s\n",
+			report_plain("warning: /proc/net/rt_cache does not "
+			             "contain required field %s\n",
 			    missing);
 		}
 	}
