@@ -186,8 +186,8 @@ listing_load_owners(struct listing *l)
 	int procfd = util_proc_dirfd();
 	if (procfd == -EMFILE || procfd == -ENFILE) {
 		/* Not a question of privileges: say what it is. */
-		int dropped = privs_scan_end(
-		    !l->o->continuous && !l->o->all_netns);
+		int dropped =
+		    privs_scan_end(!l->o->continuous && !l->o->all_netns);
 		u64map_free(&wanted);
 		if (dropped < 0)
 			return EXIT_FAIL;
