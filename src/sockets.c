@@ -744,8 +744,12 @@ sockets_run(const struct opts *o, unsigned pass)
 	memset(&l, 0, sizeof(l));
 	l.o = o;
 	l.source = source_pref_get();
-	listing_diag_open(&l);
-	if (l.diag == NULL && l.source == SOURCE_DIAG) {
+	/* -g alone lists no socket: no sock_diag descriptor (ulimit -n 4). */
+	bool groups_only = o->groups && o->explicit_sel && o->protos == 0 &&
+	                   !opts_has_af(o, NAF_UNIX);
+	if (!groups_only)
+		listing_diag_open(&l);
+	if (!groups_only && l.diag == NULL && l.source == SOURCE_DIAG) {
 		report_warn("sock_diag netlink is not available\n");
 		return EXIT_FAIL;
 	}
