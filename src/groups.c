@@ -19,6 +19,7 @@
 #include "names.h"
 #include "netstat.h"
 #include "out.h"
+#include "report.h"
 #include "util.h"
 
 /* net-tools reads these files with fgets() into a buffer this big. */
@@ -154,8 +155,7 @@ groups_read(
 		switch (groups_parse(st, lnr, buf, &row)) {
 		case GROUPS_ROW: groups_row_print(o, st, &row, json); break;
 		case GROUPS_BOGUS:
-			out_sync_for_stderr();
-			fprintf(stderr, "warning, got bogus %s line %u.\n",
+			report_plain("warning, got bogus %s line %u.\n",
 			    st->v6_format ? "igmp6" : "igmp", lnr);
 			break;
 		case GROUPS_SKIP: break;
@@ -183,16 +183,14 @@ groups_print(const struct opts *o, unsigned pass, struct json *json)
 		bool asked = !o->no_proto_given && o->explicit_sel;
 
 		if (fd == -ENOENT || fd == -EACCES) {
-			out_sync_for_stderr();
 			if (asked || (!o->no_proto_given && o->verbose))
-				fprintf(stderr,
+				report_plain(
 				    "netstat: no support for "
 				    "`AF INET (igmp)' on this system.\n");
 			if (asked)
 				rc = EXIT_FAIL;
 		} else if (fd < 0) {
-			out_sync_for_stderr();
-			fprintf(stderr, "/proc/net/igmp: %s\n", strerror(-fd));
+			report_errno("/proc/net/igmp", -fd);
 			return EXIT_OPEN;
 		} else {
 			groups_read(o, fd, &st, json);
