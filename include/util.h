@@ -38,11 +38,6 @@ void util_proc_release(void);
  * other descriptor is held).  Returns an fd or -errno.
  */
 int util_proc_open(const char *rel);
-/*
- * The same by path, keeping no directory descriptor open: for the modes
- * that open one file at a time (-r, -i, -g), so they run at ulimit -n 4.
- */
-int util_proc_open_path(const char *rel);
 
 /* A reader of newline-terminated lines from an fd, any line length. */
 struct lineio {

@@ -178,7 +178,7 @@ groups_print(const struct opts *o, unsigned pass, struct json *json)
 		        "Interface       RefCnt Group\n"
 		        "--------------- ------ ---------------------\n");
 	if (opts_has_af(o, NAF_INET)) {
-		int fd = util_proc_open_path("net/igmp");
+		int fd = util_proc_open("net/igmp");
 		/* Families alone (-4, -6, -A) make a missing file silent. */
 		bool asked = !o->no_proto_given && o->explicit_sel;
 
@@ -197,7 +197,7 @@ groups_print(const struct opts *o, unsigned pass, struct json *json)
 		}
 	}
 	if (opts_has_af(o, NAF_INET6)) {
-		int fd = util_proc_open_path("net/igmp6");
+		int fd = util_proc_open("net/igmp6");
 
 		if (fd >= 0)
 			groups_read(o, fd, &st, json);

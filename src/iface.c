@@ -303,7 +303,7 @@ iface_read_dev(struct iface_list *list)
 {
 	char buf[DEV_LINE_MAX], name[IFNAMSIZ];
 	struct lineio l;
-	int fd = util_proc_open_path("net/dev");
+	int fd = util_proc_open("net/dev");
 
 	if (fd < 0) {
 		report_plain("Warning: cannot open /proc/net/dev (%s). "
@@ -418,7 +418,7 @@ iface_fetch(int sk, struct iface *ifc)
 static char *
 iface_read_inet6(void)
 {
-	int fd = util_proc_open_path("net/if_inet6");
+	int fd = util_proc_open("net/if_inet6");
 	size_t len = 0, cap = 4096;
 	char *text;
 

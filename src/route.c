@@ -222,7 +222,7 @@ route_fmt_build(const char *header, const struct route_col *cols, size_t ncols,
 static int
 route_probe(const char *rel)
 {
-	int fd = util_proc_open_path(rel);
+	int fd = util_proc_open(rel);
 
 	if (fd < 0)
 		return -fd;

@@ -264,7 +264,7 @@ static int
 rt4_open(const char *rel, struct lineio *l, char **header)
 {
 	size_t len;
-	int fd = util_proc_open_path(rel);
+	int fd = util_proc_open(rel);
 
 	if (fd < 0)
 		return fd;

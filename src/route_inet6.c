@@ -118,7 +118,7 @@ route_inet6(bool cache, bool numeric)
 	struct lineio l;
 	char *line;
 	size_t len;
-	int fd = util_proc_open_path("net/ipv6_route");
+	int fd = util_proc_open("net/ipv6_route");
 
 	if (fd < 0) {
 		report_errno("/proc/net/ipv6_route", -fd);

@@ -16,6 +16,7 @@
 #include "filter.h"
 #include "fmt.h"
 #include "fmt_json.h"
+#include "hmap.h"
 #include "json.h"
 #include "modes.h"
 #include "netstat.h"
@@ -26,7 +27,6 @@
 #include "procnet.h"
 #include "report.h"
 #include "summary.h"
-#include "u64map.h"
 #include "util.h"
 
 /*
@@ -61,9 +61,9 @@ struct listing {
 	const char *label;       /* Proto text of the table being dumped */
 	struct json *json;       /* --json: the document of this pass */
 	struct summary *summary; /* --summary: counts instead of rows */
-	struct u64map peers;     /* --peers, --json: unix inode -> peer inode */
+	struct hmap peers;       /* --peers, --json: unix inode -> peer inode */
 	bool have_peers;
-	struct u64map *collect;       /* set: rows only add their inode here */
+	struct hmap *collect;         /* set: rows only add their inode here */
 	bool from_diag;               /* the rows now come from sock_diag */
 	struct synrecv_table synrecv; /* -o: SYN_RECV timeouts from /proc */
 	struct procnet_unix_known unix_known; /* unix_diag's list */
@@ -146,7 +146,7 @@ listing_diag_open(struct listing *l)
 	l->diag = listing_diag;
 }
 
-static bool listing_collect_wanted(struct listing *l, struct u64map *set);
+static bool listing_collect_wanted(struct listing *l, struct hmap *set);
 
 /*
  * -l -p in a table, able to read every process: only the first owner of
@@ -174,7 +174,7 @@ static int
 listing_load_owners(struct listing *l)
 {
 	struct procmap_stats st;
-	struct u64map wanted = { 0 };
+	struct hmap wanted = { 0 };
 	bool early;
 
 	/* --pid needs the owners even without the -p column. */
@@ -188,7 +188,7 @@ listing_load_owners(struct listing *l)
 		/* Not a question of privileges: say what it is. */
 		int dropped =
 		    privs_scan_end(!l->o->continuous && !l->o->all_netns);
-		u64map_free(&wanted);
+		hmap_free(&wanted);
 		if (dropped < 0)
 			return EXIT_FAIL;
 		report_warn("cannot read %s for \"-p\": %s\n", util_proc_root(),
@@ -201,7 +201,7 @@ listing_load_owners(struct listing *l)
 	int dropped = privs_scan_end(!l->o->continuous && !l->o->all_netns);
 	/* Its descriptor is not kept: the /proc/net files come next. */
 	util_proc_release();
-	u64map_free(&wanted);
+	hmap_free(&wanted);
 	if (dropped < 0)
 		return EXIT_FAIL;
 	if (!st.proc_unreadable && st.denied == 0)
@@ -336,7 +336,7 @@ sink_inet(const struct sock_rec *r, void *ctx)
 		r = &fixed;
 	}
 	if (l->collect != NULL) {
-		u64map_put(l->collect, r->inode, 1);
+		hmap_u64_put(l->collect, r->inode, 1);
 		return 0;
 	}
 	if (l->summary != NULL) {
@@ -362,7 +362,7 @@ sink_unix(const struct sock_rec *r, void *ctx)
 	if (!filter_match(l->o, r) || !listing_owner_match(l, r->inode))
 		return 0;
 	if (l->collect != NULL) {
-		u64map_put(l->collect, r->inode, 1);
+		hmap_u64_put(l->collect, r->inode, 1);
 		return 0;
 	}
 	if (l->summary != NULL) {
@@ -371,7 +371,7 @@ sink_unix(const struct sock_rec *r, void *ctx)
 	}
 	struct sock_rec withpeer;
 	uint64_t peer;
-	if (l->have_peers && u64map_get(&l->peers, r->inode, &peer)) {
+	if (l->have_peers && hmap_u64_get(&l->peers, r->inode, &peer)) {
 		withpeer = *r;
 		withpeer.peer_inode = peer;
 		withpeer.have |= HAVE_PEER;
@@ -433,7 +433,7 @@ unix_note(const struct diag_unix *u, void *ctx)
 	procnet_unix_known_add(&l->unix_known, u->inode, u->type, u->state,
 	    u->name, u->name_len, u->nicons);
 	if (u->peer != 0)
-		u64map_put(&l->peers, u->inode, u->peer);
+		hmap_u64_put(&l->peers, u->inode, u->peer);
 	return 0;
 }
 
@@ -634,7 +634,7 @@ want_proto(const struct opts *o, unsigned bit)
  * when a table could not be read: then nothing may be left out.
  */
 static bool
-listing_collect_wanted(struct listing *l, struct u64map *set)
+listing_collect_wanted(struct listing *l, struct hmap *set)
 {
 	const struct opts *o = l->o;
 	bool ok = true;
@@ -731,7 +731,7 @@ static void
 listing_free(struct listing *l)
 {
 	procmap_free(l->owners);
-	u64map_free(&l->peers);
+	hmap_free(&l->peers);
 	procnet_unix_known_free(&l->unix_known);
 }
 

@@ -123,16 +123,6 @@ util_proc_open(const char *rel)
 	return fd < 0 ? -errno : fd;
 }
 
-int
-util_proc_open_path(const char *rel)
-{
-	char path[4096];
-
-	snprintf(path, sizeof(path), "%s/%s", util_proc_root(), rel);
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	return fd < 0 ? -errno : fd;
-}
-
 void
 lineio_init(struct lineio *l, int fd)
 {

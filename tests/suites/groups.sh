@@ -204,7 +204,7 @@ groups_continuous() {
 groups_low_fds() {
 	local n a
 	for n in 4 5 6; do
-		for a in -gn -g "-g --numeric-hosts"; do
+		for a in -gn -g "-g --numeric-hosts" "-gn -4" "-gn -6" "-gan"; do
 			local -a argv=()
 			read -r -a argv <<<"$a"
 			RUN_PREFIX="prlimit --nofile=$n" \
