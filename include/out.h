@@ -18,11 +18,6 @@ void out_str(const char *s);
 void out_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Write everything buffered.  Returns 0 or -errno of the first failed write. */
 int out_flush(void);
-/*
- * Flush at exit; on a write error print "nlnetstat: write error: ..." to
- * stderr.  Returns 0, or 1 (the exit status to use) after an error.
- */
-int out_finish(void);
 /* Call before writing a diagnostic to stderr: keeps terminal order. */
 void out_sync_for_stderr(void);
 

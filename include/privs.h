@@ -7,6 +7,7 @@
 #define NLNETSTAT_PRIVS_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 /* Make CAP_SYS_PTRACE and CAP_DAC_READ_SEARCH effective if permitted. */
 void privs_scan_begin(void);
@@ -52,10 +53,13 @@ bool privs_missing_ptrace(void);
 bool privs_missing_dac(void);
 
 /*
- * -v: say on stderr why owners are missing (denied fd directories in all,
- * own_nondumpable of them our own non-dumpable processes) and how to fix
- * it: missing capabilities, hidepid on /proc, user namespaces.
+ * -v: write into buf (NUL-terminated, cut at len) why owners are missing
+ * (denied fd directories in all, own_nondumpable of them our own
+ * non-dumpable processes) and how to fix it: missing capabilities,
+ * hidepid on /proc, user namespaces.  Whole "nlnetstat: ..." lines, for
+ * the caller to report; 1024 bytes hold the longest explanation.
  */
-void privs_explain(unsigned long denied, unsigned long own_nondumpable);
+void privs_explain(
+    char *buf, size_t len, unsigned long denied, unsigned long own_nondumpable);
 
 #endif

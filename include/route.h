@@ -50,9 +50,6 @@ bool route_hex4(const char *text, uint32_t *addr);
 int route_fmt_build(const char *header, const struct route_col *cols,
     size_t ncols, char *fmt, size_t len, const char **missing);
 
-/* perror() for a /proc path as net-tools spells it (always "/proc/..."). */
-void route_perror(const char *path, int err);
-
 /*
  * One route as the tables show it: addresses already turned into text
  * (names per -n, net-tools' 15-character cut for IPv4), numbers as parsed.

@@ -2,7 +2,8 @@
 # scripts/check-style.sh - the cheap guards of the design: clang-format dry
 # run, cppcheck, and greps that keep the layering (only main.c and the
 # option parsers exit, only util.c reads the environment, nothing prints
-# with bare printf).  Prints one PASS/FAIL/SKIP line per check.
+# with bare printf, only report.c writes stderr).  Prints one
+# PASS/FAIL/SKIP line per check.
 set -u
 cd "$(dirname "$0")/.." || exit 2
 status=0
@@ -38,11 +39,15 @@ report "exit only in main.c and the option parsers" "$([ -z "$hits" ] && echo ok
 # Only util.c reads the environment.
 hits=$(grep -nE '\b(secure_)?getenv\(' src/*.c | grep -v '^src/util\.c:')
 report "getenv only in util.c" "$([ -z "$hits" ] && echo ok)" "$hits"
-# Tables go through out.c; diagnostics through fprintf(stderr, ...).
+# Tables go through out.c.
 hits=$(grep -nE '(^|[^a-z_])(printf|puts|putchar)\(' src/*.c | grep -vE ':[0-9]+:\s*(\/\*|\*)')
 report "no bare printf/puts/putchar" "$([ -z "$hits" ] && echo ok)" "$hits"
 hits=$(grep -nE 'fprintf\(stdout|fputs\([^;]*stdout|fwrite\(' src/*.c)
 report "no stdio writes to stdout" "$([ -z "$hits" ] && echo ok)" "$hits"
+# Diagnostics go through report.c (stdout synced first, one place).
+hits=$(grep -nE '\b(stderr|perror|v?warnx?)\b|\b(write|dprintf)\(\s*(2|STDERR_FILENO)\b' \
+	src/*.c | grep -vE ':[0-9]+:\s*(\/\*|\*)' | grep -v '^src/report\.c:')
+report "stderr written only by report.c" "$([ -z "$hits" ] && echo ok)" "$hits"
 # Every source file starts with a header comment.
 hits=$(for f in src/*.c include/*.h; do head -1 "$f" | grep -q '^/\*' || echo "$f"; done)
 report "header comment in every file" "$([ -z "$hits" ] && echo ok)" "$(echo $hits)"

@@ -20,6 +20,7 @@
 #include "names.h"
 #include "netstat.h"
 #include "out.h"
+#include "report.h"
 #include "util.h"
 
 /* net-tools reads these files with fgets() into a buffer this big. */
@@ -168,8 +169,7 @@ groups_read(struct emitter *e, int fd, struct groups_state *st)
 		switch (groups_parse(st, lnr, buf, &row)) {
 		case GROUPS_ROW: emit_group(e, st->device, &row); break;
 		case GROUPS_BOGUS:
-			out_sync_for_stderr();
-			fprintf(stderr, "warning, got bogus %s line %u.\n",
+			report_plain("warning, got bogus %s line %u.\n",
 			    st->v6_format ? "igmp6" : "igmp", lnr);
 			break;
 		case GROUPS_SKIP: break;
@@ -194,16 +194,14 @@ groups_print(const struct opts *o, struct emitter *e)
 		bool asked = !o->no_proto_given && o->explicit_sel;
 
 		if (fd == -ENOENT || fd == -EACCES) {
-			out_sync_for_stderr();
 			if (asked || (!o->no_proto_given && o->verbose))
-				fprintf(stderr,
+				report_plain(
 				    "netstat: no support for "
 				    "`AF INET (igmp)' on this system.\n");
 			if (asked)
 				rc = EXIT_FAIL;
 		} else if (fd < 0) {
-			out_sync_for_stderr();
-			fprintf(stderr, "/proc/net/igmp: %s\n", strerror(-fd));
+			report_errno("/proc/net/igmp", -fd);
 			return EXIT_OPEN;
 		} else {
 			groups_read(e, fd, &st);

@@ -22,6 +22,7 @@
 #include "modes.h"
 #include "netstat.h"
 #include "out.h"
+#include "report.h"
 #include "util.h"
 
 /* net-tools reads /proc/net/dev with fgets() into a buffer this big. */
@@ -148,10 +149,8 @@ iface_read_dev(struct iface_list *list)
 	int fd = util_proc_open("net/dev");
 
 	if (fd < 0) {
-		out_sync_for_stderr();
-		fprintf(stderr,
-		    "Warning: cannot open /proc/net/dev (%s). "
-		    "Limited output.\n",
+		report_plain("Warning: cannot open /proc/net/dev (%s). "
+		             "Limited output.\n",
 		    strerror(-fd));
 		return fd;
 	}
@@ -185,8 +184,7 @@ iface_read_conf(int sk, struct iface_list *list)
 		ifc.ifc_buf = xrealloc(ifc.ifc_buf, (size_t)ifc.ifc_len);
 		if (ioctl(sk, SIOCGIFCONF, &ifc) < 0) {
 			rc = -errno;
-			out_sync_for_stderr();
-			fprintf(stderr, "SIOCGIFCONF: %s\n", strerror(errno));
+			report_errno("SIOCGIFCONF", -rc);
 			break;
 		}
 		if (ifc.ifc_len == (int)sizeof(struct ifreq) * numreqs) {
@@ -291,10 +289,9 @@ iface_report_vanished(const struct iface *ifc, int err)
 	char name[IFNAMSIZ];
 
 	escape_copy(name, sizeof(name), ifc->name, strlen(ifc->name));
-	out_sync_for_stderr();
-	fprintf(stderr, "%s: error fetching interface information: %s\n", name,
+	report_plain("%s: error fetching interface information: %s\n", name,
 	    err == ENODEV ? "Device not found" : strerror(err));
-	fprintf(stderr, "missing interface information: %s\n", strerror(err));
+	report_errno("missing interface information", err);
 }
 
 static void
@@ -409,9 +406,7 @@ iface_run_proc(
 	int conf_err = iface_read_conf(src.sk, list);
 	iface_list_sort(list);
 	if (dev_err < 0 && conf_err < 0) {
-		out_sync_for_stderr();
-		fprintf(stderr, "missing interface information: %s\n",
-		    strerror(-conf_err));
+		report_errno("missing interface information", -conf_err);
 		rc = EXIT_FAIL;
 	} else {
 		rc = iface_print_all(o, &src, list, e);
@@ -451,8 +446,7 @@ iface_run(struct run_ctx *c)
 		int sk = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
 
 		if (sk < 0) {
-			out_sync_for_stderr();
-			fprintf(stderr, "socket: %s\n", strerror(errno));
+			report_errno("socket", errno);
 			return EXIT_FAIL;
 		}
 		memset(&list, 0, sizeof(list));

@@ -19,6 +19,7 @@
 #include "opts.h"
 #include "out.h"
 #include "privs.h"
+#include "report.h"
 #include "util.h"
 
 /* The output format, chosen once: --summary, --json, or netstat's text. */
@@ -69,10 +70,8 @@ main_pass_all_netns(struct run_ctx *c)
 		privs_netns_begin();
 		int rc = netns_enter(list[i].fd);
 		if (rc < 0) {
-			out_sync_for_stderr();
-			fprintf(stderr,
-			    "nlnetstat: cannot enter network namespace "
-			    "`%s': %s\n",
+			report_warn("cannot enter network namespace "
+			            "`%s': %s\n",
 			    list[i].label, strerror(-rc));
 			status = EXIT_FAIL;
 			break;
@@ -103,9 +102,8 @@ main_enter_netns(struct run_ctx *c, const char *name)
 	if (fd >= 0)
 		close(fd);
 	if (rc < 0) {
-		fprintf(stderr,
-		    "nlnetstat: cannot enter network namespace `%s': "
-		    "%s\n",
+		report_warn("cannot enter network namespace `%s': "
+		            "%s\n",
 		    name, strerror(-rc));
 		return EXIT_FAIL;
 	}
@@ -120,9 +118,7 @@ main_enter_netns(struct run_ctx *c, const char *name)
 static int
 main_privs_failed(int err)
 {
-	out_sync_for_stderr();
-	fprintf(stderr, "nlnetstat: cannot drop capabilities: %s\n",
-	    strerror(-err));
+	report_warn("cannot drop capabilities: %s\n", strerror(-err));
 	return EXIT_FAIL;
 }
 
@@ -189,7 +185,7 @@ main(int argc, char **argv)
 	ctx.o = &parsed;
 	ctx.emit = main_emitter(&parsed);
 	status = main_run(&ctx);
-	if (out_finish() != 0)
+	if (report_finish() != 0)
 		status = EXIT_FAIL;
 	sockets_ctx_free(&ctx);
 	emit_free(ctx.emit);

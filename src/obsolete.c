@@ -10,14 +10,15 @@
 #include "netstat.h"
 #include "obsolete.h"
 #include "out.h"
+#include "report.h"
 #include "util.h"
 
 int
 masq_run(const struct opts *o)
 {
 	(void)o;
-	fprintf(stderr, "netstat: no support for `ip_masquerade' on this "
-	                "system.\n");
+	report_plain("netstat: no support for `ip_masquerade' on this "
+	             "system.\n");
 	return EXIT_FAIL;
 }
 
@@ -57,21 +58,18 @@ obsolete_sockets(const struct opts *o)
 		const struct obsolete_af *a = &obsolete_afs[i];
 		if (o->explicit_sel && !opts_has_af(o, (enum ns_af)a->af))
 			continue;
-		out_sync_for_stderr();
 		if (obsolete_present(a)) {
 			/* Honest about the gap instead of an empty table. */
-			fprintf(stderr,
-			    "nlnetstat: the %s socket table is not "
-			    "supported.\n",
+			report_warn("the %s socket table is not "
+			            "supported.\n",
 			    a->title);
 			if (o->explicit_sel)
 				return EXIT_FAIL;
 			continue;
 		}
 		if (o->explicit_sel || o->verbose)
-			fprintf(stderr,
-			    "netstat: no support for `%s' on this "
-			    "system.\n",
+			report_plain("netstat: no support for `%s' on this "
+			             "system.\n",
 			    a->title);
 		if (o->explicit_sel)
 			return EXIT_FAIL;
@@ -84,9 +82,8 @@ obsolete_bluetooth(const struct opts *o)
 {
 	if (!o->bluetooth)
 		return EXIT_OK;
-	out_sync_for_stderr();
-	fprintf(stderr, "netstat: feature `AF BLUETOOTH' not supported.\n"
-	                "Please recompile `net-tools' with newer kernel source "
-	                "or full configuration.\n");
+	report_plain("netstat: feature `AF BLUETOOTH' not supported.\n"
+	             "Please recompile `net-tools' with newer kernel source "
+	             "or full configuration.\n");
 	return EXIT_FAIL;
 }

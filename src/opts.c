@@ -14,6 +14,7 @@
 
 #include "netstat.h"
 #include "out.h"
+#include "report.h"
 #include "xopts.h"
 
 /* Value getopt_long returns for the address-family long options. */
@@ -164,8 +165,7 @@ opts_usage(bool to_stderr)
 
 	if (to_stderr) {
 		/* After an option error: net-tools' text, byte for byte. */
-		fputs(usage_main, stderr);
-		fputs(usage_tail, stderr);
+		report_plain("%s%s", usage_main, usage_tail);
 	} else {
 		/* -h: the same layout, with nlnetstat's options added. */
 		out_str(usage_main);
@@ -173,14 +173,14 @@ opts_usage(bool to_stderr)
 		out_str(usage_tail);
 		/* net-tools writes the family list to stderr, even for -h. */
 	}
-	fputs(usage_families, stderr);
+	report_plain("%s", usage_families);
 }
 
 static void
 opts_exit_usage(int status)
 {
 	opts_usage(status != EXIT_OK);
-	exit(out_finish() == 0 ? status : EXIT_FAIL);
+	exit(report_finish() == 0 ? status : EXIT_FAIL);
 }
 
 /* The version lives in the VERSION file; the Makefile passes it in. */
@@ -194,7 +194,7 @@ opts_version(void)
 	out_printf(
 	    "nlnetstat %s (net-tools 2.10 compatible)\n", NLNETSTAT_VERSION);
 	xopts_version_out();
-	exit(out_finish() == 0 ? EXIT_OK : EXIT_FAIL);
+	exit(report_finish() == 0 ? EXIT_OK : EXIT_FAIL);
 }
 
 /*
@@ -221,14 +221,14 @@ opts_add_families(struct opts *o, const char *list)
 				break;
 			}
 		if (a == NULL) {
-			fprintf(stderr, "Unknown address family `%s'.\n", p);
+			report_plain("Unknown address family `%s'.\n", p);
 			return false;
 		}
 		size_t have = strlen(o->afname);
 		if (strlen(a->name) + have + 1 >= sizeof(o->afname)) {
 			/* net-tools says so and ignores the rest of the list.
 			 */
-			fprintf(stderr, "Too much address family arguments.\n");
+			report_plain("Too much address family arguments.\n");
 			return true;
 		}
 		o->families |= NAF_BIT(a->af);
@@ -253,8 +253,8 @@ opts_apply(struct opts *o, struct parse_state *ps, int c, int longidx)
 	switch (c) {
 	case OPT_FAMILY:
 		if (longidx < 0 || longidx >= FAMILY_LONGOPTS_CHECKED) {
-			fprintf(stderr, "netstat.c: Internal Error `longopts 1 "
-			                "range'.\n");
+			report_plain("netstat.c: Internal Error `longopts 1 "
+			             "range'.\n");
 			break;
 		}
 		opts_family_or_exit(o, long_opts[longidx].name);
@@ -293,7 +293,7 @@ opts_apply(struct opts *o, struct parse_state *ps, int c, int longidx)
 	case 's': ps->stats++; break;
 	case 'Z':
 		/* Built without SELinux support, as if it were disabled. */
-		fprintf(stderr, "SELinux is not enabled on this machine.\n");
+		report_plain("SELinux is not enabled on this machine.\n");
 		exit(EXIT_FAIL);
 	case 'V': opts_version(); break;
 	case 'h': opts_exit_usage(EXIT_OK); break;
@@ -351,7 +351,7 @@ opts_finish(struct opts *o, const struct parse_state *ps)
 static void
 opts_exit_xerror(const struct xopts_error *err)
 {
-	fputs(err->msg, stderr);
+	report_plain("%s", err->msg);
 	if (err->usage)
 		opts_usage(true);
 	exit(EXIT_USAGE);

@@ -149,17 +149,6 @@ out_flush(void)
 	return out_err ? -out_err : 0;
 }
 
-int
-out_finish(void)
-{
-	int err = out_flush();
-
-	if (err == 0)
-		return 0;
-	fprintf(stderr, "nlnetstat: write error: %s\n", strerror(-err));
-	return 1;
-}
-
 void
 out_sync_for_stderr(void)
 {

@@ -8,6 +8,7 @@
 #include "privs.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <stddef.h>
@@ -191,45 +192,66 @@ privs_sees_every_process(void)
 	return privs_sees_all() && !privs_in_child_userns();
 }
 
+/* Append formatted text at *off, never past len (buf stays terminated). */
+static void __attribute__((format(printf, 4, 5)))
+privs_append(char *buf, size_t len, size_t *off, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	if (*off + 1 >= len)
+		return;
+	va_start(ap, fmt);
+	n = vsnprintf(buf + *off, len - *off, fmt, ap);
+	va_end(ap);
+	if (n > 0)
+		*off = *off + (size_t)n < len ? *off + (size_t)n : len - 1;
+}
+
 void
-privs_explain(unsigned long denied, unsigned long own_nondumpable)
+privs_explain(
+    char *buf, size_t len, unsigned long denied, unsigned long own_nondumpable)
 {
 	const char *me = "nlnetstat";
+	size_t off = 0;
 
-	fprintf(stderr, "%s: %lu process%s could not be inspected", me, denied,
-	    denied == 1 ? "" : "es");
+	if (len == 0)
+		return;
+	buf[0] = '\0';
+	privs_append(buf, len, &off, "%s: %lu process%s could not be inspected",
+	    me, denied, denied == 1 ? "" : "es");
 	if (own_nondumpable > 0)
-		fprintf(stderr, " (%lu of them yours but not dumpable)",
-		    own_nondumpable);
-	fputs(".\n", stderr);
+		privs_append(buf, len, &off,
+		    " (%lu of them yours but not dumpable)", own_nondumpable);
+	privs_append(buf, len, &off, ".\n");
 	if (privs_missing_ptrace())
-		fprintf(stderr,
+		privs_append(buf, len, &off,
 		    "%s: missing CAP_SYS_PTRACE: the fd tables of "
 		    "other users' and non-dumpable processes are "
 		    "closed.\n",
 		    me);
 	if (privs_missing_dac())
-		fprintf(stderr,
+		privs_append(buf, len, &off,
 		    "%s: missing CAP_DAC_READ_SEARCH: other users' "
 		    "/proc/PID/fd directories cannot be listed.\n",
 		    me);
 	if (privs_proc_hidepid())
-		fprintf(stderr,
+		privs_append(buf, len, &off,
 		    "%s: /proc is mounted with hidepid: other "
 		    "users' processes are invisible.\n",
 		    me);
 	if (privs_in_child_userns())
-		fprintf(stderr,
+		privs_append(buf, len, &off,
 		    "%s: running in a user namespace: capabilities "
 		    "do not reach processes outside it.\n",
 		    me);
 	if (privs_sees_all())
-		fprintf(stderr,
+		privs_append(buf, len, &off,
 		    "%s: the capabilities are present; a security "
 		    "module (SELinux, AppArmor) is denying access.\n",
 		    me);
 	else
-		fprintf(stderr,
+		privs_append(buf, len, &off,
 		    "%s: to see every owner, run as root or grant "
 		    "the binary: setcap "
 		    "cap_sys_ptrace,cap_dac_read_search+ep nlnetstat\n",

@@ -15,6 +15,7 @@
 #include "modes.h"
 #include "netstat.h"
 #include "out.h"
+#include "report.h"
 #include "util.h"
 
 /* Errno of opening a /proc file (0 when it exists: closed again). */
@@ -42,30 +43,29 @@ route_obsolete(const char *af)
 	if (strcmp(af, "ipx") == 0) {
 		route_probe("net/ipx/route");
 		e = route_probe("net/ipx_route");
-		out_sync_for_stderr();
-		fprintf(stderr, "%s\n", strerror(e ? e : ENOENT));
+		report_plain("%s\n", strerror(e ? e : ENOENT));
 		out_str("IPX routing not in file /proc/net/ipx/route or "
 		        "/proc/net/ipx_route found.\n");
 	} else if (strcmp(af, "ddp") == 0) {
 		e = route_probe("net/atalk_route");
-		route_perror(
+		report_errno(
 		    "Error opening /proc/net/atalk_route", e ? e : ENOENT);
-		fprintf(stderr, "DDP (AppleTalk) not configured on this "
-		                "system.\n");
+		report_plain("DDP (AppleTalk) not configured on this "
+		             "system.\n");
 	} else if (strcmp(af, "ax25") == 0) {
 		e = route_probe("net/ax25_route");
-		route_perror("/proc/net/ax25_route", e ? e : ENOENT);
+		report_errno("/proc/net/ax25_route", e ? e : ENOENT);
 		out_str("AX.25 not configured in this system.\n");
 	} else if (strcmp(af, "netrom") == 0) {
 		e = route_probe("net/nr_nodes");
-		route_perror("/proc/net/nr_nodes", e ? e : ENOENT);
+		report_errno("/proc/net/nr_nodes", e ? e : ENOENT);
 		/* net-tools reports the second file with a stale EINVAL. */
-		route_perror("/proc/net/nr_neigh", EINVAL);
+		report_errno("/proc/net/nr_neigh", EINVAL);
 		out_str("NET/ROM not configured in this system.\n");
 	} else if (strcmp(af, "rose") == 0) {
 		e = route_probe("net/rose_nodes");
-		route_perror("/proc/net/rose_nodes", e ? e : ENOENT);
-		fprintf(stderr, "ROSE not configured in this system.\n");
+		report_errno("/proc/net/rose_nodes", e ? e : ENOENT);
+		report_plain("ROSE not configured in this system.\n");
 	} else {
 		out_str("X.25 not configured in this system.\n");
 	}
@@ -99,13 +99,12 @@ route_family(
 	    strcmp(af, "ax25") == 0 || strcmp(af, "netrom") == 0 ||
 	    strcmp(af, "rose") == 0 || strcmp(af, "x25") == 0)
 		return route_obsolete(af);
-	out_sync_for_stderr();
 	/* Families net-tools knows but cannot route, and compiled-out ones. */
 	if (strcmp(af, "unix") == 0 || strcmp(af, "ec") == 0 ||
 	    strcmp(af, "ash") == 0)
-		fprintf(stderr, "No routing for address family `%s'.\n", af);
+		report_plain("No routing for address family `%s'.\n", af);
 	else
-		fprintf(stderr, "Address family `%s' not supported.\n", af);
+		report_plain("Address family `%s' not supported.\n", af);
 	return EXIT_USAGE;
 }
 

@@ -1,7 +1,7 @@
 /*
  * route_common.c - what the IPv4 and IPv6 route readers share: the -e
  * layout selector, net-tools' flag letters, the /proc address parser,
- * the header-driven sscanf formats and net-tools' perror() spelling.
+ * the header-driven sscanf formats.
  * Kept apart from route.c so that the readers do not depend on the mode.
  */
 #include "route.h"
@@ -209,11 +209,4 @@ route_fmt_build(const char *header, const struct route_col *cols, size_t ncols,
 		return -1;
 	}
 	return 0;
-}
-
-void
-route_perror(const char *path, int err)
-{
-	out_sync_for_stderr();
-	fprintf(stderr, "%s: %s\n", path, strerror(err));
 }

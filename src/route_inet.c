@@ -19,6 +19,7 @@
 #include "names.h"
 #include "netstat.h"
 #include "out.h"
+#include "report.h"
 #include "route.h"
 #include "route_fast.h"
 #include "util.h"
@@ -356,7 +357,7 @@ route_inet_fib(struct emitter *e, bool numeric)
 	int fd = rt4_open("net/route", &l, &header);
 
 	if (fd < 0) {
-		route_perror("/proc/net/route", -fd);
+		report_errno("/proc/net/route", -fd);
 		out_str("INET (IPv4) not configured in this system.\n");
 		return EXIT_FAIL;
 	}
@@ -371,10 +372,8 @@ route_inet_fib(struct emitter *e, bool numeric)
 			fib_rows(e, &l, fmt, numeric);
 			rc = EXIT_OK;
 		} else {
-			out_sync_for_stderr();
-			fprintf(stderr,
-			    "warning: /proc/net/route does not "
-			    "contain required field %s\n",
+			report_plain("warning: /proc/net/route does not "
+			             "contain required field %s\n",
 			    missing);
 		}
 	}
@@ -536,7 +535,7 @@ static int
 cache_no_header(struct emitter *e, struct lineio *l)
 {
 	emit_section_begin(e, EMIT_SEC_ROUTE4_CACHE_TITLE);
-	route_perror("/proc/net/rt_cache", ENOENT);
+	report_errno("/proc/net/rt_cache", ENOENT);
 	rt4_close(l);
 	return EXIT_OPEN;
 }
@@ -568,7 +567,7 @@ route_inet_cache(struct emitter *e, bool numeric)
 	int fd = rt4_open("net/rt_cache", &l, &header);
 
 	if (fd < 0) {
-		route_perror("/proc/net/rt_cache", -fd);
+		report_errno("/proc/net/rt_cache", -fd);
 		out_str("INET (IPv4) not configured in this system.\n");
 		return EXIT_FAIL;
 	}
@@ -591,10 +590,8 @@ route_inet_cache(struct emitter *e, bool numeric)
 		        header, cols, ncols, fmt, sizeof(fmt), &missing) == 0) {
 			cache_rows(e, &l, fmt, numeric);
 		} else {
-			out_sync_for_stderr();
-			fprintf(stderr,
-			    "warning: /proc/net/rt_cache does not "
-			    "contain required field %s\n",
+			report_plain("warning: /proc/net/rt_cache does not "
+			             "contain required field %s\n",
 			    missing);
 		}
 	}

@@ -16,6 +16,7 @@
 #include "names.h"
 #include "netstat.h"
 #include "out.h"
+#include "report.h"
 #include "route.h"
 #include "util.h"
 
@@ -145,7 +146,7 @@ route_inet6(struct emitter *e, bool cache, bool numeric)
 	int fd = util_proc_open("net/ipv6_route");
 
 	if (fd < 0) {
-		route_perror("/proc/net/ipv6_route", -fd);
+		report_errno("/proc/net/ipv6_route", -fd);
 		out_str("INET6 (IPv6) not configured in this system.\n");
 		return EXIT_FAIL;
 	}

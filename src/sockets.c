@@ -24,6 +24,7 @@
 #include "privs.h"
 #include "procmap.h"
 #include "procnet.h"
+#include "report.h"
 #include "util.h"
 
 /*
@@ -177,9 +178,8 @@ listing_load_owners(struct listing *l)
 		hmap_free(&wanted);
 		if (dropped < 0)
 			return EXIT_FAIL;
-		out_sync_for_stderr();
-		fprintf(stderr, "nlnetstat: cannot read %s for \"-p\": %s\n",
-		    util_proc_root(), strerror(-procfd));
+		report_warn("cannot read %s for \"-p\": %s\n", util_proc_root(),
+		    strerror(-procfd));
 		return EXIT_OK;
 	}
 	procmap_build(&l->owners, &st, early ? &wanted : NULL);
@@ -193,19 +193,20 @@ listing_load_owners(struct listing *l)
 		return EXIT_FAIL;
 	if (!st.proc_unreadable && st.denied == 0)
 		return EXIT_OK;
-	out_sync_for_stderr();
 	if (st.proc_unreadable || st.sockets == 0)
-		fprintf(stderr,
-		    "(No info could be read for \"-p\": geteuid()=%d "
-		    "but you should be root.)\n",
+		report_plain("(No info could be read for \"-p\": geteuid()=%d "
+		             "but you should be root.)\n",
 		    (int)geteuid());
 	else
-		fprintf(stderr,
-		    "(Not all processes could be identified, "
-		    "non-owned process info\n will not be shown, you "
-		    "would have to be root to see it all.)\n");
-	if (l->o->verbose)
-		privs_explain(st.denied, st.denied_own);
+		report_plain("(Not all processes could be identified, "
+		             "non-owned process info\n will not be shown, you "
+		             "would have to be root to see it all.)\n");
+	if (l->o->verbose) {
+		char why[1024];
+
+		privs_explain(why, sizeof(why), st.denied, st.denied_own);
+		report_plain("%s", why);
+	}
 	return EXIT_OK;
 }
 
@@ -352,12 +353,10 @@ report_bogus(enum sk_table t, int family, const struct procnet_result *res)
 {
 	if (res->bogus == 0)
 		return;
-	out_sync_for_stderr();
-	fprintf(stderr, "warning, got bogus %s line.\n", bogus_word(t));
+	report_plain("warning, got bogus %s line.\n", bogus_word(t));
 	if (res->bogus > 1)
-		fprintf(stderr,
-		    "nlnetstat: %lu malformed lines skipped in "
-		    "%s/%s, the first at line %lu.\n",
+		report_warn("%lu malformed lines skipped in "
+		            "%s/%s, the first at line %lu.\n",
 		    res->bogus, util_proc_root(), procnet_path(t, family),
 		    res->first_bogus);
 }
@@ -419,10 +418,8 @@ unix_note_no_proc(const struct listing *l)
 {
 	if (l->quiet)
 		return;
-	out_sync_for_stderr();
-	fprintf(stderr,
-	    "nlnetstat: no %s/net/unix: UNIX sockets listed from sock_diag, "
-	    "without RefCnt.\n",
+	report_warn("no %s/net/unix: UNIX sockets listed from sock_diag, "
+	            "without RefCnt.\n",
 	    util_proc_root());
 }
 
@@ -475,8 +472,7 @@ read_diag_table(struct listing *l, enum sk_table t, int family)
 		return rc;
 	if (l->quiet)
 		return -EPIPE; /* the printing pass reports it */
-	out_sync_for_stderr();
-	fprintf(stderr, "nlnetstat: sock_diag dump of %s failed: %s\n",
+	report_warn("sock_diag dump of %s failed: %s\n",
 	    fmt_proto_label(t, family), strerror(-rc));
 	return -EPIPE; /* reported; never fall back after output */
 }
@@ -502,8 +498,7 @@ static int
 missing_table(const struct opts *o, const char *what)
 {
 	if (!o->no_proto_given && (o->explicit_sel || o->verbose)) {
-		out_sync_for_stderr();
-		fprintf(stderr,
+		report_plain(
 		    "netstat: no support for `%s' on this system.\n", what);
 	}
 	return (!o->no_proto_given && o->explicit_sel) ? EXIT_FAIL : EXIT_OK;
@@ -512,9 +507,8 @@ missing_table(const struct opts *o, const char *what)
 static int
 open_failed(enum sk_table t, int family, int err)
 {
-	out_sync_for_stderr();
-	fprintf(stderr, "%s/%s: %s\n", util_proc_root(),
-	    procnet_path(t, family), strerror(-err));
+	report_plain("%s/%s: %s\n", util_proc_root(), procnet_path(t, family),
+	    strerror(-err));
 	return EXIT_OPEN;
 }
 
@@ -551,8 +545,7 @@ sctp_file_section(struct listing *l, const char *file)
 	if (fd < 0)
 		return missing_table(l->o, "AF INET (sctp)");
 	close(fd);
-	out_sync_for_stderr();
-	fprintf(stderr, "nlnetstat: SCTP socket tables are not supported.\n");
+	report_warn("SCTP socket tables are not supported.\n");
 	return l->o->explicit_sel ? EXIT_FAIL : EXIT_OK;
 }
 
@@ -736,8 +729,7 @@ sockets_run(struct run_ctx *c)
 	if (!groups_only)
 		listing_diag_open(&l);
 	if (!groups_only && l.diag == NULL && l.source == SOURCE_DIAG) {
-		fprintf(
-		    stderr, "nlnetstat: sock_diag netlink is not available\n");
+		report_warn("sock_diag netlink is not available\n");
 		return EXIT_FAIL;
 	}
 	/*

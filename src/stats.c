@@ -16,6 +16,7 @@
 #include "netstat.h"
 #include "opts.h"
 #include "out.h"
+#include "report.h"
 #include "stats.h"
 #include "util.h"
 
@@ -430,9 +431,7 @@ stats_open(const char *rel, bool loud)
 	int fd = util_proc_open(rel);
 
 	if (fd < 0 && loud) {
-		out_sync_for_stderr();
-		fprintf(
-		    stderr, "cannot open /proc/%s: %s\n", rel, strerror(-fd));
+		report_plain("cannot open /proc/%s: %s\n", rel, strerror(-fd));
 	}
 	return fd;
 }
@@ -444,15 +443,13 @@ stats_report(const char *rel, const struct stats_src *src, bool parse_msg)
 	if (src->read_err == 0 && !(parse_msg && src->format_err) &&
 	    src->nbad == 0)
 		return;
-	out_sync_for_stderr();
 	if (src->read_err != 0)
-		fprintf(stderr, "/proc/%s: %s\n", rel, strerror(src->read_err));
+		report_plain("/proc/%s: %s\n", rel, strerror(src->read_err));
 	if (parse_msg && src->format_err)
-		fprintf(stderr, "Problem while parsing /proc/%s\n", rel);
+		report_plain("Problem while parsing /proc/%s\n", rel);
 	if (src->nbad != 0)
-		fprintf(stderr,
-		    "nlnetstat: warning: /proc/%s: %lu malformed line%s "
-		    "ignored (first: line %lu)\n",
+		report_warn("warning: /proc/%s: %lu malformed line%s "
+		            "ignored (first: line %lu)\n",
 		    rel, src->nbad, src->nbad == 1 ? "" : "s", src->first_bad);
 }
 
