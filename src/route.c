@@ -13,6 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "modes.h"
 #include "netstat.h"
 #include "out.h"
@@ -251,8 +252,8 @@ route_obsolete(const char *af)
 		e = route_probe("net/ipx_route");
 		out_sync_for_stderr();
 		fprintf(stderr, "%s\n", strerror(e ? e : ENOENT));
-		out_str("IPX routing not in file /proc/net/ipx/route or "
-		        "/proc/net/ipx_route found.\n");
+		out_printf(tr_("IPX routing not in file %s or %s found.\n"),
+		    "/proc/net/ipx/route", "/proc/net/ipx_route");
 	} else if (strcmp(af, "ddp") == 0) {
 		e = route_probe("net/atalk_route");
 		route_perror(
@@ -262,19 +263,19 @@ route_obsolete(const char *af)
 	} else if (strcmp(af, "ax25") == 0) {
 		e = route_probe("net/ax25_route");
 		route_perror("/proc/net/ax25_route", e ? e : ENOENT);
-		out_str("AX.25 not configured in this system.\n");
+		out_str(tr_("AX.25 not configured in this system.\n"));
 	} else if (strcmp(af, "netrom") == 0) {
 		e = route_probe("net/nr_nodes");
 		route_perror("/proc/net/nr_nodes", e ? e : ENOENT);
 		/* net-tools reports the second file with a stale EINVAL. */
 		route_perror("/proc/net/nr_neigh", EINVAL);
-		out_str("NET/ROM not configured in this system.\n");
+		out_str(tr_("NET/ROM not configured in this system.\n"));
 	} else if (strcmp(af, "rose") == 0) {
 		e = route_probe("net/rose_nodes");
 		route_perror("/proc/net/rose_nodes", e ? e : ENOENT);
-		fprintf(stderr, "ROSE not configured in this system.\n");
+		fputs(tr_("ROSE not configured in this system.\n"), stderr);
 	} else {
-		out_str("X.25 not configured in this system.\n");
+		out_str(tr_("X.25 not configured in this system.\n"));
 	}
 	return EXIT_FAIL;
 }
@@ -309,9 +310,11 @@ route_family(const struct opts *o, const char *af, int ext, bool numeric)
 	/* Families net-tools knows but cannot route, and compiled-out ones. */
 	if (strcmp(af, "unix") == 0 || strcmp(af, "ec") == 0 ||
 	    strcmp(af, "ash") == 0)
-		fprintf(stderr, "No routing for address family `%s'.\n", af);
+		fprintf(stderr, tr_("No routing for address family `%s'.\n"),
+		    af);
 	else
-		fprintf(stderr, "Address family `%s' not supported.\n", af);
+		fprintf(stderr, tr_("Address family `%s' not supported.\n"),
+		    af);
 	return EXIT_USAGE;
 }
 

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "escape.h"
+#include "i18n.h"
 #include "names.h"
 #include "netstat.h"
 #include "out.h"
@@ -383,12 +384,12 @@ route_inet_fib(int ext, bool numeric)
 
 	if (fd < 0) {
 		route_perror("/proc/net/route", -fd);
-		out_str("INET (IPv4) not configured in this system.\n");
+		out_str(tr_("INET (IPv4) not configured in this system.\n"));
 		return EXIT_FAIL;
 	}
 	if (route_json() == NULL) {
-		out_str("Kernel IP routing table\n");
-		out_str(fib_headers[ext]);
+		out_str(tr_("Kernel IP routing table\n"));
+		out_str(tr_(fib_headers[ext]));
 	}
 	int rc = EXIT_FAIL; /* no header line: net-tools gives up silently */
 	if (header != NULL) {
@@ -539,7 +540,7 @@ route_inet_cache(int ext, bool numeric)
 
 	if (fd < 0) {
 		route_perror("/proc/net/rt_cache", -fd);
-		out_str("INET (IPv4) not configured in this system.\n");
+		out_str(tr_("INET (IPv4) not configured in this system.\n"));
 		return EXIT_FAIL;
 	}
 	if (route_json() != NULL) {
@@ -547,14 +548,14 @@ route_inet_cache(int ext, bool numeric)
 		rt4_close(&l);
 		return EXIT_OK;
 	}
-	out_str("Kernel IP routing cache\n");
+	out_str(tr_("Kernel IP routing cache\n"));
 	if (header == NULL) {
 		/* net-tools reports the empty file with a stale ENOENT. */
 		route_perror("/proc/net/rt_cache", ENOENT);
 		rt4_close(&l);
 		return EXIT_OPEN;
 	}
-	out_str(cache_headers[ext]);
+	out_str(tr_(cache_headers[ext]));
 	/*
 	 * Layouts of kernels before 2.2 (and damaged headers) make net-tools
 	 * print uninitialised memory; nlnetstat shows no rows for them.

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "escape.h"
+#include "i18n.h"
 #include "names.h"
 #include "netstat.h"
 #include "out.h"
@@ -121,15 +122,15 @@ route_inet6(bool cache, bool numeric)
 
 	if (fd < 0) {
 		route_perror("/proc/net/ipv6_route", -fd);
-		out_str("INET6 (IPv6) not configured in this system.\n");
+		out_str(tr_("INET6 (IPv6) not configured in this system.\n"));
 		return EXIT_FAIL;
 	}
 	if (route_json() == NULL) {
-		out_str(cache ? "Kernel IPv6 routing cache\n"
-		              : "Kernel IPv6 routing table\n");
+		out_str(cache ? tr_("Kernel IPv6 routing cache\n")
+		              : tr_("Kernel IPv6 routing table\n"));
 		out_str(
-		    "Destination                    Next Hop                   "
-		    "Flag Met Ref  Use If\n");
+		    tr_("Destination                    Next Hop                   "
+		        "Flag Met Ref  Use If\n"));
 	}
 	memset(&r, 0, sizeof(r));
 	memset(&a, 0, sizeof(a));
