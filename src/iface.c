@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "escape.h"
+#include "i18n.h"
 #include "json.h"
 #include "modes.h"
 #include "netstat.h"
@@ -250,9 +251,8 @@ iface_read_dev(struct iface_list *list)
 	if (fd < 0) {
 		out_sync_for_stderr();
 		fprintf(stderr,
-		    "Warning: cannot open /proc/net/dev (%s). "
-		    "Limited output.\n",
-		    strerror(-fd));
+		    tr_("Warning: cannot open %s (%s). Limited output.\n"),
+		    "/proc/net/dev", strerror(-fd));
 		return fd;
 	}
 	lineio_init(&l, fd);
@@ -392,9 +392,10 @@ iface_report_vanished(const struct iface *ifc, int err)
 
 	escape_copy(name, sizeof(name), ifc->name, strlen(ifc->name));
 	out_sync_for_stderr();
-	fprintf(stderr, "%s: error fetching interface information: %s\n", name,
-	    err == ENODEV ? "Device not found" : strerror(err));
-	fprintf(stderr, "missing interface information: %s\n", strerror(err));
+	fprintf(stderr, tr_("%s: error fetching interface information: %s\n"),
+	    name, err == ENODEV ? tr_("Device not found") : strerror(err));
+	fprintf(stderr, "%s: %s\n", tr_("missing interface information"),
+	    strerror(err));
 }
 
 static void
@@ -503,16 +504,16 @@ iface_run(const struct opts *o, unsigned pass)
 	} else {
 		/* net-tools prints the title once, when -c passes begin. */
 		if (pass == 0)
-			out_str("Kernel Interface table\n");
+			out_str(tr_("Kernel Interface table\n"));
 		if (o->extend == 0)
-			out_str("Iface             MTU    RX-OK RX-ERR RX-DRP "
-			        "RX-OVR    TX-OK TX-ERR TX-DRP TX-OVR Flg\n");
+			out_str(tr_("Iface             MTU    RX-OK RX-ERR RX-DRP "
+			            "RX-OVR    TX-OK TX-ERR TX-DRP TX-OVR Flg\n"));
 	}
 	int dev_err = iface_read_dev(&list);
 	int conf_err = iface_read_conf(sk, &list);
 	if (dev_err < 0 && conf_err < 0) {
 		out_sync_for_stderr();
-		fprintf(stderr, "missing interface information: %s\n",
+		fprintf(stderr, "%s: %s\n", tr_("missing interface information"),
 		    strerror(-conf_err));
 		rc = EXIT_FAIL;
 	} else {
