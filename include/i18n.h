@@ -20,4 +20,7 @@ void i18n_init(void);
  */
 const char *tr_(const char *msgid) __attribute__((format_arg(1)));
 
+/* tr_() for a msgid read at run time (no cache; not a format). */
+const char *tr_dyn(const char *msgid);
+
 #endif

@@ -40,6 +40,14 @@ i18n_init(void)
 }
 
 const char *
+tr_dyn(const char *msgid)
+{
+	if (!i18n_on || msgid[0] == '\0')
+		return msgid;
+	return dgettext(I18N_DOMAIN, msgid);
+}
+
+const char *
 tr_(const char *msgid)
 {
 	size_t h, i;

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "modes.h"
 #include "netstat.h"
 #include "opts.h"
@@ -91,7 +92,8 @@ stats_section(struct stats_printer *p, const char *title)
 		p->enabled = true;
 	}
 	if (p->enabled) {
-		stats_puts(p, title);
+		/* netstat looks the file's section names up too. */
+		stats_puts(p, tr_dyn(title));
 		stats_puts(p, ":\n");
 	}
 }
@@ -102,7 +104,10 @@ stats_render(
     struct stats_printer *p, const char *pad, const char *text, uint64_t v)
 {
 	char num[24];
-	const char *hole = strstr(text, "%llu");
+	const char *hole;
+
+	text = tr_(text);
+	hole = strstr(text, "%llu");
 
 	snprintf(num, sizeof(num), "%llu", (unsigned long long)v);
 	stats_puts(p, pad);
@@ -142,8 +147,9 @@ stats_hist(struct stats_printer *p, const struct stats_entry *e, uint64_t v)
 
 	if (p->indent != want) {
 		stats_puts(p, stats_pad(p->indent));
-		stats_puts(p, want == STATS_IN ? "ICMP input histogram:\n"
-		                               : "ICMP output histogram:\n");
+		stats_puts(p, want == STATS_IN ? tr_("ICMP input histogram:")
+		                               : tr_("ICMP output histogram:"));
+		stats_puts(p, "\n");
 	}
 	if (v > 0)
 		stats_render(p, stats_pad8, e->text, v);
@@ -430,8 +436,15 @@ stats_open(const char *rel, bool loud)
 
 	if (fd < 0 && loud) {
 		out_sync_for_stderr();
-		fprintf(
-		    stderr, "cannot open /proc/%s: %s\n", rel, strerror(-fd));
+		if (strcmp(rel, "net/snmp") == 0)
+			fprintf(stderr, "%s: %s\n",
+			    tr_("cannot open /proc/net/snmp"), strerror(-fd));
+		else if (strcmp(rel, "net/snmp6") == 0)
+			fprintf(stderr, "%s: %s\n",
+			    tr_("cannot open /proc/net/snmp6"), strerror(-fd));
+		else
+			fprintf(stderr, "cannot open /proc/%s: %s\n", rel,
+			    strerror(-fd));
 	}
 	return fd;
 }
@@ -446,8 +459,16 @@ stats_report(const char *rel, const struct stats_src *src, bool parse_msg)
 	out_sync_for_stderr();
 	if (src->read_err != 0)
 		fprintf(stderr, "/proc/%s: %s\n", rel, strerror(src->read_err));
-	if (parse_msg && src->format_err)
-		fprintf(stderr, "Problem while parsing /proc/%s\n", rel);
+	if (parse_msg && src->format_err) {
+		if (strcmp(rel, "net/snmp") == 0)
+			fputs(tr_("Problem while parsing /proc/net/snmp\n"),
+			    stderr);
+		else if (strcmp(rel, "net/netstat") == 0)
+			fputs(tr_("Problem while parsing /proc/net/netstat\n"),
+			    stderr);
+		else
+			fprintf(stderr, "Problem while parsing /proc/%s\n", rel);
+	}
 	if (src->nbad != 0)
 		fprintf(stderr,
 		    "nlnetstat: warning: /proc/%s: %lu malformed line%s "
@@ -486,8 +507,8 @@ stats_run(const struct opts *o)
 	bool v4 = o->afname[0] == '\0' || strcmp(o->afname, "inet") == 0;
 
 	if (!v4 && strcmp(o->afname, "inet6") != 0) {
-		out_printf("netstat: No statistics support for specified "
-		           "address family: %s\n",
+		out_printf(tr_("netstat: No statistics support for specified "
+		               "address family: %s\n"),
 		    o->afname);
 		return EXIT_FAIL;
 	}
