@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "modes.h"
 #include "netstat.h"
 #include "obsolete.h"
@@ -16,8 +17,8 @@ int
 masq_run(const struct opts *o)
 {
 	(void)o;
-	fprintf(stderr, "netstat: no support for `ip_masquerade' on this "
-	                "system.\n");
+	fprintf(stderr, tr_("%s: no support for `%s' on this system.\n"),
+	    "netstat", "ip_masquerade");
 	return EXIT_FAIL;
 }
 
@@ -70,9 +71,8 @@ obsolete_sockets(const struct opts *o)
 		}
 		if (o->explicit_sel || o->verbose)
 			fprintf(stderr,
-			    "netstat: no support for `%s' on this "
-			    "system.\n",
-			    a->title);
+			    tr_("%s: no support for `%s' on this system.\n"),
+			    "netstat", a->title);
 		if (o->explicit_sel)
 			return EXIT_FAIL;
 	}
@@ -85,8 +85,10 @@ obsolete_bluetooth(const struct opts *o)
 	if (!o->bluetooth)
 		return EXIT_OK;
 	out_sync_for_stderr();
-	fprintf(stderr, "netstat: feature `AF BLUETOOTH' not supported.\n"
-	                "Please recompile `net-tools' with newer kernel source "
-	                "or full configuration.\n");
+	fprintf(stderr,
+	    tr_("%s: feature `%s' not supported.\n"
+	        "Please recompile `net-tools' with newer kernel source or full "
+	        "configuration.\n"),
+	    "netstat", "AF BLUETOOTH");
 	return EXIT_FAIL;
 }

@@ -15,6 +15,7 @@
 #include "emit.h"
 #include "filter.h"
 #include "fmt.h"
+#include "i18n.h"
 #include "modes.h"
 #include "netstat.h"
 #include "obsolete.h"
@@ -153,14 +154,14 @@ listing_load_owners(struct listing *l)
 	out_sync_for_stderr();
 	if (st.proc_unreadable || st.sockets == 0)
 		fprintf(stderr,
-		    "(No info could be read for \"-p\": geteuid()=%d "
-		    "but you should be root.)\n",
+		    tr_("(No info could be read for \"-p\": geteuid()=%d "
+		        "but you should be root.)\n"),
 		    (int)geteuid());
 	else
-		fprintf(stderr,
-		    "(Not all processes could be identified, "
-		    "non-owned process info\n will not be shown, you "
-		    "would have to be root to see it all.)\n");
+		fputs(tr_("(Not all processes could be identified, "
+		          "non-owned process info\n will not be shown, you "
+		          "would have to be root to see it all.)\n"),
+		    stderr);
 	if (l->o->verbose)
 		privs_explain(st.denied, st.denied_own);
 }
@@ -214,13 +215,14 @@ sink_unix(const struct sock_rec *r, void *ctx)
 }
 
 static const char *
-bogus_word(enum sk_table t)
+bogus_warning(enum sk_table t)
 {
 	switch (t) {
-	case SKT_TCP: return "tcp";
-	case SKT_RAW: return "raw";
-	case SKT_UNIX: return "unix";
-	default: return "udp"; /* net-tools parses UDP-Lite as udp */
+	case SKT_TCP: return tr_("warning, got bogus tcp line.\n");
+	case SKT_RAW: return tr_("warning, got bogus raw line.\n");
+	case SKT_UNIX: return tr_("warning, got bogus unix line.\n");
+	/* net-tools parses UDP-Lite as udp */
+	default: return tr_("warning, got bogus udp line.\n");
 	}
 }
 
@@ -231,7 +233,7 @@ report_bogus(enum sk_table t, int family, const struct procnet_result *res)
 	if (res->bogus == 0)
 		return;
 	out_sync_for_stderr();
-	fprintf(stderr, "warning, got bogus %s line.\n", bogus_word(t));
+	fputs(bogus_warning(t), stderr);
 	if (res->bogus > 1)
 		fprintf(stderr,
 		    "nlnetstat: %lu malformed lines skipped in "
@@ -302,8 +304,8 @@ missing_table(const struct opts *o, const char *what)
 {
 	if (!o->no_proto_given && (o->explicit_sel || o->verbose)) {
 		out_sync_for_stderr();
-		fprintf(stderr,
-		    "netstat: no support for `%s' on this system.\n", what);
+		fprintf(stderr, tr_("%s: no support for `%s' on this system.\n"),
+		    "netstat", what);
 	}
 	return (!o->no_proto_given && o->explicit_sel) ? EXIT_FAIL : EXIT_OK;
 }
