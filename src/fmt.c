@@ -231,14 +231,15 @@ timer_text(char *buf, size_t len, const struct sock_rec *r, bool tr)
 	int t = (int)r->timer, n;
 
 	if (r->table == SKT_TCP && t == 0)
-		n = snprintf(buf, len, timer_fmt(tr, "off (0.00/%ld/%d)"), retr,
-		    probes);
+		n = snprintf(
+		    buf, len, timer_fmt(tr, "off (0.00/%ld/%d)"), retr, probes);
 	else if (r->table == SKT_TCP && t == 1)
 		n = snprintf(buf, len, timer_fmt(tr, "on (%2.2f/%ld/%d)"), secs,
 		    retr, probes);
 	else if (r->table == SKT_TCP && t == 2)
-		n = snprintf(buf, len, timer_fmt(tr, "keepalive (%2.2f/%ld/%d)"),
-		    secs, retr, probes);
+		n = snprintf(buf, len,
+		    timer_fmt(tr, "keepalive (%2.2f/%ld/%d)"), secs, retr,
+		    probes);
 	else if (r->table == SKT_TCP && t == 3)
 		n = snprintf(buf, len, timer_fmt(tr, "timewait (%2.2f/%ld/%d)"),
 		    secs, retr, probes);
@@ -249,8 +250,8 @@ timer_text(char *buf, size_t len, const struct sock_rec *r, bool tr)
 		n = snprintf(buf, len, timer_fmt(tr, "unkn-%d (%2.2f/%ld/%d)"),
 		    t, secs, retr, probes);
 	else if (t == 0)
-		n = snprintf(buf, len, timer_fmt(tr, "off (0.00/%ld/%d)"), 0L,
-		    probes);
+		n = snprintf(
+		    buf, len, timer_fmt(tr, "off (0.00/%ld/%d)"), 0L, probes);
 	else if (t == 1 || t == 2)
 		n = snprintf(buf, len, timer_fmt(tr, "on%d (%2.2f/%ld/%d)"), t,
 		    secs, 0L, probes);
@@ -363,8 +364,8 @@ fmt_unix_header(char *buf, size_t len, const struct opts *o)
 	buf[0] = '\0';
 	sb_str(&b, tr_("Active UNIX domain sockets "));
 	sb_str(&b, show_suffix(o));
-	sb_str(&b,
-	    tr_("\nProto RefCnt Flags       Type       State         I-Node  "));
+	sb_str(&b, tr_("\nProto RefCnt Flags       Type       State         "
+	               "I-Node  "));
 	if (o->programs)
 		sb_str(&b, " PID/Program name    ");
 	if (o->peers) {

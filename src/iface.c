@@ -506,15 +506,16 @@ iface_run(const struct opts *o, unsigned pass)
 		if (pass == 0)
 			out_str(tr_("Kernel Interface table\n"));
 		if (o->extend == 0)
-			out_str(tr_("Iface             MTU    RX-OK RX-ERR RX-DRP "
-			            "RX-OVR    TX-OK TX-ERR TX-DRP TX-OVR Flg\n"));
+			out_str(
+			    tr_("Iface             MTU    RX-OK RX-ERR RX-DRP "
+			        "RX-OVR    TX-OK TX-ERR TX-DRP TX-OVR Flg\n"));
 	}
 	int dev_err = iface_read_dev(&list);
 	int conf_err = iface_read_conf(sk, &list);
 	if (dev_err < 0 && conf_err < 0) {
 		out_sync_for_stderr();
-		fprintf(stderr, "%s: %s\n", tr_("missing interface information"),
-		    strerror(-conf_err));
+		fprintf(stderr, "%s: %s\n",
+		    tr_("missing interface information"), strerror(-conf_err));
 		rc = EXIT_FAIL;
 	} else {
 		rc = iface_print_all(o, sk, &list, json);

@@ -336,8 +336,8 @@ print_inet(const struct iface *ifc)
 
 	if (!ifc->has_ip)
 		return;
-	out_printf(tr_("        %s %s"), "inet",
-	    inet_text(&ifc->addr, a, sizeof(a)));
+	out_printf(
+	    tr_("        %s %s"), "inet", inet_text(&ifc->addr, a, sizeof(a)));
 	out_printf(tr_("  netmask %s"), inet_text(&ifc->netmask, m, sizeof(m)));
 	if (ifc->flags & IFF_BROADCAST)
 		out_printf(tr_("  broadcast %s"),
@@ -399,7 +399,8 @@ print_inet6_line(const char *line, const char *name, struct in6_addr *a)
 		*a = tmp;
 	names_host6(a, true, host, sizeof(host));
 	scope_text(scope, sc, sizeof(sc));
-	out_printf(tr_("        %s %s  prefixlen %d"), "inet6", host, (int)plen);
+	out_printf(
+	    tr_("        %s %s  prefixlen %d"), "inet6", host, (int)plen);
 	out_printf(tr_("  scopeid 0x%x"), scope);
 	out_printf("%s\n", sc);
 }

@@ -177,14 +177,15 @@ usage_tail(bool to_stderr)
 
 	usage_put(to_stderr, tr_("\n  <Socket>={-t|--tcp} {-u|--udp} "
 	                         "{-U|--udplite} {-S|--sctp} {-w|--raw}\n"));
-	usage_put(to_stderr, tr_("           {-x|--unix} --ax25 --ipx --netrom\n"));
+	usage_put(
+	    to_stderr, tr_("           {-x|--unix} --ax25 --ipx --netrom\n"));
 	snprintf(line, sizeof(line),
 	    tr_("  <AF>=Use '-6|-4' or '-A <af>' or '--<af>'; default: %s\n"),
 	    "inet");
 	usage_put(to_stderr, line);
-	usage_put(to_stderr,
-	    tr_("  List of possible address families (which support "
-	        "routing):\n"));
+	usage_put(
+	    to_stderr, tr_("  List of possible address families (which support "
+	                   "routing):\n"));
 }
 
 void
@@ -201,7 +202,10 @@ opts_usage(bool to_stderr)
 	usage_tail(to_stderr);
 	/* net-tools writes the family list to stderr, even for -h. */
 	for (size_t i = 0; i < n; i++)
-		fprintf(stderr, "%s%s (%s) ", i == 0 ? "    " : i % 3 ? "" : "\n    ",
+		fprintf(stderr, "%s%s (%s) ",
+		    i == 0  ? "    "
+		    : i % 3 ? ""
+		            : "\n    ",
 		    usage_families[i][0], tr_(usage_families[i][1]));
 	fputs("\n", stderr);
 }
@@ -251,7 +255,8 @@ opts_add_families(struct opts *o, const char *list)
 				break;
 			}
 		if (a == NULL) {
-			fprintf(stderr, tr_("Unknown address family `%s'.\n"), p);
+			fprintf(
+			    stderr, tr_("Unknown address family `%s'.\n"), p);
 			return false;
 		}
 		size_t have = strlen(o->afname);

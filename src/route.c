@@ -104,11 +104,11 @@ route_family(
 	/* Families net-tools knows but cannot route, and compiled-out ones. */
 	if (strcmp(af, "unix") == 0 || strcmp(af, "ec") == 0 ||
 	    strcmp(af, "ash") == 0)
-		fprintf(stderr, tr_("No routing for address family `%s'.\n"),
-		    af);
+		fprintf(
+		    stderr, tr_("No routing for address family `%s'.\n"), af);
 	else
-		fprintf(stderr, tr_("Address family `%s' not supported.\n"),
-		    af);
+		fprintf(
+		    stderr, tr_("Address family `%s' not supported.\n"), af);
 	return EXIT_USAGE;
 }
 

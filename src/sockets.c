@@ -505,8 +505,9 @@ missing_table(const struct opts *o, const char *what)
 {
 	if (!o->no_proto_given && (o->explicit_sel || o->verbose)) {
 		out_sync_for_stderr();
-		fprintf(stderr, tr_("%s: no support for `%s' on this system.\n"),
-		    "netstat", what);
+		fprintf(stderr,
+		    tr_("%s: no support for `%s' on this system.\n"), "netstat",
+		    what);
 	}
 	return (!o->no_proto_given && o->explicit_sel) ? EXIT_FAIL : EXIT_OK;
 }

@@ -467,7 +467,8 @@ stats_report(const char *rel, const struct stats_src *src, bool parse_msg)
 			fputs(tr_("Problem while parsing /proc/net/netstat\n"),
 			    stderr);
 		else
-			fprintf(stderr, "Problem while parsing /proc/%s\n", rel);
+			fprintf(
+			    stderr, "Problem while parsing /proc/%s\n", rel);
 	}
 	if (src->nbad != 0)
 		fprintf(stderr,
