@@ -51,10 +51,11 @@ rec_doc_end(struct emitter *e, enum emit_doc doc)
 }
 
 static void
-rec_section_begin(struct emitter *e, enum emit_sec sec)
+rec_section_begin(struct emitter *e, enum emit_sec sec, const char *title)
 {
 	static const char *const name[] = { "inet(", "unix(", "groups(" };
 
+	(void)title;
 	rec_add((struct recorder *)e, name[sec]);
 }
 
@@ -150,6 +151,9 @@ tree_new(void)
 	    "Idx\tDevice    : Count Querier\tGroup    Users Timer\tReporter\n"
 	    "1\tlo        :     1      V3\n"
 	    "\t\t\t\t010000E0     1 0:00000000\t\t0\n");
+	tree_file("net/snmp", "Ip: Forwarding DefaultTTL\nIp: 1 64\n"
+	                      "Tcp: ActiveOpens MaxConn\nTcp: 7 -1\n");
+	tree_file("net/netstat", "TcpExt: SyncookiesSent\nTcpExt: 0\n");
 	setenv("NLNETSTAT_PROC_ROOT", root, 1);
 	setenv("NLNETSTAT_SOURCE", "proc", 1);
 	return true;
@@ -338,6 +342,23 @@ test_summary_emitter(void)
 	t_end();
 }
 
+/* -s gives counter records; the JSON emitter makes one object of them. */
+static void
+test_stats_counters(void)
+{
+	struct opts o = parse("-st", "--json");
+	struct emitter *e = emit_json_new(&o);
+	struct run_ctx c = { .o = &o, .emit = e };
+
+	t_begin("emit: -s --json from counter records");
+	cap_begin();
+	T_CHECK(stats_run(&c) == 0);
+	T_STREQ(cap_end(), "{\"Tcp\":{\"ActiveOpens\":7,\"MaxConn\":-1},"
+	                   "\"TcpExt\":{\"SyncookiesSent\":0}}\n");
+	emit_free(e);
+	t_end();
+}
+
 void
 test_group_emit(void)
 {
@@ -351,5 +372,6 @@ test_group_emit(void)
 		return;
 	}
 	test_listing_records();
+	test_stats_counters();
 	tree_remove();
 }
