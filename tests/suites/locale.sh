@@ -32,7 +32,8 @@ TIMER_SED='s/\((-?[0-9]+\.[0-9]+)\//(#.##\//g'
 
 # Socket cases (both sources) and the other modes (read from /proc).
 SOCK_CASES=(-tan -tanpeo -xa -uan -wan "-ta -e" -l)
-MODE_CASES=(-s "-s -6" -st -rn -ren "-rnC -6" -i -ie -gn "-A foo" -q -M)
+MODE_CASES=(-s "-s -6" -st -rn -ren "-rnC -6" -i -ie -gn "-A foo" -q -M
+	"-rn -A ipx" "-rn -A ax25" "-rn -A unix" "-s -A ipx" -Z --ax25 --bluetooth)
 
 # catalog_of LANG: true when the system has net-tools' catalog for LANG.
 catalog_of() {
