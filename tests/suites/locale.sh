@@ -6,8 +6,9 @@
 # mount and PID namespaces holding veths, routes, group memberships and the
 # sockd socket population: -s, -r, -i, -ie, -g, option errors, then the
 # socket listing through netlink and through NLNETSTAT_SOURCE=proc, and the
-# -p notice as nobody.  Czech, which translates -ie's flags and labels,
-# also runs the ioctl shim of the iface suite.  Then: LC_ALL=C with
+# -p notice as nobody; -i and -ie also through /proc and the interface
+# ioctls.  Czech, which translates -ie's flags and labels, also runs the
+# ioctl shim of the iface suite.  Then: LC_ALL=C with
 # LANGUAGE set, a language net-tools ships no catalog for, and LANGUAGE
 # unset must all print English, as netstat does; --json never translates.
 set -u
@@ -103,7 +104,7 @@ shim_cases() {
 		"SHIM_IRQ=11 SHIM_BASE=0x300 SHIM_MEM=0xd0000 SHIM_DMA=3" \
 		"SHIM_HWTYPE=0 SHIM_HWADDR=0123456789abcdef112233445566"; do
 		lcase "locale($l): shim $f" \
-			"$(env_of "$l") LD_PRELOAD=$T_TMP/shim.so SHIM_IF=lo $f" -ie
+			"$(env_of "$l") NLNETSTAT_SOURCE=proc LD_PRELOAD=$T_TMP/shim.so SHIM_IF=lo $f" -ie
 	done
 }
 
@@ -167,6 +168,10 @@ inner() {
 	if [ "$l" != english ]; then
 		for args in "${MODE_CASES[@]}"; do
 			lcase "locale($l)" "$(env_of "$l")" "$args"
+		done
+		# -i reads rtnetlink by default: its /proc + ioctl path too.
+		for args in -i -ie; do
+			lcase "locale($l,proc)" "$(env_of "$l") NLNETSTAT_SOURCE=proc" "$args"
 		done
 		[ "$l" = cs ] && shim_cases "$l"
 	fi
