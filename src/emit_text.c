@@ -9,6 +9,7 @@
 #include "emit.h"
 #include "fmt.h"
 #include "groups.h"
+#include "i18n.h"
 #include "iface.h"
 #include "out.h"
 #include "procmap.h"
@@ -67,10 +68,10 @@ static void
 text_iface_header(const struct emitter *e, bool title)
 {
 	if (title)
-		out_str("Kernel Interface table\n");
+		out_str(tr_("Kernel Interface table\n"));
 	if (e->o->extend == 0)
-		out_str("Iface             MTU    RX-OK RX-ERR RX-DRP "
-		        "RX-OVR    TX-OK TX-ERR TX-DRP TX-OVR Flg\n");
+		out_str(tr_("Iface             MTU    RX-OK RX-ERR RX-DRP "
+		            "RX-OVR    TX-OK TX-ERR TX-DRP TX-OVR Flg\n"));
 }
 
 static void

@@ -11,6 +11,7 @@
 #include <sys/socket.h>
 
 #include "escape.h"
+#include "i18n.h"
 #include "names.h"
 #include "netstat.h"
 
@@ -212,28 +213,58 @@ fmt_timer_name(const struct sock_rec *r, char *buf, size_t len)
 	return buf;
 }
 
-size_t
-fmt_timer(char *buf, size_t len, const struct sock_rec *r)
+/* msgid translated for the table, untranslated for --json. */
+static const char *__attribute__((format_arg(2)))
+timer_fmt(bool translate, const char *msgid)
+{
+	return translate ? tr_(msgid) : msgid;
+}
+
+/* The -o text through net-tools' (translatable) formats. */
+static size_t
+timer_text(char *buf, size_t len, const struct sock_rec *r, bool tr)
 {
 	/* /proc prints 1/100 s ticks; netstat divides them by 100. */
 	double secs = (double)(r->timer_ms / 10) / 100.0;
-	int n;
+	long retr = (long)r->retrans;
+	int probes = (int)r->probes;
+	int t = (int)r->timer, n;
 
-	if (r->table == SKT_TCP) {
-		char kind[24];
-		const char *k = timer_kind_tcp(r->timer, kind, sizeof(kind));
-		n = snprintf(buf, len, "%s (%2.2f/%u/%u)", k,
-		    r->timer == 0 ? 0.0 : secs, r->retrans, r->probes);
-	} else if (r->timer == 0) {
-		n = snprintf(buf, len, "off (0.00/0/%u)", r->probes);
-	} else if (r->timer == 1 || r->timer == 2) {
+	if (r->table == SKT_TCP && t == 0)
 		n = snprintf(
-		    buf, len, "on%u (%2.2f/0/%u)", r->timer, secs, r->probes);
-	} else {
-		n = snprintf(buf, len, "unkn-%u (%2.2f/0/%u)", r->timer, secs,
-		    r->probes);
-	}
+		    buf, len, timer_fmt(tr, "off (0.00/%ld/%d)"), retr, probes);
+	else if (r->table == SKT_TCP && t == 1)
+		n = snprintf(buf, len, timer_fmt(tr, "on (%2.2f/%ld/%d)"), secs,
+		    retr, probes);
+	else if (r->table == SKT_TCP && t == 2)
+		n = snprintf(buf, len,
+		    timer_fmt(tr, "keepalive (%2.2f/%ld/%d)"), secs, retr,
+		    probes);
+	else if (r->table == SKT_TCP && t == 3)
+		n = snprintf(buf, len, timer_fmt(tr, "timewait (%2.2f/%ld/%d)"),
+		    secs, retr, probes);
+	else if (r->table == SKT_TCP && t == 4)
+		n = snprintf(buf, len, timer_fmt(tr, "probe (%2.2f/%ld/%d)"),
+		    secs, retr, probes);
+	else if (r->table == SKT_TCP)
+		n = snprintf(buf, len, timer_fmt(tr, "unkn-%d (%2.2f/%ld/%d)"),
+		    t, secs, retr, probes);
+	else if (t == 0)
+		n = snprintf(
+		    buf, len, timer_fmt(tr, "off (0.00/%ld/%d)"), 0L, probes);
+	else if (t == 1 || t == 2)
+		n = snprintf(buf, len, timer_fmt(tr, "on%d (%2.2f/%ld/%d)"), t,
+		    secs, 0L, probes);
+	else
+		n = snprintf(buf, len, timer_fmt(tr, "unkn-%d (%2.2f/%ld/%d)"),
+		    t, secs, 0L, probes);
 	return n < 0 ? 0 : (size_t)n < len ? (size_t)n : len - 1;
+}
+
+size_t
+fmt_timer(char *buf, size_t len, const struct sock_rec *r)
+{
+	return timer_text(buf, len, r, false);
 }
 
 /* The -e, -p and -o columns, in net-tools' order. */
@@ -258,7 +289,7 @@ fmt_tail(struct sb *b, const struct opts *o, const struct sock_rec *r,
 	if (o->timers) {
 		char t[96];
 		sb_put(b, " ", 1);
-		fmt_timer(t, sizeof(t), r);
+		timer_text(t, sizeof(t), r, true);
 		sb_str(b, t);
 	}
 }
@@ -288,7 +319,7 @@ fmt_inet_row(char *buf, size_t len, const struct opts *o,
 	if (r->table == SKT_RAW)
 		sb_left(&b, dec_u64(q + sizeof(q), r->state), W_STATE);
 	else
-		sb_left(&b, fmt_state_name(r), W_STATE);
+		sb_left(&b, tr_(fmt_state_name(r)), W_STATE);
 	fmt_tail(&b, o, r, prog);
 	sb_put(&b, "\n", 1);
 	return b.len;
@@ -298,11 +329,11 @@ static const char *
 show_suffix(const struct opts *o)
 {
 	switch (o->show) {
-	case SHOW_ALL: return "(servers and established)";
-	case SHOW_LISTENING: return "(only servers)";
+	case SHOW_ALL: return tr_("(servers and established)");
+	case SHOW_LISTENING: return tr_("(only servers)");
 	case SHOW_CONNECTED: break;
 	}
-	return "(w/o servers)";
+	return tr_("(w/o servers)");
 }
 
 size_t
@@ -311,16 +342,16 @@ fmt_inet_header(char *buf, size_t len, const struct opts *o)
 	struct sb b = { buf, 0, len };
 
 	buf[0] = '\0';
-	sb_str(&b, "Active Internet connections ");
+	sb_str(&b, tr_("Active Internet connections "));
 	sb_str(&b, show_suffix(o));
-	sb_str(&b, "\nProto Recv-Q Send-Q Local Address           Foreign "
-	           "Address         State      ");
+	sb_str(&b, tr_("\nProto Recv-Q Send-Q Local Address           Foreign "
+	               "Address         State      "));
 	if (o->extend > 0)
-		sb_str(&b, " User       Inode     ");
+		sb_str(&b, tr_(" User       Inode     "));
 	if (o->programs)
 		sb_str(&b, " PID/Program name    ");
 	if (o->timers)
-		sb_str(&b, " Timer");
+		sb_str(&b, tr_(" Timer"));
 	sb_put(&b, "\n", 1);
 	return b.len;
 }
@@ -331,13 +362,21 @@ fmt_unix_header(char *buf, size_t len, const struct opts *o)
 	struct sb b = { buf, 0, len };
 
 	buf[0] = '\0';
-	sb_str(&b, "Active UNIX domain sockets ");
+	sb_str(&b, tr_("Active UNIX domain sockets "));
 	sb_str(&b, show_suffix(o));
-	sb_str(
-	    &b, "\nProto RefCnt Flags       Type       State         I-Node  ");
+	sb_str(&b, tr_("\nProto RefCnt Flags       Type       State         "
+	               "I-Node  "));
 	if (o->programs)
 		sb_str(&b, " PID/Program name    ");
-	sb_str(&b, o->peers ? " Path Peer\n" : " Path\n");
+	if (o->peers) {
+		/* nlnetstat's "Peer" after netstat's (translated) " Path". */
+		const char *path = tr_(" Path\n");
+		size_t n = strcspn(path, "\n");
+		sb_put(&b, path, n);
+		sb_str(&b, " Peer\n");
+	} else {
+		sb_str(&b, tr_(" Path\n"));
+	}
 	return b.len;
 }
 
@@ -400,9 +439,9 @@ fmt_unix_row(char *buf, size_t len, const struct opts *o,
 	sb_put(&b, " ", 1);
 	unix_flags_text(&b, r->unix_flags);
 	sb_put(&b, " ", 1);
-	sb_left(&b, fmt_unix_type(r->unix_type), W_UNIX_TYPE);
+	sb_left(&b, tr_(fmt_unix_type(r->unix_type)), W_UNIX_TYPE);
 	sb_put(&b, " ", 1);
-	sb_left(&b, fmt_unix_state(r), W_UNIX_STATE);
+	sb_left(&b, tr_(fmt_unix_state(r)), W_UNIX_STATE);
 	sb_put(&b, " ", 1);
 	sb_left(&b, dec_u64(num + sizeof(num), r->inode), W_UNIX_INODE);
 	if (o->programs) {

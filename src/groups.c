@@ -15,6 +15,7 @@
 
 #include "emit.h"
 #include "escape.h"
+#include "i18n.h"
 #include "json.h"
 #include "modes.h"
 #include "names.h"
@@ -145,9 +146,10 @@ groups_row_text(
 void
 groups_header_text(void)
 {
-	out_str("IPv6/IPv4 Group Memberships\n"
-	        "Interface       RefCnt Group\n"
-	        "--------------- ------ ---------------------\n");
+	out_str("IPv6/");
+	out_str(tr_("IPv4 Group Memberships\n"));
+	out_str(tr_("Interface       RefCnt Group\n"));
+	out_str("--------------- ------ ---------------------\n");
 }
 
 static void
@@ -169,8 +171,14 @@ groups_read(struct emitter *e, int fd, struct groups_state *st)
 		switch (groups_parse(st, lnr, buf, &row)) {
 		case GROUPS_ROW: emit_group(e, st->device, &row); break;
 		case GROUPS_BOGUS:
-			report_plain("warning, got bogus %s line %u.\n",
-			    st->v6_format ? "igmp6" : "igmp", lnr);
+			if (st->v6_format)
+				report_plain(
+				    tr_("warning, got bogus igmp6 line %d.\n"),
+				    (int)lnr);
+			else
+				report_plain(
+				    tr_("warning, got bogus igmp line %d.\n"),
+				    (int)lnr);
 			break;
 		case GROUPS_SKIP: break;
 		}
@@ -196,8 +204,9 @@ groups_print(const struct opts *o, struct emitter *e)
 		if (fd == -ENOENT || fd == -EACCES) {
 			if (asked || (!o->no_proto_given && o->verbose))
 				report_plain(
-				    "netstat: no support for "
-				    "`AF INET (igmp)' on this system.\n");
+				    tr_("%s: no support for `%s' on this "
+				        "system.\n"),
+				    "netstat", "AF INET (igmp)");
 			if (asked)
 				rc = EXIT_FAIL;
 		} else if (fd < 0) {

@@ -18,6 +18,7 @@
 
 #include "emit.h"
 #include "escape.h"
+#include "i18n.h"
 #include "json.h"
 #include "modes.h"
 #include "netstat.h"
@@ -149,9 +150,9 @@ iface_read_dev(struct iface_list *list)
 	int fd = util_proc_open("net/dev");
 
 	if (fd < 0) {
-		report_plain("Warning: cannot open /proc/net/dev (%s). "
-		             "Limited output.\n",
-		    strerror(-fd));
+		report_plain(
+		    tr_("Warning: cannot open %s (%s). Limited output.\n"),
+		    "/proc/net/dev", strerror(-fd));
 		return fd;
 	}
 	lineio_init(&l, fd);
@@ -289,9 +290,10 @@ iface_report_vanished(const struct iface *ifc, int err)
 	char name[IFNAMSIZ];
 
 	escape_copy(name, sizeof(name), ifc->name, strlen(ifc->name));
-	report_plain("%s: error fetching interface information: %s\n", name,
-	    err == ENODEV ? "Device not found" : strerror(err));
-	report_errno("missing interface information", err);
+	report_plain(tr_("%s: error fetching interface information: %s\n"),
+	    name, err == ENODEV ? tr_("Device not found") : strerror(err));
+	report_plain(
+	    "%s: %s\n", tr_("missing interface information"), strerror(err));
 }
 
 static void
@@ -406,7 +408,8 @@ iface_run_proc(
 	int conf_err = iface_read_conf(src.sk, list);
 	iface_list_sort(list);
 	if (dev_err < 0 && conf_err < 0) {
-		report_errno("missing interface information", -conf_err);
+		report_plain("%s: %s\n", tr_("missing interface information"),
+		    strerror(-conf_err));
 		rc = EXIT_FAIL;
 	} else {
 		rc = iface_print_all(o, &src, list, e);

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "escape.h"
+#include "i18n.h"
 #include "names.h"
 #include "out.h"
 #include "util.h"
@@ -214,27 +215,27 @@ void
 iface_flags_long(short flags, char *buf, size_t len)
 {
 	static const struct if_flag tab[] = {
-		{ IFF_UP, 0, "UP" },
-		{ IFF_BROADCAST, 0, "BROADCAST" },
-		{ IFF_DEBUG, 0, "DEBUG" },
-		{ IFF_LOOPBACK, 0, "LOOPBACK" },
-		{ IFF_POINTOPOINT, 0, "POINTOPOINT" },
-		{ IFF_NOTRAILERS, 0, "NOTRAILERS" },
-		{ IFF_RUNNING, 0, "RUNNING" },
-		{ IFF_NOARP, 0, "NOARP" },
-		{ IFF_PROMISC, 0, "PROMISC" },
-		{ IFF_ALLMULTI, 0, "ALLMULTI" },
-		{ IFF_SLAVE, 0, "SLAVE" },
-		{ IFF_MASTER, 0, "MASTER" },
-		{ IFF_MULTICAST, 0, "MULTICAST" },
-		{ IFF_DYNAMIC, 0, "DYNAMIC" },
+		{ IFF_UP, 0, "UP," },
+		{ IFF_BROADCAST, 0, "BROADCAST," },
+		{ IFF_DEBUG, 0, "DEBUG," },
+		{ IFF_LOOPBACK, 0, "LOOPBACK," },
+		{ IFF_POINTOPOINT, 0, "POINTOPOINT," },
+		{ IFF_NOTRAILERS, 0, "NOTRAILERS," },
+		{ IFF_RUNNING, 0, "RUNNING," },
+		{ IFF_NOARP, 0, "NOARP," },
+		{ IFF_PROMISC, 0, "PROMISC," },
+		{ IFF_ALLMULTI, 0, "ALLMULTI," },
+		{ IFF_SLAVE, 0, "SLAVE," },
+		{ IFF_MASTER, 0, "MASTER," },
+		{ IFF_MULTICAST, 0, "MULTICAST," },
+		{ IFF_DYNAMIC, 0, "DYNAMIC," },
 	};
 	size_t used = (size_t)snprintf(buf, len, "flags=%d<", flags);
 
 	for (size_t i = 0; i < sizeof(tab) / sizeof(tab[0]); i++)
 		if ((flags & tab[i].bit) && used < len)
 			used += (size_t)snprintf(
-			    buf + used, len - used, "%s,", tab[i].name);
+			    buf + used, len - used, "%s", tr_(tab[i].name));
 	if (used >= len)
 		used = len - 1;
 	/*
@@ -247,8 +248,9 @@ iface_flags_long(short flags, char *buf, size_t len)
 		buf[used - 1] = '\0';
 }
 
-void
-iface_human(uint64_t bytes, char *buf, size_t len)
+/* net-tools' humanisation: tenths of a unit and the unit. */
+static uint64_t
+human_split(uint64_t bytes, const char **unitp)
 {
 	static const struct {
 		uint64_t above;
@@ -275,6 +277,16 @@ iface_human(uint64_t bytes, char *buf, size_t len)
 				break;
 			}
 	}
+	*unitp = unit;
+	return tenths;
+}
+
+void
+iface_human(uint64_t bytes, char *buf, size_t len)
+{
+	const char *unit;
+	uint64_t tenths = human_split(bytes, &unit);
+
 	snprintf(buf, len, "%" PRIu64 ".%" PRIu64 " %s", tenths / 10,
 	    tenths % 10, unit);
 }
@@ -298,9 +310,10 @@ iface_format_short(const struct iface *ifc, char *buf, size_t len)
 		    s->tx_fifo);
 	else
 		used = snprintf(buf, len, "%-15.15s %5d %-56s", name, ifc->mtu,
-		    "     - no statistics available -");
+		    tr_("     - no statistics available -"));
 	if (used > 0 && (size_t)used < len)
-		snprintf(buf + used, len - (size_t)used, "%s\n", flags);
+		snprintf(buf + used, len - (size_t)used, "%s\n",
+		    ifc->flags == 0 ? tr_("[NO FLAGS]") : flags);
 }
 
 /* net-tools' INET_sprint(): "[NONE SET]" for an unset sockaddr. */
@@ -312,7 +325,7 @@ inet_text(const struct sockaddr *sa, char *buf, size_t len)
 	/* Copied out: the sockaddr inside struct iface may be misaligned. */
 	memcpy(&sin, sa, sizeof(sin));
 	if (sin.sin_family == 0 || sin.sin_family == 0xffff)
-		snprintf(buf, len, "[NONE SET]");
+		snprintf(buf, len, "%s", tr_("[NONE SET]"));
 	else
 		inet_ntop(AF_INET, &sin.sin_addr, buf, (socklen_t)len);
 	return buf;
@@ -325,15 +338,15 @@ print_inet(const struct iface *ifc)
 
 	if (!ifc->has_ip)
 		return;
-	out_printf("        inet %s  netmask %s",
-	    inet_text(&ifc->addr, a, sizeof(a)),
-	    inet_text(&ifc->netmask, m, sizeof(m)));
+	out_printf(
+	    tr_("        %s %s"), "inet", inet_text(&ifc->addr, a, sizeof(a)));
+	out_printf(tr_("  netmask %s"), inet_text(&ifc->netmask, m, sizeof(m)));
 	if (ifc->flags & IFF_BROADCAST)
-		out_printf(
-		    "  broadcast %s", inet_text(&ifc->broadaddr, a, sizeof(a)));
+		out_printf(tr_("  broadcast %s"),
+		    inet_text(&ifc->broadaddr, a, sizeof(a)));
 	if (ifc->flags & IFF_POINTOPOINT)
-		out_printf(
-		    "  destination %s", inet_text(&ifc->dstaddr, a, sizeof(a)));
+		out_printf(tr_("  destination %s"),
+		    inet_text(&ifc->dstaddr, a, sizeof(a)));
 	out_str("\n");
 }
 
@@ -344,17 +357,22 @@ scope_text(unsigned scope, char *buf, size_t len)
 	size_t used = (size_t)snprintf(buf, len, "<");
 
 	if (scope & SCOPE_COMPATV4) {
-		used += (size_t)snprintf(buf + used, len - used, "compat,");
+		used += (size_t)snprintf(
+		    buf + used, len - used, "%s", tr_("compat,"));
 		scope -= SCOPE_COMPATV4;
 	}
 	if (scope == 0)
-		used += (size_t)snprintf(buf + used, len - used, "global,");
+		used += (size_t)snprintf(
+		    buf + used, len - used, "%s", tr_("global,"));
 	if (scope & SCOPE_LINKLOCAL)
-		used += (size_t)snprintf(buf + used, len - used, "link,");
+		used += (size_t)snprintf(
+		    buf + used, len - used, "%s", tr_("link,"));
 	if (scope & SCOPE_SITELOCAL)
-		used += (size_t)snprintf(buf + used, len - used, "site,");
+		used += (size_t)snprintf(
+		    buf + used, len - used, "%s", tr_("site,"));
 	if (scope & SCOPE_LOOPBACK)
-		used += (size_t)snprintf(buf + used, len - used, "host,");
+		used += (size_t)snprintf(
+		    buf + used, len - used, "%s", tr_("host,"));
 	if (buf[used - 1] == ',')
 		buf[used - 1] = '>';
 	else
@@ -383,8 +401,10 @@ print_inet6_line(const char *line, const char *name, struct in6_addr *a)
 		*a = tmp;
 	names_host6(a, true, host, sizeof(host));
 	scope_text(scope, sc, sizeof(sc));
-	out_printf("        inet6 %s  prefixlen %d  scopeid 0x%x%s\n", host,
-	    (int)plen, scope, sc);
+	out_printf(
+	    tr_("        %s %s  prefixlen %d"), "inet6", host, (int)plen);
+	out_printf(tr_("  scopeid 0x%x"), scope);
+	out_printf("%s\n", sc);
 }
 
 static size_t
@@ -513,16 +533,25 @@ print_hw(const struct iface *ifc)
 	char hw[160];
 
 	iface_hw_text(ifc, hw, sizeof(hw), &title);
-	out_printf("        %s", hw);
+	/* "name address" or the name alone, as net-tools' two formats. */
+	char *addr = strchr(hw, ' ');
+	if (addr != NULL) {
+		*addr++ = '\0';
+		out_printf(tr_("        %s %s"), hw, addr);
+	} else {
+		out_printf(tr_("        %s"), hw);
+	}
 	if (ifc->txqlen != -1)
-		out_printf("  txqueuelen %d", ifc->txqlen);
-	out_printf("  (%s)\n", title);
+		out_printf(tr_("  txqueuelen %d"), ifc->txqlen);
+	out_printf("  (%s)\n", tr_(title));
 	if (ifc->flags & IFF_PORTSEL_BIT) {
 		unsigned port = ifc->map.port;
 
-		out_printf("        media %s%s\n",
-		    port < sizeof(ports) / sizeof(ports[0]) ? ports[port] : "",
-		    (ifc->flags & IFF_AUTOMEDIA_BIT) ? "autoselect" : "");
+		out_printf(tr_("        media %s"),
+		    port < sizeof(ports) / sizeof(ports[0]) ? ports[port] : "");
+		if (ifc->flags & IFF_AUTOMEDIA_BIT)
+			out_str(tr_("autoselect"));
+		out_str("\n");
 	}
 }
 
@@ -532,28 +561,38 @@ print_stats(const struct iface *ifc)
 	const struct iface_stats *s = &ifc->st;
 	bool compress =
 	    ifc->hwtype == ARPHRD_CSLIP || ifc->hwtype == ARPHRD_CSLIP6;
-	char rx[32], tx[32];
+	const char *ru, *tu;
+	uint64_t rt = human_split(s->rx_bytes, &ru);
+	uint64_t tt = human_split(s->tx_bytes, &tu);
+	typedef unsigned long ul;
+	typedef unsigned long long ull;
 
-	iface_human(s->rx_bytes, rx, sizeof(rx));
-	iface_human(s->tx_bytes, tx, sizeof(tx));
-	out_printf("        RX packets %" PRIu64 "  bytes %" PRIu64 " (%s)\n",
-	    s->rx_packets, s->rx_bytes, rx);
-	if (compress)
-		out_printf(
-		    "        RX compressed:%" PRIu64 "\n", s->rx_compressed);
-	out_printf("        RX errors %" PRIu64 "  dropped %" PRIu64
-	           "  overruns %" PRIu64 "  frame %" PRIu64 "\n",
-	    s->rx_errors, s->rx_dropped, s->rx_fifo, s->rx_frame);
-	out_printf("        TX packets %" PRIu64 "  bytes %" PRIu64 " (%s)\n",
-	    s->tx_packets, s->tx_bytes, tx);
-	if (compress)
-		out_printf(
-		    "        TX compressed %" PRIu64 "\n", s->tx_compressed);
-	out_printf("        TX errors %" PRIu64 "  dropped %" PRIu64
-	           " overruns %" PRIu64 "  carrier %" PRIu64
-	           "  collisions %" PRIu64 "\n",
-	    s->tx_errors, s->tx_dropped, s->tx_fifo, s->tx_carrier,
-	    s->collisions);
+	/* net-tools' formats and argument types (%llu and %lu). */
+	out_str("        ");
+	out_printf(tr_("RX packets %llu  bytes %llu (%lu.%lu %s)\n"),
+	    (ull)s->rx_packets, (ull)s->rx_bytes, (ul)(rt / 10), (ul)(rt % 10),
+	    ru);
+	if (compress) {
+		out_str("        ");
+		out_printf(tr_("RX compressed:%lu\n"), (ul)s->rx_compressed);
+	}
+	out_str("        ");
+	out_printf(tr_("RX errors %lu  dropped %lu  overruns %lu  frame %lu\n"),
+	    (ul)s->rx_errors, (ul)s->rx_dropped, (ul)s->rx_fifo,
+	    (ul)s->rx_frame);
+	out_str("        ");
+	out_printf(tr_("TX packets %llu  bytes %llu (%lu.%lu %s)\n"),
+	    (ull)s->tx_packets, (ull)s->tx_bytes, (ul)(tt / 10), (ul)(tt % 10),
+	    tu);
+	if (compress) {
+		out_str("        ");
+		out_printf(tr_("TX compressed %lu\n"), (ul)s->tx_compressed);
+	}
+	out_str("        ");
+	out_printf(tr_("TX errors %lu  dropped %lu overruns %lu  carrier %lu  "
+	               "collisions %lu\n"),
+	    (ul)s->tx_errors, (ul)s->tx_dropped, (ul)s->tx_fifo,
+	    (ul)s->tx_carrier, (ul)s->collisions);
 }
 
 static void
@@ -565,13 +604,13 @@ print_map(const struct iface *ifc)
 		return;
 	out_str("        device ");
 	if (m->irq)
-		out_printf("interrupt %d  ", m->irq);
+		out_printf(tr_("interrupt %d  "), m->irq);
 	if (m->base_addr >= 0x100)
-		out_printf("base 0x%x  ", m->base_addr);
+		out_printf(tr_("base 0x%x  "), m->base_addr);
 	if (m->mem_start)
-		out_printf("memory 0x%lx-%lx  ", m->mem_start, m->mem_end);
+		out_printf(tr_("memory 0x%lx-%lx  "), m->mem_start, m->mem_end);
 	if (m->dma)
-		out_printf("  dma 0x%x", m->dma);
+		out_printf(tr_("  dma 0x%x"), m->dma);
 	out_str("\n");
 }
 
@@ -582,7 +621,8 @@ iface_print_long(const struct iface *ifc, const struct iface_inet6 *inet6)
 
 	escape_copy(name, sizeof(name), ifc->name, strlen(ifc->name));
 	iface_flags_long(ifc->flags, flags, sizeof(flags));
-	out_printf("%s: %s  mtu %d\n", name, flags, ifc->mtu);
+	out_printf(tr_("%s: %s  mtu %d"), name, flags, ifc->mtu);
+	out_str("\n");
 	print_inet(ifc);
 	print_inet6(ifc, inet6);
 	print_hw(ifc);

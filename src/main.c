@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "emit.h"
+#include "i18n.h"
 #include "modes.h"
 #include "netns.h"
 #include "netstat.h"
@@ -180,6 +181,7 @@ main(int argc, char **argv)
 	int status;
 
 	setlocale(LC_ALL, "");
+	i18n_init();
 	out_init();
 	opts_parse(argc, argv, &parsed);
 	ctx.o = &parsed;

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "modes.h"
 #include "netstat.h"
 #include "obsolete.h"
@@ -17,8 +18,8 @@ int
 masq_run(const struct opts *o)
 {
 	(void)o;
-	report_plain("netstat: no support for `ip_masquerade' on this "
-	             "system.\n");
+	report_plain(tr_("%s: no support for `%s' on this system.\n"),
+	    "netstat", "ip_masquerade");
 	return EXIT_FAIL;
 }
 
@@ -68,9 +69,9 @@ obsolete_sockets(const struct opts *o)
 			continue;
 		}
 		if (o->explicit_sel || o->verbose)
-			report_plain("netstat: no support for `%s' on this "
-			             "system.\n",
-			    a->title);
+			report_plain(
+			    tr_("%s: no support for `%s' on this system.\n"),
+			    "netstat", a->title);
 		if (o->explicit_sel)
 			return EXIT_FAIL;
 	}
@@ -82,8 +83,10 @@ obsolete_bluetooth(const struct opts *o)
 {
 	if (!o->bluetooth)
 		return EXIT_OK;
-	report_plain("netstat: feature `AF BLUETOOTH' not supported.\n"
-	             "Please recompile `net-tools' with newer kernel source "
-	             "or full configuration.\n");
+	report_plain(
+	    tr_("%s: feature `%s' not supported.\n"
+	        "Please recompile `net-tools' with newer kernel source or full "
+	        "configuration.\n"),
+	    "netstat", "AF BLUETOOTH");
 	return EXIT_FAIL;
 }

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "netstat.h"
 #include "out.h"
 #include "report.h"
@@ -111,69 +112,103 @@ struct parse_state {
 	int all, listening;
 };
 
+/* net-tools' usage lines, each one of its msgids. */
+static const char *const usage_main[] = {
+	"usage: netstat [-vWeenNcCF] [<Af>] -r         netstat "
+	"{-V|--version|-h|--help}\n",
+	"       netstat [-vWnNcaeol] [<Socket> ...]\n",
+	"       netstat { [-vWeenNac] -i | [-cnNe] -M | -s [-6tuw] }\n\n",
+	"        -r, --route              display routing table\n",
+	"        -i, --interfaces         display interface table\n",
+	"        -g, --groups             display multicast group "
+	"memberships\n",
+	"        -s, --statistics         display networking statistics "
+	"(like SNMP)\n",
+	"        -M, --masquerade         display masqueraded connections\n\n",
+	"        -v, --verbose            be verbose\n",
+	"        -W, --wide               don't truncate IP addresses\n",
+	"        -n, --numeric            don't resolve names\n",
+	"        --numeric-hosts          don't resolve host names\n",
+	"        --numeric-ports          don't resolve port names\n",
+	"        --numeric-users          don't resolve user names\n",
+	"        -N, --symbolic           resolve hardware names\n",
+	"        -e, --extend             display other/more information\n",
+	"        -p, --programs           display PID/Program name for "
+	"sockets\n",
+	"        -o, --timers             display timers\n",
+	"        -c, --continuous         continuous listing\n\n",
+	"        -l, --listening          display listening server "
+	"sockets\n",
+	"        -a, --all                display all sockets (default: "
+	"connected)\n",
+	"        -F, --fib                display Forwarding Information "
+	"Base (default)\n",
+	"        -C, --cache              display routing cache instead of "
+	"FIB\n",
+	"        -Z, --context            display SELinux security context "
+	"for sockets\n",
+};
+
+/* The routable families of net-tools' list, with their titles. */
+static const char *const usage_families[][2] = {
+	{ "inet", "DARPA Internet" },
+	{ "inet6", "IPv6" },
+	{ "ax25", "AMPR AX.25" },
+	{ "netrom", "AMPR NET/ROM" },
+	{ "rose", "AMPR ROSE" },
+	{ "ipx", "Novell IPX" },
+	{ "ddp", "Appletalk DDP" },
+	{ "x25", "CCITT X.25" },
+};
+
+/* One usage text to stderr or, for -h, through out.c. */
+static void
+usage_put(bool to_stderr, const char *s)
+{
+	if (to_stderr)
+		report_plain("%s", s);
+	else
+		out_str(s);
+}
+
+static void
+usage_tail(bool to_stderr)
+{
+	char line[256];
+
+	usage_put(to_stderr, tr_("\n  <Socket>={-t|--tcp} {-u|--udp} "
+	                         "{-U|--udplite} {-S|--sctp} {-w|--raw}\n"));
+	usage_put(
+	    to_stderr, tr_("           {-x|--unix} --ax25 --ipx --netrom\n"));
+	snprintf(line, sizeof(line),
+	    tr_("  <AF>=Use '-6|-4' or '-A <af>' or '--<af>'; default: %s\n"),
+	    "inet");
+	usage_put(to_stderr, line);
+	usage_put(
+	    to_stderr, tr_("  List of possible address families (which support "
+	                   "routing):\n"));
+}
+
 void
 opts_usage(bool to_stderr)
 {
-	static const char usage_main[] =
-	    "usage: netstat [-vWeenNcCF] [<Af>] -r         netstat "
-	    "{-V|--version|-h|--help}\n"
-	    "       netstat [-vWnNcaeol] [<Socket> ...]\n"
-	    "       netstat { [-vWeenNac] -i | [-cnNe] -M | -s [-6tuw] }\n"
-	    "\n"
-	    "        -r, --route              display routing table\n"
-	    "        -i, --interfaces         display interface table\n"
-	    "        -g, --groups             display multicast group "
-	    "memberships\n"
-	    "        -s, --statistics         display networking statistics "
-	    "(like SNMP)\n"
-	    "        -M, --masquerade         display masqueraded connections\n"
-	    "\n"
-	    "        -v, --verbose            be verbose\n"
-	    "        -W, --wide               don't truncate IP addresses\n"
-	    "        -n, --numeric            don't resolve names\n"
-	    "        --numeric-hosts          don't resolve host names\n"
-	    "        --numeric-ports          don't resolve port names\n"
-	    "        --numeric-users          don't resolve user names\n"
-	    "        -N, --symbolic           resolve hardware names\n"
-	    "        -e, --extend             display other/more information\n"
-	    "        -p, --programs           display PID/Program name for "
-	    "sockets\n"
-	    "        -o, --timers             display timers\n"
-	    "        -c, --continuous         continuous listing\n"
-	    "\n"
-	    "        -l, --listening          display listening server "
-	    "sockets\n"
-	    "        -a, --all                display all sockets (default: "
-	    "connected)\n"
-	    "        -F, --fib                display Forwarding Information "
-	    "Base (default)\n"
-	    "        -C, --cache              display routing cache instead of "
-	    "FIB\n"
-	    "        -Z, --context            display SELinux security context "
-	    "for sockets\n";
-	static const char usage_tail[] =
-	    "\n"
-	    "  <Socket>={-t|--tcp} {-u|--udp} {-U|--udplite} {-S|--sctp} "
-	    "{-w|--raw}\n"
-	    "           {-x|--unix} --ax25 --ipx --netrom\n"
-	    "  <AF>=Use '-6|-4' or '-A <af>' or '--<af>'; default: inet\n"
-	    "  List of possible address families (which support routing):\n";
-	static const char usage_families[] =
-	    "    inet (DARPA Internet) inet6 (IPv6) ax25 (AMPR AX.25) \n"
-	    "    netrom (AMPR NET/ROM) rose (AMPR ROSE) ipx (Novell IPX) \n"
-	    "    ddp (Appletalk DDP) x25 (CCITT X.25) \n";
+	size_t n = sizeof(usage_families) / sizeof(usage_families[0]);
 
-	if (to_stderr) {
-		/* After an option error: net-tools' text, byte for byte. */
-		report_plain("%s%s", usage_main, usage_tail);
-	} else {
-		/* -h: the same layout, with nlnetstat's options added. */
-		out_str(usage_main);
+	/* After an option error net-tools' text, byte for byte; -h the same
+	 * layout with nlnetstat's options added. */
+	for (size_t i = 0; i < sizeof(usage_main) / sizeof(usage_main[0]); i++)
+		usage_put(to_stderr, tr_(usage_main[i]));
+	if (!to_stderr)
 		xopts_usage_out();
-		out_str(usage_tail);
-		/* net-tools writes the family list to stderr, even for -h. */
-	}
-	report_plain("%s", usage_families);
+	usage_tail(to_stderr);
+	/* net-tools writes the family list to stderr, even for -h. */
+	for (size_t i = 0; i < n; i++)
+		report_plain("%s%s (%s) ",
+		    i == 0  ? "    "
+		    : i % 3 ? ""
+		            : "\n    ",
+		    usage_families[i][0], tr_(usage_families[i][1]));
+	report_plain("%s", "\n");
 }
 
 static void
@@ -221,14 +256,15 @@ opts_add_families(struct opts *o, const char *list)
 				break;
 			}
 		if (a == NULL) {
-			report_plain("Unknown address family `%s'.\n", p);
+			report_plain(tr_("Unknown address family `%s'.\n"), p);
 			return false;
 		}
 		size_t have = strlen(o->afname);
 		if (strlen(a->name) + have + 1 >= sizeof(o->afname)) {
 			/* net-tools says so and ignores the rest of the list.
 			 */
-			report_plain("Too much address family arguments.\n");
+			report_plain(
+			    "%s", tr_("Too much address family arguments.\n"));
 			return true;
 		}
 		o->families |= NAF_BIT(a->af);
@@ -253,8 +289,8 @@ opts_apply(struct opts *o, struct parse_state *ps, int c, int longidx)
 	switch (c) {
 	case OPT_FAMILY:
 		if (longidx < 0 || longidx >= FAMILY_LONGOPTS_CHECKED) {
-			report_plain("netstat.c: Internal Error `longopts 1 "
-			             "range'.\n");
+			report_plain(tr_("%s: Internal Error `%s'.\n"),
+			    "netstat.c", "longopts 1 range");
 			break;
 		}
 		opts_family_or_exit(o, long_opts[longidx].name);
@@ -293,7 +329,8 @@ opts_apply(struct opts *o, struct parse_state *ps, int c, int longidx)
 	case 's': ps->stats++; break;
 	case 'Z':
 		/* Built without SELinux support, as if it were disabled. */
-		report_plain("SELinux is not enabled on this machine.\n");
+		report_plain(
+		    "%s", tr_("SELinux is not enabled on this machine.\n"));
 		exit(EXIT_FAIL);
 	case 'V': opts_version(); break;
 	case 'h': opts_exit_usage(EXIT_OK); break;

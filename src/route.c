@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "emit.h"
+#include "i18n.h"
 #include "modes.h"
 #include "netstat.h"
 #include "out.h"
@@ -44,8 +45,8 @@ route_obsolete(const char *af)
 		route_probe("net/ipx/route");
 		e = route_probe("net/ipx_route");
 		report_plain("%s\n", strerror(e ? e : ENOENT));
-		out_str("IPX routing not in file /proc/net/ipx/route or "
-		        "/proc/net/ipx_route found.\n");
+		out_printf(tr_("IPX routing not in file %s or %s found.\n"),
+		    "/proc/net/ipx/route", "/proc/net/ipx_route");
 	} else if (strcmp(af, "ddp") == 0) {
 		e = route_probe("net/atalk_route");
 		report_errno(
@@ -55,19 +56,20 @@ route_obsolete(const char *af)
 	} else if (strcmp(af, "ax25") == 0) {
 		e = route_probe("net/ax25_route");
 		report_errno("/proc/net/ax25_route", e ? e : ENOENT);
-		out_str("AX.25 not configured in this system.\n");
+		out_str(tr_("AX.25 not configured in this system.\n"));
 	} else if (strcmp(af, "netrom") == 0) {
 		e = route_probe("net/nr_nodes");
 		report_errno("/proc/net/nr_nodes", e ? e : ENOENT);
 		/* net-tools reports the second file with a stale EINVAL. */
 		report_errno("/proc/net/nr_neigh", EINVAL);
-		out_str("NET/ROM not configured in this system.\n");
+		out_str(tr_("NET/ROM not configured in this system.\n"));
 	} else if (strcmp(af, "rose") == 0) {
 		e = route_probe("net/rose_nodes");
 		report_errno("/proc/net/rose_nodes", e ? e : ENOENT);
-		report_plain("ROSE not configured in this system.\n");
+		report_plain(
+		    "%s", tr_("ROSE not configured in this system.\n"));
 	} else {
-		out_str("X.25 not configured in this system.\n");
+		out_str(tr_("X.25 not configured in this system.\n"));
 	}
 	return EXIT_FAIL;
 }
@@ -102,9 +104,9 @@ route_family(
 	/* Families net-tools knows but cannot route, and compiled-out ones. */
 	if (strcmp(af, "unix") == 0 || strcmp(af, "ec") == 0 ||
 	    strcmp(af, "ash") == 0)
-		report_plain("No routing for address family `%s'.\n", af);
+		report_plain(tr_("No routing for address family `%s'.\n"), af);
 	else
-		report_plain("Address family `%s' not supported.\n", af);
+		report_plain(tr_("Address family `%s' not supported.\n"), af);
 	return EXIT_USAGE;
 }
 

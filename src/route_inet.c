@@ -15,6 +15,7 @@
 
 #include "emit.h"
 #include "escape.h"
+#include "i18n.h"
 #include "json.h"
 #include "names.h"
 #include "netstat.h"
@@ -358,7 +359,7 @@ route_inet_fib(struct emitter *e, bool numeric)
 
 	if (fd < 0) {
 		report_errno("/proc/net/route", -fd);
-		out_str("INET (IPv4) not configured in this system.\n");
+		out_str(tr_("INET (IPv4) not configured in this system.\n"));
 		return EXIT_FAIL;
 	}
 	emit_section_begin(e, EMIT_SEC_ROUTE4);
@@ -453,10 +454,10 @@ route_inet_row_text(const struct route_rec *r, int ext)
 void
 route_inet_header_text(bool cache, bool columns, int ext)
 {
-	out_str(
-	    cache ? "Kernel IP routing cache\n" : "Kernel IP routing table\n");
+	out_str(cache ? tr_("Kernel IP routing cache\n")
+	              : tr_("Kernel IP routing table\n"));
 	if (columns)
-		out_str(cache ? cache_headers[ext] : fib_headers[ext]);
+		out_str(tr_(cache ? cache_headers[ext] : fib_headers[ext]));
 }
 
 static void
@@ -568,7 +569,7 @@ route_inet_cache(struct emitter *e, bool numeric)
 
 	if (fd < 0) {
 		report_errno("/proc/net/rt_cache", -fd);
-		out_str("INET (IPv4) not configured in this system.\n");
+		out_str(tr_("INET (IPv4) not configured in this system.\n"));
 		return EXIT_FAIL;
 	}
 	if (!(e->caps & EMIT_CAP_RT4_CACHE)) {

@@ -12,6 +12,7 @@
 
 #include "emit.h"
 #include "escape.h"
+#include "i18n.h"
 #include "json.h"
 #include "names.h"
 #include "netstat.h"
@@ -98,10 +99,10 @@ route_inet6_row_text(const struct route_rec *r)
 void
 route_inet6_header_text(bool cache)
 {
-	out_str(cache ? "Kernel IPv6 routing cache\n"
-	              : "Kernel IPv6 routing table\n");
-	out_str("Destination                    Next Hop                   "
-	        "Flag Met Ref  Use If\n");
+	out_str(cache ? tr_("Kernel IPv6 routing cache\n")
+	              : tr_("Kernel IPv6 routing table\n"));
+	out_str(tr_("Destination                    Next Hop                   "
+	            "Flag Met Ref  Use If\n"));
 }
 
 void
@@ -147,7 +148,7 @@ route_inet6(struct emitter *e, bool cache, bool numeric)
 
 	if (fd < 0) {
 		report_errno("/proc/net/ipv6_route", -fd);
-		out_str("INET6 (IPv6) not configured in this system.\n");
+		out_str(tr_("INET6 (IPv6) not configured in this system.\n"));
 		return EXIT_FAIL;
 	}
 	emit_section_begin(e, cache ? EMIT_SEC_ROUTE6_CACHE : EMIT_SEC_ROUTE6);

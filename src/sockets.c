@@ -17,6 +17,7 @@
 #include "filter.h"
 #include "fmt.h"
 #include "hmap.h"
+#include "i18n.h"
 #include "modes.h"
 #include "netstat.h"
 #include "obsolete.h"
@@ -194,13 +195,15 @@ listing_load_owners(struct listing *l)
 	if (!st.proc_unreadable && st.denied == 0)
 		return EXIT_OK;
 	if (st.proc_unreadable || st.sockets == 0)
-		report_plain("(No info could be read for \"-p\": geteuid()=%d "
-		             "but you should be root.)\n",
+		report_plain(
+		    tr_("(No info could be read for \"-p\": geteuid()=%d "
+		        "but you should be root.)\n"),
 		    (int)geteuid());
 	else
-		report_plain("(Not all processes could be identified, "
-		             "non-owned process info\n will not be shown, you "
-		             "would have to be root to see it all.)\n");
+		report_plain(
+		    "%s", tr_("(Not all processes could be identified, "
+		              "non-owned process info\n will not be shown, you "
+		              "would have to be root to see it all.)\n"));
 	if (l->o->verbose) {
 		char why[1024];
 
@@ -337,13 +340,14 @@ sink_unix(const struct sock_rec *r, void *ctx)
 }
 
 static const char *
-bogus_word(enum sk_table t)
+bogus_warning(enum sk_table t)
 {
 	switch (t) {
-	case SKT_TCP: return "tcp";
-	case SKT_RAW: return "raw";
-	case SKT_UNIX: return "unix";
-	default: return "udp"; /* net-tools parses UDP-Lite as udp */
+	case SKT_TCP: return tr_("warning, got bogus tcp line.\n");
+	case SKT_RAW: return tr_("warning, got bogus raw line.\n");
+	case SKT_UNIX: return tr_("warning, got bogus unix line.\n");
+	/* net-tools parses UDP-Lite as udp */
+	default: return tr_("warning, got bogus udp line.\n");
 	}
 }
 
@@ -353,7 +357,7 @@ report_bogus(enum sk_table t, int family, const struct procnet_result *res)
 {
 	if (res->bogus == 0)
 		return;
-	report_plain("warning, got bogus %s line.\n", bogus_word(t));
+	report_plain("%s", bogus_warning(t));
 	if (res->bogus > 1)
 		report_warn("%lu malformed lines skipped in "
 		            "%s/%s, the first at line %lu.\n",
@@ -498,8 +502,8 @@ static int
 missing_table(const struct opts *o, const char *what)
 {
 	if (!o->no_proto_given && (o->explicit_sel || o->verbose)) {
-		report_plain(
-		    "netstat: no support for `%s' on this system.\n", what);
+		report_plain(tr_("%s: no support for `%s' on this system.\n"),
+		    "netstat", what);
 	}
 	return (!o->no_proto_given && o->explicit_sel) ? EXIT_FAIL : EXIT_OK;
 }

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "emit.h"
+#include "i18n.h"
 #include "modes.h"
 #include "netstat.h"
 #include "opts.h"
@@ -93,7 +94,8 @@ stats_section(struct stats_printer *p, const char *title)
 		p->enabled = true;
 	}
 	if (p->enabled) {
-		stats_puts(p, title);
+		/* netstat looks the file's section names up too. */
+		stats_puts(p, tr_dyn(title));
 		stats_puts(p, ":\n");
 	}
 }
@@ -104,7 +106,10 @@ stats_render(
     struct stats_printer *p, const char *pad, const char *text, uint64_t v)
 {
 	char num[24];
-	const char *hole = strstr(text, "%llu");
+	const char *hole;
+
+	text = tr_(text);
+	hole = strstr(text, "%llu");
 
 	snprintf(num, sizeof(num), "%llu", (unsigned long long)v);
 	stats_puts(p, pad);
@@ -144,8 +149,9 @@ stats_hist(struct stats_printer *p, const struct stats_entry *e, uint64_t v)
 
 	if (p->indent != want) {
 		stats_puts(p, stats_pad(p->indent));
-		stats_puts(p, want == STATS_IN ? "ICMP input histogram:\n"
-		                               : "ICMP output histogram:\n");
+		stats_puts(p, want == STATS_IN ? tr_("ICMP input histogram:")
+		                               : tr_("ICMP output histogram:"));
+		stats_puts(p, "\n");
 	}
 	if (v > 0)
 		stats_render(p, stats_pad8, e->text, v);
@@ -431,7 +437,15 @@ stats_open(const char *rel, bool loud)
 	int fd = util_proc_open(rel);
 
 	if (fd < 0 && loud) {
-		report_plain("cannot open /proc/%s: %s\n", rel, strerror(-fd));
+		if (strcmp(rel, "net/snmp") == 0)
+			report_plain("%s: %s\n",
+			    tr_("cannot open /proc/net/snmp"), strerror(-fd));
+		else if (strcmp(rel, "net/snmp6") == 0)
+			report_plain("%s: %s\n",
+			    tr_("cannot open /proc/net/snmp6"), strerror(-fd));
+		else
+			report_plain(
+			    "cannot open /proc/%s: %s\n", rel, strerror(-fd));
 	}
 	return fd;
 }
@@ -445,8 +459,16 @@ stats_report(const char *rel, const struct stats_src *src, bool parse_msg)
 		return;
 	if (src->read_err != 0)
 		report_plain("/proc/%s: %s\n", rel, strerror(src->read_err));
-	if (parse_msg && src->format_err)
-		report_plain("Problem while parsing /proc/%s\n", rel);
+	if (parse_msg && src->format_err) {
+		if (strcmp(rel, "net/snmp") == 0)
+			report_plain("%s",
+			    tr_("Problem while parsing /proc/net/snmp\n"));
+		else if (strcmp(rel, "net/netstat") == 0)
+			report_plain("%s",
+			    tr_("Problem while parsing /proc/net/netstat\n"));
+		else
+			report_plain("Problem while parsing /proc/%s\n", rel);
+	}
 	if (src->nbad != 0)
 		report_warn("warning: /proc/%s: %lu malformed line%s "
 		            "ignored (first: line %lu)\n",
@@ -506,8 +528,8 @@ stats_run(struct run_ctx *c)
 	bool v4 = o->afname[0] == '\0' || strcmp(o->afname, "inet") == 0;
 
 	if (!v4 && strcmp(o->afname, "inet6") != 0) {
-		out_printf("netstat: No statistics support for specified "
-		           "address family: %s\n",
+		out_printf(tr_("netstat: No statistics support for specified "
+		               "address family: %s\n"),
 		    o->afname);
 		return EXIT_FAIL;
 	}
