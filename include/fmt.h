@@ -50,15 +50,8 @@ const char *fmt_host_port(const struct opts *o, const struct sock_rec *r,
 /* The -o text, e.g. "keepalive (7.12/0/0)". */
 size_t fmt_timer(char *buf, size_t len, const struct sock_rec *r);
 
-/* TCP state name ("" for 0), UDP's "ESTABLISHED"/""/"UNKNOWN". */
-const char *fmt_state_name(const struct sock_rec *r);
-
 /* Timer name as -o prints it ("off", "keepalive", "on1", "unkn-9"). */
 const char *fmt_timer_name(const struct sock_rec *r, char *buf, size_t len);
-
-/* UNIX table texts: type ("STREAM"), state ("LISTENING" or ""). */
-const char *fmt_unix_type(uint32_t type);
-const char *fmt_unix_state(const struct sock_rec *r);
 
 /* Label of the Proto column for a table and family ("tcp", "udpl6", ...). */
 const char *fmt_proto_label(enum sk_table t, int family);

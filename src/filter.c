@@ -11,7 +11,7 @@
 #include <sys/socket.h>
 
 #include "diag.h"
-#include "fmt.h"
+#include "sockstate.h"
 
 /* net-tools treats rport == 0 as listening for TCP. */
 static bool
@@ -38,26 +38,11 @@ port_in(const uint16_t *list, unsigned n, uint16_t port)
 	return false;
 }
 
-/* The state text a row shows, for --state ("UNCONN" for a blank one). */
-static void
-state_text(const struct sock_rec *r, char *buf, size_t len)
-{
-	const char *t;
-
-	if (r->table == SKT_RAW) {
-		snprintf(buf, len, "%u", r->state);
-		return;
-	}
-	t = r->table == SKT_UNIX ? fmt_unix_state(r) : fmt_state_name(r);
-	snprintf(buf, len, "%s", t[0] ? t : "UNCONN");
-}
-
 static bool
 state_matches(const struct xfilter *f, const struct sock_rec *r)
 {
-	char text[24];
-
-	state_text(r, text, sizeof(text));
+	char buf[24];
+	const char *text = sockstate_label(r, buf, sizeof(buf));
 	for (unsigned i = 0; i < f->nstates; i++)
 		if (strcmp(f->states[i], text) == 0)
 			return true;
@@ -183,19 +168,13 @@ filter_push_port(const struct opts *o, bool local)
 static uint32_t
 xfilter_tcp_mask(const struct opts *o)
 {
-	static const char *const names[] = { "", "ESTABLISHED", "SYN_SENT",
-		"SYN_RECV", "FIN_WAIT1", "FIN_WAIT2", "TIME_WAIT", "CLOSE",
-		"CLOSE_WAIT", "LAST_ACK", "LISTEN", "CLOSING" };
 	uint32_t mask = 0;
 
 	if (o->xf.nstates == 0)
 		return UINT32_MAX;
 	for (unsigned i = 0; i < o->xf.nstates; i++) {
-		unsigned st;
-		for (st = 1; st < sizeof(names) / sizeof(names[0]); st++)
-			if (strcmp(o->xf.states[i], names[st]) == 0)
-				break;
-		if (st == sizeof(names) / sizeof(names[0]))
+		int st = sockstate_tcp_number(o->xf.states[i]);
+		if (st < 0)
 			return UINT32_MAX;
 		mask |= 1u << st;
 	}

@@ -14,6 +14,7 @@
 #include "i18n.h"
 #include "names.h"
 #include "netstat.h"
+#include "sockstate.h"
 
 /* Append-only string builder over a caller buffer; never overflows. */
 struct sb {
@@ -92,34 +93,6 @@ dec_signed(char *buf, size_t len, uint64_t v)
 		return dec_u64(buf + len, v);
 	snprintf(buf, len, "%lld", (long long)(int64_t)v);
 	return buf;
-}
-
-static const char *const tcp_states[] = {
-	"",
-	"ESTABLISHED",
-	"SYN_SENT",
-	"SYN_RECV",
-	"FIN_WAIT1",
-	"FIN_WAIT2",
-	"TIME_WAIT",
-	"CLOSE",
-	"CLOSE_WAIT",
-	"LAST_ACK",
-	"LISTEN",
-	"CLOSING",
-};
-
-const char *
-fmt_state_name(const struct sock_rec *r)
-{
-	if (r->table == SKT_TCP)
-		return r->state < sizeof(tcp_states) / sizeof(tcp_states[0])
-		           ? tcp_states[r->state]
-		           : "UNKNOWN";
-	/* UDP and UDP-Lite: only "connected" and "unconnected" exist. */
-	if (r->state == SK_ESTABLISHED)
-		return "ESTABLISHED";
-	return r->state == SK_CLOSE ? "" : "UNKNOWN";
 }
 
 const char *
@@ -316,10 +289,9 @@ fmt_inet_row(char *buf, size_t len, const struct opts *o,
 	fmt_endpoint(ep, sizeof(ep), o, r, 0);
 	sb_left(&b, ep, W_ADDR);
 	sb_put(&b, " ", 1);
-	if (r->table == SKT_RAW)
-		sb_left(&b, dec_u64(q + sizeof(q), r->state), W_STATE);
-	else
-		sb_left(&b, tr_(fmt_state_name(r)), W_STATE);
+	/* Raw sockets show a number, which no catalog translates. */
+	const char *st = sockstate_text(r, q, sizeof(q));
+	sb_left(&b, r->table == SKT_RAW ? st : tr_(st), W_STATE);
 	fmt_tail(&b, o, r, prog);
 	sb_put(&b, "\n", 1);
 	return b.len;
@@ -380,44 +352,17 @@ fmt_unix_header(char *buf, size_t len, const struct opts *o)
 	return b.len;
 }
 
-const char *
-fmt_unix_type(uint32_t type)
-{
-	static const char *const names[] = { "UNKNOWN", "STREAM", "DGRAM",
-		"RAW", "RDM", "SEQPACKET" };
-
-	return type < sizeof(names) / sizeof(names[0]) ? names[type]
-	                                               : "UNKNOWN";
-}
-
-const char *
-fmt_unix_state(const struct sock_rec *r)
-{
-	switch (r->state) {
-	case SKU_FREE: return "FREE";
-	case SKU_UNCONNECTED:
-		return (r->unix_flags & SKU_FLAG_ACC) ? "LISTENING" : "";
-	case SKU_CONNECTING: return "CONNECTING";
-	case SKU_CONNECTED: return "CONNECTED";
-	case SKU_DISCONNECTING: return "DISCONNECTING";
-	default: return "UNKNOWN";
-	}
-}
-
 static void
 unix_flags_text(struct sb *b, uint32_t flags)
 {
 	char f[16];
 	struct sb fb = { f, 0, sizeof(f) };
 
+	char words[16];
+
 	f[0] = '\0';
 	sb_str(&fb, "[ ");
-	if (flags & SKU_FLAG_ACC)
-		sb_str(&fb, "ACC ");
-	if (flags & SKU_FLAG_W)
-		sb_str(&fb, "W ");
-	if (flags & SKU_FLAG_N)
-		sb_str(&fb, "N ");
+	sb_str(&fb, sockstate_unix_flags(flags, words, sizeof(words)));
 	sb_str(&fb, "]");
 	sb_left(b, f, W_UNIX_FLAGS);
 }
@@ -439,9 +384,9 @@ fmt_unix_row(char *buf, size_t len, const struct opts *o,
 	sb_put(&b, " ", 1);
 	unix_flags_text(&b, r->unix_flags);
 	sb_put(&b, " ", 1);
-	sb_left(&b, tr_(fmt_unix_type(r->unix_type)), W_UNIX_TYPE);
+	sb_left(&b, tr_(sockstate_unix_type(r->unix_type)), W_UNIX_TYPE);
 	sb_put(&b, " ", 1);
-	sb_left(&b, tr_(fmt_unix_state(r)), W_UNIX_STATE);
+	sb_left(&b, tr_(sockstate_text(r, NULL, 0)), W_UNIX_STATE);
 	sb_put(&b, " ", 1);
 	sb_left(&b, dec_u64(num + sizeof(num), r->inode), W_UNIX_INODE);
 	if (o->programs) {

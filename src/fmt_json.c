@@ -13,6 +13,7 @@
 
 #include "fmt.h"
 #include "names.h"
+#include "sockstate.h"
 
 static void
 json_port(struct json *j, const char *key, const char *text, unsigned num)
@@ -166,13 +167,8 @@ fmt_json_inet(struct json *j, const struct opts *o, const struct sock_rec *r,
 	json_key(j, "foreign_address");
 	json_cstr(j, host);
 	json_port(j, "foreign_port", port, r->rport);
-	if (r->table == SKT_RAW) {
-		char num[24];
-		snprintf(num, sizeof(num), "%u", r->state);
-		json_state(j, r, num);
-	} else {
-		json_state(j, r, fmt_state_name(r));
-	}
+	char num[24];
+	json_state(j, r, sockstate_text(r, num, sizeof(num)));
 	json_user(j, o, r->uid);
 	json_key(j, "inode");
 	json_u64(j, r->inode);
@@ -192,14 +188,9 @@ fmt_json_inet(struct json *j, const struct opts *o, const struct sock_rec *r,
 static void
 json_unix_flags(struct json *j, uint32_t flags)
 {
-	char f[16] = "";
+	char f[16];
 
-	if (flags & SKU_FLAG_ACC)
-		strcat(f, "ACC ");
-	if (flags & SKU_FLAG_W)
-		strcat(f, "W ");
-	if (flags & SKU_FLAG_N)
-		strcat(f, "N ");
+	sockstate_unix_flags(flags, f, sizeof(f));
 	json_key(j, "flags");
 	if (f[0] == '\0') {
 		json_null(j);
@@ -249,8 +240,8 @@ fmt_json_unix(struct json *j, const struct opts *o, const struct sock_rec *r,
 		json_u64(j, r->refcnt);
 	json_unix_flags(j, r->unix_flags);
 	json_key(j, "type");
-	json_cstr(j, fmt_unix_type(r->unix_type));
-	json_state(j, r, fmt_unix_state(r));
+	json_cstr(j, sockstate_unix_type(r->unix_type));
+	json_state(j, r, sockstate_text(r, NULL, 0));
 	json_key(j, "inode");
 	json_u64(j, r->inode);
 	json_owners(j, o, owners, r->inode);

@@ -12,9 +12,9 @@
 #include <string.h>
 #include <sys/socket.h>
 
-#include "fmt.h"
 #include "json.h"
 #include "out.h"
+#include "sockstate.h"
 #include "util.h"
 
 struct state_count {
@@ -74,25 +74,12 @@ count_state(struct summary *s, const char *proto, const char *state)
 	c->count = 1;
 }
 
-static const char *
-state_of(const struct sock_rec *r, char *buf, size_t len)
-{
-	const char *t;
-
-	if (r->table == SKT_RAW) {
-		snprintf(buf, len, "%u", r->state);
-		return buf;
-	}
-	t = r->table == SKT_UNIX ? fmt_unix_state(r) : fmt_state_name(r);
-	return t[0] ? t : "UNCONN";
-}
-
 void
 summary_add(struct summary *s, const struct sock_rec *r, const char *label)
 {
 	char num[16];
 
-	count_state(s, label, state_of(r, num, sizeof(num)));
+	count_state(s, label, sockstate_label(r, num, sizeof(num)));
 	if (r->table != SKT_TCP || r->state == SK_TIME_WAIT)
 		return;
 	if (s->nconns == s->conns_cap) {

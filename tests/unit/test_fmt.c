@@ -9,6 +9,7 @@
 #include <sys/socket.h>
 
 #include "fmt.h"
+#include "sockstate.h"
 #include "harness.h"
 #include "util.h"
 
@@ -116,9 +117,9 @@ test_udp_raw_rows(void)
 	    "udp      832      0 127.0.0.1:123           0.0.0.0:*      "
 	    "                    \n");
 	s.state = 1;
-	T_STREQ(fmt_state_name(&s), "ESTABLISHED");
+	T_STREQ(sockstate_text(&s, NULL, 0), "ESTABLISHED");
 	s.state = 3;
-	T_STREQ(fmt_state_name(&s), "UNKNOWN");
+	T_STREQ(sockstate_text(&s, NULL, 0), "UNKNOWN");
 	t_end();
 
 	t_begin("fmt: raw row shows the state number");
