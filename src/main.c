@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "emit.h"
+#include "metrics.h"
 #include "modes.h"
 #include "netns.h"
 #include "netstat.h"
@@ -24,6 +25,8 @@
 static struct emitter *
 main_emitter(const struct opts *o)
 {
+	if (o->metrics != METRICS_OFF)
+		return emit_metrics_new(o);
 	if (o->summary && o->mode == MODE_SOCKETS)
 		return emit_summary_new(o);
 	if (o->format == FORMAT_JSON)
@@ -152,7 +155,7 @@ main(int argc, char **argv)
 		if (main_wait() < 0)
 			break;
 	}
-	if (out_finish() != 0)
+	if (out_finish() != 0 || emit_metrics_failed(ctx.emit))
 		status = EXIT_FAIL;
 done:
 	sockets_ctx_free(&ctx);
