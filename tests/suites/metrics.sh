@@ -653,8 +653,8 @@ fleet_host() {
 	ip netns add "$ns" || return 1
 	ip -n "$ns" link set lo up || return 1
 	mkdir -p "$T_TMP/h$n.d"
-	fleet_bg ip netns exec $ns "$PY" "$T_TMP/pop.py" "$T_TMP/h$n.ready" "$@"
-	fleet_bg ip netns exec $ns prometheus-node-exporter \
+	fleet_bg ip netns exec "$ns" "$PY" "$T_TMP/pop.py" "$T_TMP/h$n.ready" "$@"
+	fleet_bg ip netns exec "$ns" prometheus-node-exporter \
 		--web.listen-address=127.0.0.1:9100 \
 		--collector.disable-defaults --collector.textfile \
 		--collector.textfile.directory="$T_TMP/h$n.d"
@@ -668,10 +668,10 @@ fleet_host() {
 fleet_snapshot() {
 	local ns=nlm-h$1 _
 	for _ in 1 2 3 4 5; do
-		ip netns exec $ns "$NETSTAT" -tanW >"$T_TMP/h$1.before" 2>/dev/null
-		ip netns exec $ns "$NL" --metrics -tan \
+		ip netns exec "$ns" "$NETSTAT" -tanW >"$T_TMP/h$1.before" 2>/dev/null
+		ip netns exec "$ns" "$NL" --metrics -tan \
 			--metrics-file "$T_TMP/h$1.d/nlnetstat.prom" || return 1
-		ip netns exec $ns "$NETSTAT" -tanW >"$T_TMP/h$1.netstat" 2>/dev/null
+		ip netns exec "$ns" "$NETSTAT" -tanW >"$T_TMP/h$1.netstat" 2>/dev/null
 		cmp -s "$T_TMP/h$1.before" "$T_TMP/h$1.netstat" && return 0
 		sleep 0.5
 	done
