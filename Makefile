@@ -4,6 +4,7 @@
 # make SANITIZE=1 build with AddressSanitizer and UBSan
 # make install    PREFIX=/usr/local DESTDIR=  (stripped; INSTALL_STRIP= keeps
 #                 the symbols, as does DEB_BUILD_OPTIONS=nostrip)
+# make dist       nlnetstat-VERSION.tar.gz (in DISTDIR=.), source of .deb and .rpm
 
 CC ?= cc
 PKG_CONFIG ?= pkg-config
@@ -20,6 +21,12 @@ INSTALL_STRIP ?=
 else
 INSTALL_STRIP ?= -s
 endif
+ZSHCOMPDIR ?= $(PREFIX)/share/zsh/site-functions
+FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
+
+# The one place the version is kept; -V prints it, make dist names the
+# tarball after it, and the spec and debian/rules check against it.
+VERSION := $(shell cat VERSION)
 
 CFLAGS ?= -O2 -g
 WARN := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes
@@ -31,7 +38,8 @@ WARN += -Werror
 endif
 DEPCFLAGS := $(shell $(PKG_CONFIG) --cflags libmnl libcap 2>/dev/null)
 DEPLIBS := $(shell $(PKG_CONFIG) --libs libmnl libcap 2>/dev/null || echo -lmnl -lcap)
-ALL_CFLAGS := -std=gnu11 -D_GNU_SOURCE -pthread $(WARN) -Iinclude $(DEPCFLAGS) $(CFLAGS)
+ALL_CFLAGS := -std=gnu11 -D_GNU_SOURCE -pthread $(WARN) -Iinclude $(DEPCFLAGS) \
+	-DNLNETSTAT_VERSION='"$(VERSION)"' $(CPPFLAGS) $(CFLAGS)
 ALL_LDFLAGS := -pthread $(LDFLAGS)
 
 ifeq ($(SANITIZE),1)
@@ -52,7 +60,7 @@ UNIT_OBJS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/unit/%.o) $(BUILD)/unit/registr
 HELPERS := $(patsubst tests/netns/helpers/%.c,$(BUILD)/helpers/%,\
 	$(wildcard tests/netns/helpers/*.c))
 
-.PHONY: all check unit helpers install uninstall clean style fuzz nlnetstat
+.PHONY: all check unit helpers install uninstall clean style fuzz nlnetstat dist
 
 all: nlnetstat
 
@@ -66,6 +74,8 @@ nlnetstat: $(BUILD)/nlnetstat
 
 $(BUILD)/%.o: src/%.c $(wildcard include/*.h) | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/opts.o: VERSION
 
 $(BUILD)/unit/%.o: tests/unit/%.c $(wildcard include/*.h tests/unit/*.h) | $(BUILD)/unit
 	$(CC) $(ALL_CFLAGS) -Itests/unit -c -o $@ $<
@@ -106,16 +116,43 @@ install: nlnetstat
 	install -m 0644 man/nlnetstat.8 $(DESTDIR)$(MANDIR)/man8/nlnetstat.8
 	if [ -f completion/nlnetstat ]; then \
 		install -m 0644 completion/nlnetstat $(DESTDIR)$(COMPDIR)/nlnetstat; fi
+	install -d $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
+	install -m 0644 completion/_nlnetstat $(DESTDIR)$(ZSHCOMPDIR)/_nlnetstat
+	install -m 0644 completion/nlnetstat.fish \
+		$(DESTDIR)$(FISHCOMPDIR)/nlnetstat.fish
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/nlnetstat $(DESTDIR)$(MANDIR)/man8/nlnetstat.8 \
 		$(DESTDIR)$(COMPDIR)/nlnetstat
+	rm -f $(DESTDIR)$(ZSHCOMPDIR)/_nlnetstat \
+		$(DESTDIR)$(FISHCOMPDIR)/nlnetstat.fish
 	if [ -L $(DESTDIR)$(BINDIR)/netstat ] && \
 	   [ "$$(readlink $(DESTDIR)$(BINDIR)/netstat)" = nlnetstat ]; then \
 		rm -f $(DESTDIR)$(BINDIR)/netstat; fi
 
 clean:
-	rm -rf build build-san build-fuzz nlnetstat
+	rm -rf build build-san build-fuzz nlnetstat nlnetstat-*.tar.gz
+
+# The tarball holds the files git tracks or would track (never a build
+# tree or anything .gitignore names) as they are in the work tree, plus
+# the RPM spec with the version filled in: `rpmbuild -tb` and
+# dpkg-buildpackage both build from it.
+DIST := nlnetstat-$(VERSION)
+DISTDIR ?= .
+dist:
+	@git rev-parse --git-dir >/dev/null 2>&1 || \
+		{ echo "make dist: needs the git checkout" >&2; exit 1; }
+	rm -rf $(BUILD)/dist && mkdir -p $(BUILD)/dist/$(DIST)
+	git ls-files -z -c -o --exclude-standard | \
+		xargs -0 sh -c 'for f; do [ -e "$$f" ] && printf "%s\0" "$$f"; done' sh | \
+		tar --null -T - -cf - | tar -xf - -C $(BUILD)/dist/$(DIST)
+	sed 's/@VERSION@/$(VERSION)/' packaging/nlnetstat.spec.in \
+		>$(BUILD)/dist/$(DIST)/nlnetstat.spec
+	tar -C $(BUILD)/dist --owner=0 --group=0 --numeric-owner --sort=name \
+		--mtime=@$$(git log -1 --format=%ct) -cf - $(DIST) | \
+		gzip -n -9 >$(DISTDIR)/$(DIST).tar.gz
+	rm -rf $(BUILD)/dist
+	@echo $(DISTDIR)/$(DIST).tar.gz
 
 # Fuzz targets (libFuzzer, clang): `make fuzz` runs each for FUZZ_SECONDS.
 -include tests/fuzz/fuzz.mk

@@ -1,5 +1,5 @@
 /*
- * diag.h - TCP, UDP, UDP-Lite and RAW sockets over NETLINK_SOCK_DIAG
+ * diag.h - TCP, UDP, UDP-Lite, RAW and UNIX sockets over NETLINK_SOCK_DIAG
  * (libmnl), converted to what the /proc/net files would show.  A dump that
  * fails before its first record tells the caller to fall back to /proc.
  */
@@ -40,12 +40,34 @@ void diag_close(struct diag_sock *d);
 int diag_dump(struct diag_sock *d, const struct diag_req *req,
     sock_sink_fn sink, void *ctx, unsigned long *emitted);
 
+/* One UNIX socket as unix_diag reports it. */
+struct diag_unix {
+	uint64_t inode;
+	uint64_t peer; /* peer's inode, 0 for none */
+	uint32_t type; /* SOCK_STREAM, SOCK_DGRAM, SOCK_SEQPACKET */
+	uint8_t state; /* kernel sk_state: 1 established, 7 close, 10 listen */
+	uint32_t nicons; /* listener: connections not yet accepted */
+	uint32_t rqueue, wqueue;
+	bool have_rqlen;
+	const char *name; /* sun_path bytes as bound (NUL-led if abstract),
+	                     inside the reply; NULL when unbound */
+	size_t name_len;
+};
+
 /*
- * UNIX peers from unix_diag: calls fn(inode, peer_inode, ctx) for every
- * socket that has a peer.  Returns 0 or -errno.
+ * Decode one unix_diag reply message into *u (name points into nlh).
+ * Pure: no I/O.  Returns 0 or -EINVAL for a short or malformed message.
  */
-int diag_unix_peers(struct diag_sock *d,
-    void (*fn)(uint64_t inode, uint64_t peer, void *ctx), void *ctx);
+int diag_decode_unix(const struct nlmsghdr *nlh, struct diag_unix *u);
+
+/*
+ * Dump every UNIX socket the kernel lists (those with an inode: embryonic
+ * connections are not listed) with name, peer, pending connections and
+ * queues, calling fn for each; a negative return from fn stops the dump.
+ * Returns 0, fn's negative return, or -errno (-ENOTSUP on a replay).
+ */
+int diag_unix_dump(struct diag_sock *d,
+    int (*fn)(const struct diag_unix *u, void *ctx), void *ctx);
 
 /* True when err (negative) means "no handler here: read /proc instead". */
 bool diag_is_unsupported(int err);

@@ -16,6 +16,7 @@
 
 struct groups_row;
 struct procmap;
+struct route_rec;
 struct sock_rec;
 
 /* What one pass of a mode produces. */
@@ -31,12 +32,19 @@ enum emit_sec {
 	EMIT_SEC_INET,   /* "Active Internet connections" */
 	EMIT_SEC_UNIX,   /* "Active UNIX domain sockets" */
 	EMIT_SEC_GROUPS, /* "IPv6/IPv4 Group Memberships" */
+	EMIT_SEC_ROUTE4, /* "Kernel IP routing table" */
+	EMIT_SEC_ROUTE4_CACHE,
+	/* The cache file has no header line: netstat prints its title only. */
+	EMIT_SEC_ROUTE4_CACHE_TITLE,
+	EMIT_SEC_ROUTE6, /* "Kernel IPv6 routing table" */
+	EMIT_SEC_ROUTE6_CACHE,
 };
 
 /* The kinds of record a row carries. */
 enum emit_kind {
 	EMIT_SOCK,  /* an inet or UNIX socket */
 	EMIT_GROUP, /* a multicast group membership */
+	EMIT_ROUTE, /* a route (struct route_rec, route.h) */
 };
 
 /* A socket; owners (NULL without -p or --pid) serve the -p columns. */
@@ -58,6 +66,7 @@ struct emit_row {
 	union {
 		struct emit_sock sock;
 		struct emit_group group;
+		const struct route_rec *route;
 	} u;
 };
 
@@ -87,6 +96,8 @@ enum emit_caps {
 	EMIT_CAP_PEERS = 1u << 0,
 	/* Rows show only the first owner of a socket (-p may stop early). */
 	EMIT_CAP_FIRST_OWNER = 1u << 1,
+	/* Lists the IPv4 routing cache (-r -C), which --json leaves out. */
+	EMIT_CAP_RT4_CACHE = 1u << 2,
 };
 
 /* The state every emitter starts with; implementations embed it first. */
@@ -125,5 +136,6 @@ void emit_sock(struct emitter *e, const struct sock_rec *r, const char *label,
     const struct procmap *owners);
 void emit_group(
     struct emitter *e, const char *device, const struct groups_row *row);
+void emit_route(struct emitter *e, const struct route_rec *r);
 
 #endif

@@ -1,6 +1,7 @@
 /*
  * escape.h - printable copies of untrusted strings (program names, UNIX
- * socket paths): control characters never reach the terminal.
+ * socket paths, names from the resolver and the /etc databases): control
+ * characters never reach the terminal.
  */
 #ifndef NLNETSTAT_ESCAPE_H
 #define NLNETSTAT_ESCAPE_H
@@ -13,6 +14,12 @@
  * CVE-2024-58251 fix.  Always NUL-terminates; returns the bytes written.
  */
 size_t escape_copy(char *dst, size_t dstlen, const char *src, size_t srclen);
+
+/*
+ * Replace, in place, every control byte (as escape_copy() defines them) of
+ * the first n bytes of s, stopping early at a NUL.  Length never changes.
+ */
+void escape_in_place(char *s, size_t n);
 
 /* True when the byte would be replaced by escape_copy(). */
 static inline int

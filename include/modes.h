@@ -38,7 +38,7 @@ void sockets_ctx_free(struct run_ctx *c);
 /* -s: counters from /proc/net/snmp, netstat, snmp6, sctp/snmp. */
 int stats_run(const struct opts *o);
 /* -r: routing tables, families in afname order. */
-int route_run(const struct opts *o, unsigned pass);
+int route_run(struct run_ctx *c);
 /* -i: interface table. */
 int iface_run(const struct opts *o, unsigned pass);
 /* -g section of the socket listing: one record per group membership. */

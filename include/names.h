@@ -2,7 +2,8 @@
  * names.h - host, service, network and user names with per-process caches,
  * using the same libc calls as net-tools netstat (gethostbyaddr for IPv4,
  * getnameinfo for IPv6, a full getservent/getprotoent scan, getpwuid), so
- * that the same databases give the same text.
+ * that the same databases give the same text.  Every name returned is
+ * printable: control bytes (below 0x20, and DEL) are replaced by '?'.
  */
 #ifndef NLNETSTAT_NAMES_H
 #define NLNETSTAT_NAMES_H
@@ -22,7 +23,8 @@ enum names_proto {
 
 /*
  * IPv4 host text, socket-table rules: numeric gives the dotted quad;
- * otherwise 0.0.0.0 stays numeric and anything else is looked up with
+ * otherwise 0.0.0.0 stays numeric, an address whose first octet is 0 is
+ * looked up in the networks database and anything else with
  * gethostbyaddr (cached, failures too).  addr is in network byte order.
  * Writes a NUL-terminated string into buf and returns buf.
  */
@@ -43,8 +45,15 @@ char *names_host6(
 const char *names_lookup4(uint32_t addr);
 
 /*
+ * Cached getnetbyaddr(AF_INET) name, or NULL when there is none.  addr in
+ * network byte order.  Shared with the route table.
+ */
+const char *names_lookup_net4(uint32_t addr);
+
+/*
  * Port text: "*" for 0, decimal when numeric or unknown, else the service
- * (or, for NAMES_RAW, protocol) name.  Returns a pointer to buf or to a
+ * (or, for NAMES_RAW, protocol) name cut to 63 bytes, as net-tools'
+ * 64-byte buffer cuts it.  Returns a pointer to buf or to a
  * cached name valid for the life of the process.
  */
 const char *names_port(

@@ -12,8 +12,6 @@
 #define EXIT_USAGE 3  /* getopt error, conflicting modes */
 #define EXIT_OPEN 255 /* a /proc socket file exists but cannot be opened */
 
-#define NLNETSTAT_VERSION "0.1.0"
-
 /* "Proto" column of TCP and RAW rows: "%-4s  " */
 #define W_PROTO_TCP 4
 /* "Proto" column of UDP rows: "%-5s " */

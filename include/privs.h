@@ -12,10 +12,30 @@
 void privs_scan_begin(void);
 
 /*
- * After a scan: clear the effective set; with final, clear every set so
- * nothing can be raised again (the last or only pass).
+ * --all-netns: make CAP_SYS_ADMIN effective again (if still permitted)
+ * for setns(); end with privs_scan_end(false) once the namespace is entered.
  */
-void privs_scan_end(bool final);
+void privs_netns_begin(void);
+
+/*
+ * After a scan: clear the effective set; with final, clear every set so
+ * nothing can be raised again (the last or only pass).  Returns 0, or
+ * -errno when the kernel refused (then capabilities may still be
+ * effective: the caller must not resolve names or print; privs_error()
+ * keeps the first failure for main to report).
+ */
+int privs_scan_end(bool final);
+
+/*
+ * At start-up, when the exec gave privileges (file capabilities, set-id:
+ * AT_SECURE): clear the effective set, and with !scan_later every set,
+ * so nothing but the /proc scan of -p runs with capabilities.  No-op
+ * otherwise (root keeps its capabilities).  0 or -errno, as above.
+ */
+int privs_start(bool scan_later);
+
+/* The first failed drop as -errno, or 0. */
+int privs_error(void);
 
 /* True when the process can read every process's fd table. */
 bool privs_sees_all(void);

@@ -47,8 +47,25 @@ void procmap_build(struct procmap **out, struct procmap_stats *st,
 const char *procmap_lookup(const struct procmap *m, uint64_t inode);
 
 /*
+ * A walk over every owner of one inode, lowest PID first, however many
+ * there are (a prefork listener can have thousands).  The map must
+ * outlive the walk.
+ */
+struct procmap_iter {
+	const struct procmap *m;
+	uint32_t next; /* internal */
+};
+
+/* Start a walk over the owners of inode; m may be NULL (no owners). */
+void procmap_iter_init(
+    struct procmap_iter *it, const struct procmap *m, uint64_t inode);
+
+/* The next owner into *out, or false when the walk is over. */
+bool procmap_iter_next(struct procmap_iter *it, struct procmap_owner *out);
+
+/*
  * Every owner of inode, lowest PID first: fills up to max entries and
- * returns how many owners there are.
+ * returns how many owners there are (max 0 just counts them).
  */
 size_t procmap_owners(const struct procmap *m, uint64_t inode,
     struct procmap_owner *owners, size_t max);

@@ -53,18 +53,50 @@ int route_fmt_build(const char *header, const struct route_col *cols,
 /* perror() for a /proc path as net-tools spells it (always "/proc/..."). */
 void route_perror(const char *path, int err);
 
-/* -r for inet: the FIB table.  ext is route_ext(); returns the status. */
-int route_inet_fib(int ext, bool numeric);
+/*
+ * One route as the tables show it: addresses already turned into text
+ * (names per -n, net-tools' 15-character cut for IPv4), numbers as parsed.
+ */
+struct route_rec {
+	int family;        /* AF_INET or AF_INET6 */
+	bool cache;        /* a routing-cache entry (-C) */
+	const char *dst;   /* destination; IPv6 as "address/prefix" */
+	const char *gw;    /* gateway, or the IPv6 next hop */
+	const char *mask;  /* IPv4 FIB: genmask */
+	const char *src;   /* IPv4 cache: source */
+	const char *spec;  /* IPv4 cache: SpecDst */
+	const char *iface; /* raw bytes of the file; escaped when printed */
+	unsigned flags;    /* RTF_* bits (IPv4 cache rows: RTCF_* bits) */
+	int metric, refcnt, use, mtu, window, irtt, tos, hhref, hhuptod;
+};
+
+struct emitter;
+struct json;
+
+/* -r for inet: the FIB table, one record per route; returns the status. */
+int route_inet_fib(struct emitter *e, bool numeric);
 /* -r -C for inet: the routing cache (header only on kernels >= 3.6). */
-int route_inet_cache(int ext, bool numeric);
+int route_inet_cache(struct emitter *e, bool numeric);
 /* -r for inet6: the FIB, or with cache the cache-flagged entries only. */
-int route_inet6(bool cache, bool numeric);
+int route_inet6(struct emitter *e, bool cache, bool numeric);
 
 /*
- * --json: the document -r writes into, or NULL for the table.  Route rows
- * become objects with jc's route keys (destination, gateway, genmask,
- * route_flags, metric, route_refs, use, iface, mss, window, irtt).
+ * netstat's text of the IPv4 tables: title and column header (cache or
+ * FIB, title only when columns is false), and one row, for the layout ext
+ * (route_ext(); 0 prints no rows).  Through out.c.
  */
-struct json *route_json(void);
+void route_inet_header_text(bool cache, bool columns, int ext);
+void route_inet_row_text(const struct route_rec *r, int ext);
+/* netstat's title and column header of the IPv6 tables, and one row. */
+void route_inet6_header_text(bool cache);
+void route_inet6_row_text(const struct route_rec *r);
+
+/*
+ * --json: one route as an object item of j, with jc's route keys
+ * (destination, gateway or next_hop, genmask, route_flags, metric,
+ * route_refs, use, iface, mss, window, irtt) plus kind and family.
+ */
+void route_inet_row_json(struct json *j, const struct route_rec *r);
+void route_inet6_row_json(struct json *j, const struct route_rec *r);
 
 #endif

@@ -53,6 +53,7 @@ enum sk_unix_state {
 #define HAVE_TIMER_DETAIL 0x1u /* retrans and probes are exact */
 #define HAVE_PEER 0x2u         /* unix peer inode known */
 #define HAVE_BACKLOG 0x4u      /* TCP listener: backlog limit known */
+#define HAVE_NO_REFCNT 0x8u    /* unix: RefCnt unknown (no /proc/net/unix) */
 
 struct sock_rec {
 	uint8_t family; /* AF_INET, AF_INET6, AF_UNIX */

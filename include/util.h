@@ -25,14 +25,17 @@ const char *util_env(const char *name);
 const char *util_proc_root(void);
 
 /*
- * Directory descriptor of the /proc root, opened once.  Returns -errno on
- * failure.
+ * Directory descriptor of the /proc root, opened once and kept until
+ * util_proc_release().  Returns -errno on failure.
  */
 int util_proc_dirfd(void);
 
+/* Close the descriptor of util_proc_dirfd() (reopened when next asked). */
+void util_proc_release(void);
+
 /*
- * Open a file below the /proc root ("net/tcp") read-only.  Returns an fd or
- * -errno.
+ * Open a file below the /proc root ("net/tcp") read-only, by path (no
+ * other descriptor is held).  Returns an fd or -errno.
  */
 int util_proc_open(const char *rel);
 

@@ -45,12 +45,13 @@ struct diag_sock {
 struct listen_uid {
 	struct in6_addr addr;
 	uint16_t port;
+	uint32_t ifindex; /* SO_BINDTODEVICE, 0 when unbound */
 	uint32_t uid;
 };
 
 struct dump_ctx {
 	const struct diag_req *req;
-	sock_sink_fn sink;
+	sock_sink_fn sink; /* NULL: only note the listeners */
 	void *sink_ctx;
 	unsigned long emitted;
 	int sink_err;
@@ -71,11 +72,43 @@ diag_is_unsupported(int err)
 	       err == -EPROTONOSUPPORT || err == -EAFNOSUPPORT;
 }
 
+/* The netlink socket, opened when a dump needs it.  Returns 0 or -errno. */
+static int
+diag_connect(struct diag_sock *d)
+{
+	if (d->nl != NULL)
+		return 0;
+	d->nl = mnl_socket_open2(NETLINK_SOCK_DIAG, SOCK_CLOEXEC);
+	if (d->nl == NULL ||
+	    mnl_socket_bind(d->nl, 0, MNL_SOCKET_AUTOPID) < 0) {
+		int e = errno;
+		if (d->nl)
+			mnl_socket_close(d->nl);
+		d->nl = NULL;
+		return -e;
+	}
+	d->portid = mnl_socket_get_portid(d->nl);
+	return 0;
+}
+
+/*
+ * Closed after every dump: the descriptor is free for the /proc files that
+ * follow, which matters at a very low RLIMIT_NOFILE (ulimit -n 4).
+ */
+static void
+diag_disconnect(struct diag_sock *d)
+{
+	if (d->nl != NULL)
+		mnl_socket_close(d->nl);
+	d->nl = NULL;
+}
+
 int
 diag_open(struct diag_sock **out)
 {
 	struct diag_sock *d = xcalloc(1, sizeof(*d));
 	const char *replay = util_env("DIAG_REPLAY");
+	int rc;
 
 	d->replay_dirfd = -1;
 	d->record_fd = -1;
@@ -90,16 +123,12 @@ diag_open(struct diag_sock **out)
 		*out = d;
 		return 0;
 	}
-	d->nl = mnl_socket_open2(NETLINK_SOCK_DIAG, SOCK_CLOEXEC);
-	if (d->nl == NULL ||
-	    mnl_socket_bind(d->nl, 0, MNL_SOCKET_AUTOPID) < 0) {
-		int e = errno;
-		if (d->nl)
-			mnl_socket_close(d->nl);
+	/* Whether sock_diag exists at all is known from the first try. */
+	if ((rc = diag_connect(d)) < 0) {
 		free(d);
-		return -e;
+		return rc;
 	}
-	d->portid = mnl_socket_get_portid(d->nl);
+	diag_disconnect(d);
 	*out = d;
 	return 0;
 }
@@ -109,8 +138,7 @@ diag_close(struct diag_sock *d)
 {
 	if (d == NULL)
 		return;
-	if (d->nl)
-		mnl_socket_close(d->nl);
+	diag_disconnect(d);
 	if (d->replay_dirfd >= 0)
 		close(d->replay_dirfd);
 	free(d);
@@ -234,7 +262,7 @@ diag_decode_inet(
 }
 
 static void
-listeners_note(struct dump_ctx *c, const struct sock_rec *r)
+listeners_note(struct dump_ctx *c, const struct sock_rec *r, uint32_t ifindex)
 {
 	if (c->nlisteners == c->cap) {
 		c->cap = c->cap ? c->cap * 2 : 16;
@@ -244,21 +272,49 @@ listeners_note(struct dump_ctx *c, const struct sock_rec *r)
 	struct listen_uid *l = &c->listeners[c->nlisteners++];
 	l->addr = r->laddr;
 	l->port = r->lport;
+	l->ifindex = ifindex;
 	l->uid = r->uid;
 }
 
-/* /proc shows a request sock's listener's uid; find the listener. */
-static void
-listeners_fill_uid(const struct dump_ctx *c, struct sock_rec *r)
+/*
+ * How well listener l explains request sock r that arrived for device
+ * ifindex (the request's idiag_if: its listener's bound device, or for an
+ * IPv6 link-local peer the incoming device), or -1 when it cannot.  The
+ * kernel tries listeners on the exact address before the wildcard ones and
+ * prefers a device-bound listener; the request inherits the device of the
+ * one it chose.
+ */
+static int
+listener_score(
+    const struct listen_uid *l, const struct sock_rec *r, uint32_t ifindex)
 {
+	int score = 0;
+
+	if (l->port != r->lport)
+		return -1;
+	if (memcmp(&l->addr, &r->laddr, sizeof(l->addr)) == 0)
+		score += 1;
+	else if (!sockrec_addr_is_zero(r, &l->addr))
+		return -1;
+	if (l->ifindex == ifindex)
+		score += 2;
+	else if (l->ifindex != 0)
+		return -1;
+	return score;
+}
+
+/* /proc shows a request sock's listener's uid; find that listener. */
+static void
+listeners_fill_uid(
+    const struct dump_ctx *c, struct sock_rec *r, uint32_t ifindex)
+{
+	int best = -1;
+
 	for (size_t i = 0; i < c->nlisteners; i++) {
-		const struct listen_uid *l = &c->listeners[i];
-		if (l->port != r->lport)
-			continue;
-		if (sockrec_addr_is_zero(r, &l->addr) ||
-		    memcmp(&l->addr, &r->laddr, sizeof(l->addr)) == 0) {
-			r->uid = l->uid;
-			return;
+		int score = listener_score(&c->listeners[i], r, ifindex);
+		if (score > best) {
+			best = score;
+			r->uid = c->listeners[i].uid;
 		}
 	}
 }
@@ -276,11 +332,14 @@ data_cb(const struct nlmsghdr *nlh, void *data)
 		return MNL_CB_ERROR;
 	}
 	if (c->req->want_uids && r.table == SKT_TCP) {
+		const struct inet_diag_msg *m = mnl_nlmsg_get_payload(nlh);
 		if (r.state == SK_LISTEN)
-			listeners_note(c, &r);
+			listeners_note(c, &r, m->id.idiag_if);
 		else if (r.state == SK_SYN_RECV && r.inode == 0)
-			listeners_fill_uid(c, &r);
+			listeners_fill_uid(c, &r, m->id.idiag_if);
 	}
+	if (c->sink == NULL)
+		return MNL_CB_OK;
 	c->emitted++;
 	int rc = c->sink(&r, c->sink_ctx);
 	if (rc < 0) {
@@ -342,6 +401,10 @@ diag_send(struct diag_sock *d, const struct diag_req *req)
 	struct nlmsghdr *nlh = mnl_nlmsg_put_header(d->buf);
 	struct inet_diag_req_v2 *r;
 
+	int rc;
+
+	if ((rc = diag_connect(d)) < 0)
+		return rc;
 	nlh->nlmsg_type = SOCK_DIAG_BY_FAMILY;
 	nlh->nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
 	nlh->nlmsg_seq = ++d->seq;
@@ -480,104 +543,215 @@ diag_run_replay(int fd, struct dump_ctx *c)
 	return rc > 0 ? -EPIPE : rc;
 }
 
+/* One request and its replies (or a recorded reply) through c. */
+static int
+diag_exchange(
+    struct diag_sock *d, const struct diag_req *req, struct dump_ctx *c)
+{
+	int rc;
+
+	if (d->replay_dirfd >= 0) {
+		int replay_fd = replay_open(d, req);
+		if (replay_fd < 0)
+			return replay_fd;
+		rc = diag_run_replay(replay_fd, c);
+		close(replay_fd);
+		return rc;
+	}
+	if ((rc = diag_record_open(d, req)) < 0)
+		return rc;
+	rc = diag_send(d, req);
+	if (rc == 0)
+		rc = diag_run(d, c);
+	if (d->record_fd >= 0) {
+		close(d->record_fd);
+		d->record_fd = -1;
+	}
+	/* No descriptor is held between dumps (low RLIMIT_NOFILE). */
+	diag_disconnect(d);
+	return rc;
+}
+
+/*
+ * SYN_RECV rows take their uid from their listener, so with -e the
+ * listeners must be known even when the request leaves them out: the
+ * kernel skips every listener when a remote port is asked for.
+ */
+static bool
+listeners_filtered_out(const struct diag_req *req)
+{
+	uint32_t syn_recv = 1u << SK_SYN_RECV, listen = 1u << SK_LISTEN;
+
+	return req->want_uids && req->table == SKT_TCP &&
+	       (req->states & syn_recv) &&
+	       (req->dport != 0 || !(req->states & listen));
+}
+
 int
 diag_dump(struct diag_sock *d, const struct diag_req *req, sock_sink_fn sink,
     void *ctx, unsigned long *emitted)
 {
 	struct dump_ctx c = { .req = req, .sink = sink, .sink_ctx = ctx };
-	int replay_fd = -1, rc;
+	int rc = 0;
 
+	*emitted = 0;
 	if (proto_of(req->table) < 0)
 		return -EINVAL;
-	if (d->replay_dirfd >= 0) {
-		replay_fd = replay_open(d, req);
-		if (replay_fd < 0)
-			return replay_fd;
-	} else {
-		if ((rc = diag_record_open(d, req)) < 0)
-			return rc;
-		if ((rc = diag_send(d, req)) < 0)
-			return rc;
+	if (listeners_filtered_out(req)) {
+		struct diag_req lreq = *req;
+		lreq.states = 1u << SK_LISTEN;
+		lreq.dport = 0;
+		c.req = &lreq;
+		c.sink = NULL;
+		rc = diag_exchange(d, &lreq, &c);
+		c.req = req;
+		c.sink = sink;
 	}
-	if (replay_fd >= 0) {
-		rc = diag_run_replay(replay_fd, &c);
-		close(replay_fd);
-	} else {
-		rc = diag_run(d, &c);
-	}
-	if (d->record_fd >= 0) {
-		close(d->record_fd);
-		d->record_fd = -1;
-	}
+	if (rc == 0)
+		rc = diag_exchange(d, req, &c);
 	free(c.listeners);
 	*emitted = c.emitted;
 	return rc;
 }
 
-struct peer_ctx {
-	void (*fn)(uint64_t, uint64_t, void *);
+struct unix_cb_ctx {
+	int (*fn)(const struct diag_unix *u, void *ctx);
 	void *ctx;
+	int err;
 };
 
 static int
 unix_attr_cb(const struct nlattr *a, void *data)
 {
-	const struct nlattr **peer = data;
+	struct diag_unix *u = data;
 
-	if (mnl_attr_get_type(a) == UNIX_DIAG_PEER &&
-	    mnl_attr_validate(a, MNL_TYPE_U32) == 0)
-		*peer = a;
+	switch (mnl_attr_get_type(a)) {
+	case UNIX_DIAG_NAME:
+		u->name = mnl_attr_get_payload(a);
+		u->name_len = mnl_attr_get_payload_len(a);
+		break;
+	case UNIX_DIAG_PEER:
+		if (mnl_attr_validate(a, MNL_TYPE_U32) == 0)
+			u->peer = mnl_attr_get_u32(a);
+		break;
+	case UNIX_DIAG_ICONS:
+		u->nicons = mnl_attr_get_payload_len(a) / sizeof(uint32_t);
+		break;
+	case UNIX_DIAG_RQLEN:
+		if (mnl_attr_get_payload_len(a) >=
+		    sizeof(struct unix_diag_rqlen)) {
+			struct unix_diag_rqlen q;
+			memcpy(&q, mnl_attr_get_payload(a), sizeof(q));
+			u->rqueue = q.udiag_rqueue;
+			u->wqueue = q.udiag_wqueue;
+			u->have_rqlen = true;
+		}
+		break;
+	default: break;
+	}
 	return MNL_CB_OK;
+}
+
+int
+diag_decode_unix(const struct nlmsghdr *nlh, struct diag_unix *u)
+{
+	const struct unix_diag_msg *m;
+
+	if (nlh->nlmsg_len < NLMSG_HDRLEN ||
+	    mnl_nlmsg_get_payload_len(nlh) < sizeof(*m))
+		return -EINVAL;
+	m = mnl_nlmsg_get_payload(nlh);
+	if (m->udiag_family != AF_UNIX)
+		return -EINVAL;
+	memset(u, 0, sizeof(*u));
+	u->inode = m->udiag_ino;
+	u->type = m->udiag_type;
+	u->state = m->udiag_state;
+	if (mnl_attr_parse(nlh, sizeof(*m), unix_attr_cb, u) < 0)
+		return -EINVAL;
+	/* The kernel never sends an empty name; treat one as unbound. */
+	if (u->name_len == 0)
+		u->name = NULL;
+	return 0;
 }
 
 static int
 unix_data_cb(const struct nlmsghdr *nlh, void *data)
 {
-	struct peer_ctx *pc = data;
-	const struct unix_diag_msg *m;
-	const struct nlattr *peer = NULL;
+	struct unix_cb_ctx *uc = data;
+	struct diag_unix u;
+	int rc;
 
-	if (mnl_nlmsg_get_payload_len(nlh) < sizeof(*m))
+	if (nlh->nlmsg_type != SOCK_DIAG_BY_FAMILY)
 		return MNL_CB_OK;
-	m = mnl_nlmsg_get_payload(nlh);
-	if (mnl_attr_parse(nlh, sizeof(*m), unix_attr_cb, &peer) < 0)
-		return MNL_CB_OK;
-	if (peer != NULL && mnl_attr_get_u32(peer) != 0)
-		pc->fn(m->udiag_ino, mnl_attr_get_u32(peer), pc->ctx);
+	if (diag_decode_unix(nlh, &u) < 0) {
+		errno = EBADMSG;
+		return MNL_CB_ERROR;
+	}
+	if ((rc = uc->fn(&u, uc->ctx)) < 0) {
+		uc->err = rc;
+		return MNL_CB_STOP;
+	}
 	return MNL_CB_OK;
 }
 
-int
-diag_unix_peers(struct diag_sock *d,
-    void (*fn)(uint64_t inode, uint64_t peer, void *ctx), void *ctx)
+static int
+unix_send(struct diag_sock *d)
 {
-	struct nlmsghdr *nlh;
+	struct nlmsghdr *nlh = mnl_nlmsg_put_header(d->buf);
 	struct unix_diag_req *r;
-	struct peer_ctx pc = { fn, ctx };
+	int rc;
 
-	if (d->nl == NULL)
-		return -ENOTSUP; /* replay directories hold inet dumps only */
-	nlh = mnl_nlmsg_put_header(d->buf);
+	if ((rc = diag_connect(d)) < 0)
+		return rc;
 	nlh->nlmsg_type = SOCK_DIAG_BY_FAMILY;
 	nlh->nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
 	nlh->nlmsg_seq = ++d->seq;
 	r = mnl_nlmsg_put_extra_header(nlh, sizeof(*r));
 	r->sdiag_family = AF_UNIX;
 	r->udiag_states = UINT32_MAX;
-	r->udiag_show = UDIAG_SHOW_PEER;
+	r->udiag_show = UDIAG_SHOW_NAME | UDIAG_SHOW_PEER | UDIAG_SHOW_ICONS |
+	                UDIAG_SHOW_RQLEN;
 	if (mnl_socket_sendto(d->nl, nlh, nlh->nlmsg_len) < 0)
 		return -errno;
+	return 0;
+}
+
+static int
+unix_run(struct diag_sock *d, int (*fn)(const struct diag_unix *u, void *ctx),
+    void *ctx)
+{
+	struct unix_cb_ctx uc = { fn, ctx, 0 };
+	int rc;
+
+	if ((rc = unix_send(d)) < 0)
+		return rc;
 	for (;;) {
 		ssize_t n = diag_recv(d);
 		if (n < 0)
 			return (int)n;
 		if (!messages_fit(d->buf, (size_t)n))
 			return -EBADMSG;
-		int rc = mnl_cb_run2(d->buf, (size_t)n, d->seq, d->portid,
-		    unix_data_cb, &pc, ctl_cbs, NLMSG_MIN_TYPE);
+		rc = mnl_cb_run2(d->buf, (size_t)n, d->seq, d->portid,
+		    unix_data_cb, &uc, ctl_cbs, NLMSG_MIN_TYPE);
+		if (uc.err < 0)
+			return uc.err;
 		if (rc < 0)
 			return -errno;
 		if (rc == MNL_CB_STOP)
 			return 0;
 	}
+}
+
+int
+diag_unix_dump(struct diag_sock *d,
+    int (*fn)(const struct diag_unix *u, void *ctx), void *ctx)
+{
+	int rc;
+
+	if (d->replay_dirfd >= 0)
+		return -ENOTSUP; /* replay directories hold inet dumps only */
+	rc = unix_run(d, fn, ctx);
+	diag_disconnect(d);
+	return rc;
 }

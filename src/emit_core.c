@@ -92,3 +92,12 @@ emit_group(struct emitter *e, const char *device, const struct groups_row *row)
 	er.u.group = (struct emit_group){ device, row };
 	emit_row(e, &er);
 }
+
+void
+emit_route(struct emitter *e, const struct route_rec *r)
+{
+	struct emit_row row = { .kind = EMIT_ROUTE };
+
+	row.u.route = r;
+	emit_row(e, &row);
+}

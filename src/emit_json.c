@@ -6,12 +6,14 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 
 #include "emit.h"
 #include "fmt_json.h"
 #include "groups.h"
 #include "json.h"
 #include "out.h"
+#include "route.h"
 #include "sockrec.h"
 #include "util.h"
 
@@ -63,6 +65,12 @@ json_row(struct emitter *e, const struct emit_row *row)
 	case EMIT_GROUP:
 		groups_row_json(
 		    &x->j, e->o, row->u.group.device, row->u.group.row);
+		break;
+	case EMIT_ROUTE:
+		if (row->u.route->family == AF_INET6)
+			route_inet6_row_json(&x->j, row->u.route);
+		else
+			route_inet_row_json(&x->j, row->u.route);
 		break;
 	}
 }

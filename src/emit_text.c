@@ -4,12 +4,14 @@
  * the modes' table code, into out.c.  The default output format.
  */
 #include <stdlib.h>
+#include <sys/socket.h>
 
 #include "emit.h"
 #include "fmt.h"
 #include "groups.h"
 #include "out.h"
 #include "procmap.h"
+#include "route.h"
 #include "sockrec.h"
 #include "util.h"
 
@@ -57,6 +59,13 @@ text_row(struct emitter *e, const struct emit_row *row)
 	case EMIT_GROUP:
 		groups_row_text(e->o, row->u.group.device, row->u.group.row);
 		break;
+	case EMIT_ROUTE:
+		if (row->u.route->family == AF_INET6)
+			route_inet6_row_text(row->u.route);
+		else
+			route_inet_row_text(
+			    row->u.route, route_ext(e->o->extend));
+		break;
 	}
 }
 
@@ -75,6 +84,17 @@ text_section_begin(struct emitter *e, enum emit_sec sec)
 		    t->row, fmt_unix_header(t->row, sizeof(t->row), e->o));
 		break;
 	case EMIT_SEC_GROUPS: groups_header_text(); break;
+	case EMIT_SEC_ROUTE4:
+	case EMIT_SEC_ROUTE4_CACHE:
+	case EMIT_SEC_ROUTE4_CACHE_TITLE:
+		route_inet_header_text(sec != EMIT_SEC_ROUTE4,
+		    sec != EMIT_SEC_ROUTE4_CACHE_TITLE,
+		    route_ext(e->o->extend));
+		break;
+	case EMIT_SEC_ROUTE6:
+	case EMIT_SEC_ROUTE6_CACHE:
+		route_inet6_header_text(sec == EMIT_SEC_ROUTE6_CACHE);
+		break;
 	}
 }
 
@@ -103,6 +123,7 @@ emit_text_new(const struct opts *o)
 {
 	struct emit_text *t = xcalloc(1, sizeof(*t));
 
-	t->base = (struct emitter){ &text_ops, o, EMIT_CAP_FIRST_OWNER, NULL };
+	t->base = (struct emitter){ &text_ops, o,
+		EMIT_CAP_FIRST_OWNER | EMIT_CAP_RT4_CACHE, NULL };
 	return &t->base;
 }

@@ -20,3 +20,11 @@ escape_copy(char *dst, size_t dstlen, const char *src, size_t srclen)
 	dst[n] = '\0';
 	return n;
 }
+
+void
+escape_in_place(char *s, size_t n)
+{
+	for (size_t i = 0; i < n && s[i] != '\0'; i++)
+		if (escape_is_control((unsigned char)s[i]))
+			s[i] = '?';
+}

@@ -64,7 +64,21 @@ state_matches(const struct xfilter *f, const struct sock_rec *r)
 	return false;
 }
 
-/* Does the prefix match this address (IPv4 also inside ::ffff:a.b.c.d)? */
+/* True when an IPv6 prefix lies inside ::ffff:0:0/96 (IPv4 addresses). */
+static bool
+prefix_is_v4mapped(const uint8_t *want, unsigned prefix)
+{
+	static const uint8_t mapped[12] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff,
+		0xff };
+
+	return prefix >= 96 && memcmp(want, mapped, sizeof(mapped)) == 0;
+}
+
+/*
+ * Does the prefix match this address?  An IPv4 address and its IPv4-mapped
+ * form (::ffff:a.b.c.d, how a dual-stack socket shows it) are the same
+ * address, whichever way the filter or the row writes it.
+ */
 static bool
 addr_in_prefix(const struct sock_rec *r, const struct in6_addr *a, int family,
     const uint8_t *want, unsigned prefix)
@@ -75,6 +89,11 @@ addr_in_prefix(const struct sock_rec *r, const struct in6_addr *a, int family,
 		if (!IN6_IS_ADDR_V4MAPPED(a))
 			return false;
 		b += 12;
+	} else if (family == AF_INET6 && r->family == AF_INET) {
+		if (!prefix_is_v4mapped(want, prefix))
+			return false;
+		want += 12;
+		prefix -= 96;
 	} else if (family != r->family) {
 		return false;
 	}

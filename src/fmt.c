@@ -393,7 +393,10 @@ fmt_unix_row(char *buf, size_t len, const struct opts *o,
 	buf[0] = '\0';
 	sb_left(&b, r->unix_proto == 0 ? "unix" : "??", W_UNIX_PROTO);
 	sb_put(&b, " ", 1);
-	sb_left(&b, dec_u64(num + sizeof(num), r->refcnt), W_UNIX_REFCNT);
+	sb_left(&b,
+	    (r->have & HAVE_NO_REFCNT) ? "-"
+	                               : dec_u64(num + sizeof(num), r->refcnt),
+	    W_UNIX_REFCNT);
 	sb_put(&b, " ", 1);
 	unix_flags_text(&b, r->unix_flags);
 	sb_put(&b, " ", 1);

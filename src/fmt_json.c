@@ -14,8 +14,6 @@
 #include "fmt.h"
 #include "names.h"
 
-#define JSON_MAX_OWNERS 64
-
 static void
 json_port(struct json *j, const char *key, const char *text, unsigned num)
 {
@@ -32,28 +30,31 @@ static void
 json_owners(struct json *j, const struct opts *o, const struct procmap *m,
     uint64_t inode)
 {
-	struct procmap_owner ow[JSON_MAX_OWNERS];
-	size_t n =
-	    (m && inode) ? procmap_owners(m, inode, ow, JSON_MAX_OWNERS) : 0;
+	struct procmap_iter it;
+	struct procmap_owner ow;
+	bool any;
 
 	if (!o->programs)
 		return;
+	procmap_iter_init(&it, m, inode);
+	any = procmap_iter_next(&it, &ow);
 	json_key(j, "program_name");
-	json_cstr(j, n ? ow[0].name : NULL);
+	json_cstr(j, any ? ow.name : NULL);
 	json_key(j, "pid");
-	if (n)
-		json_i64(j, ow[0].pid);
+	if (any)
+		json_i64(j, ow.pid);
 	else
 		json_null(j);
+	/* Every owner, however many: a prefork listener has hundreds. */
 	json_key(j, "owners");
 	json_open(j, '[');
-	for (size_t i = 0; i < n && i < JSON_MAX_OWNERS; i++) {
+	for (; any; any = procmap_iter_next(&it, &ow)) {
 		json_item(j);
 		json_open(j, '{');
 		json_key(j, "pid");
-		json_i64(j, ow[i].pid);
+		json_i64(j, ow.pid);
 		json_key(j, "program_name");
-		json_cstr(j, ow[i].name);
+		json_cstr(j, ow.name);
 		json_close(j, '}');
 	}
 	json_close(j, ']');
@@ -242,7 +243,10 @@ fmt_json_unix(struct json *j, const struct opts *o, const struct sock_rec *r,
 	json_key(j, "proto");
 	json_cstr(j, r->unix_proto == 0 ? "unix" : "??");
 	json_key(j, "refcnt");
-	json_u64(j, r->refcnt);
+	if (r->have & HAVE_NO_REFCNT)
+		json_null(j);
+	else
+		json_u64(j, r->refcnt);
 	json_unix_flags(j, r->unix_flags);
 	json_key(j, "type");
 	json_cstr(j, fmt_unix_type(r->unix_type));

@@ -19,6 +19,7 @@
 #include "netstat.h"
 #include "opts.h"
 #include "out.h"
+#include "privs.h"
 #include "util.h"
 
 /* The output format, chosen once: --summary, --json, or netstat's text. */
@@ -42,7 +43,7 @@ main_pass(struct run_ctx *c)
 	switch (o->mode) {
 	case MODE_MASQ: return masq_run(o);
 	case MODE_STATS: return stats_run(o);
-	case MODE_ROUTE: return route_run(o, c->pass);
+	case MODE_ROUTE: return route_run(c);
 	case MODE_IFACE: return iface_run(o, c->pass);
 	case MODE_SOCKETS: break;
 	}
@@ -67,6 +68,8 @@ main_pass_all_netns(struct run_ctx *c)
 
 	emit_all_netns_begin(c->emit);
 	for (size_t i = 0; i < n && status == EXIT_OK; i++) {
+		/* The -p scan of the last namespace cleared CAP_SYS_ADMIN. */
+		privs_netns_begin();
 		int rc = netns_enter(list[i].fd);
 		if (rc < 0) {
 			out_sync_for_stderr();
@@ -83,8 +86,12 @@ main_pass_all_netns(struct run_ctx *c)
 	}
 	emit_all_netns_end(c->emit);
 	/* Back to where we started, for the next -c pass. */
+	privs_netns_begin();
 	if (n > 0 && netns_enter(list[0].fd) == 0)
 		main_netns_entered(c, NULL);
+	/* Give up what the -p scans kept for setns (privs_error() reports). */
+	if (c->o->programs || c->o->xf.npids > 0)
+		(void)privs_scan_end(!c->o->continuous);
 	netns_list_free(list, n);
 	return status;
 }
@@ -109,6 +116,19 @@ main_enter_netns(struct run_ctx *c, const char *name)
 	return EXIT_OK;
 }
 
+/*
+ * Capabilities that could not be dropped (privs.c): nothing more may run.
+ * Returns the exit status.
+ */
+static int
+main_privs_failed(int err)
+{
+	out_sync_for_stderr();
+	fprintf(stderr, "nlnetstat: cannot drop capabilities: %s\n",
+	    strerror(-err));
+	return EXIT_FAIL;
+}
+
 /* netstat's -c pause: flush what was printed, then sleep one second. */
 static int
 main_wait(void)
@@ -129,35 +149,51 @@ main_wait(void)
 	return 0;
 }
 
-int
-main(int argc, char **argv)
+/* The passes: once, or one a second with -c; returns the exit status. */
+static int
+main_run(struct run_ctx *c)
 {
-	struct opts parsed;
-	struct run_ctx ctx = { 0 };
-	int status = EXIT_FAIL;
+	const struct opts *o = c->o;
+	int status;
 
-	setlocale(LC_ALL, "");
-	out_init();
-	opts_parse(argc, argv, &parsed);
-	const struct opts *o = &parsed;
-
-	ctx.o = o;
-	ctx.emit = main_emitter(o);
-	if (o->netns != NULL && main_enter_netns(&ctx, o->netns) != EXIT_OK)
-		goto done;
+	if (o->netns != NULL && main_enter_netns(c, o->netns) != EXIT_OK)
+		return EXIT_FAIL;
+	/* With file capabilities, only the -p scan keeps them (privs.c). */
+	int rc = privs_start(
+	    o->mode == MODE_SOCKETS && (o->programs || o->xf.npids > 0));
+	if (rc < 0)
+		return main_privs_failed(rc);
 	/* -s ignores -c, as net-tools does. */
 	bool repeat = o->continuous && o->mode != MODE_STATS;
-	for (;; ctx.pass++) {
-		status =
-		    o->all_netns ? main_pass_all_netns(&ctx) : main_pass(&ctx);
+	for (;; c->pass++) {
+		status = o->all_netns ? main_pass_all_netns(c) : main_pass(c);
+		if (privs_error() < 0) {
+			status = main_privs_failed(privs_error());
+			break;
+		}
 		if (!repeat || status != EXIT_OK)
 			break;
 		if (main_wait() < 0)
 			break;
 	}
+	return status;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct opts parsed;
+	struct run_ctx ctx = { 0 };
+	int status;
+
+	setlocale(LC_ALL, "");
+	out_init();
+	opts_parse(argc, argv, &parsed);
+	ctx.o = &parsed;
+	ctx.emit = main_emitter(&parsed);
+	status = main_run(&ctx);
 	if (out_finish() != 0 || emit_metrics_failed(ctx.emit))
 		status = EXIT_FAIL;
-done:
 	sockets_ctx_free(&ctx);
 	emit_free(ctx.emit);
 	return status;

@@ -2,7 +2,10 @@
  * names.c - host, service and user names, cached for the whole run (the
  * caches survive -c refreshes).  Uses net-tools' resolver calls so that the
  * same databases give the same text: gethostbyaddr for IPv4, getnameinfo
- * for IPv6, one full getservent/getprotoent scan, getpwuid.
+ * for IPv6, getnetbyaddr for networks, one full getservent/getprotoent
+ * scan, getpwuid.  Every name is made printable as it enters a cache:
+ * control bytes become '?', one for one (reverse DNS answers and the /etc
+ * files are not trusted to be free of terminal escapes).
  */
 #include "names.h"
 
@@ -14,7 +17,11 @@
 #include <string.h>
 #include <sys/socket.h>
 
+#include "escape.h"
 #include "util.h"
+
+/* net-tools' get_sname() buffer is 64 bytes: longer names are cut. */
+#define NAMES_PORT_MAX 63
 
 /* Open-addressing cache keyed by a 32-bit value (IPv4 address or uid). */
 struct name_cache {
@@ -24,7 +31,22 @@ struct name_cache {
 	size_t cap, count;
 };
 
-static struct name_cache host4_cache, user_cache;
+static struct name_cache host4_cache, net4_cache, user_cache;
+
+/* A cache's own copy of a looked-up name: at most max bytes, printable. */
+static char *
+names_save(const char *name, size_t max)
+{
+	size_t n = strlen(name);
+	if (n > max)
+		n = max;
+	char *copy = xmalloc(n + 1);
+
+	memcpy(copy, name, n);
+	copy[n] = '\0';
+	escape_in_place(copy, n);
+	return copy;
+}
 
 static size_t
 cache_slot(const struct name_cache *c, uint32_t key)
@@ -84,7 +106,7 @@ cache_put(struct name_cache *c, uint32_t key, const char *val)
 		c->count++;
 	c->used[h] = 1;
 	c->keys[h] = key;
-	c->vals[h] = val ? xstrdup(val) : NULL;
+	c->vals[h] = val ? names_save(val, SIZE_MAX) : NULL;
 }
 
 const char *
@@ -97,6 +119,19 @@ names_lookup4(uint32_t addr)
 	struct hostent *he = gethostbyaddr(&addr, sizeof(addr), AF_INET);
 	cache_put(&host4_cache, addr, he ? he->h_name : NULL);
 	cache_get(&host4_cache, addr, &name);
+	return name;
+}
+
+const char *
+names_lookup_net4(uint32_t addr)
+{
+	const char *name = NULL;
+
+	if (cache_get(&net4_cache, addr, &name))
+		return name;
+	struct netent *ne = getnetbyaddr(ntohl(addr), AF_INET);
+	cache_put(&net4_cache, addr, ne ? ne->n_name : NULL);
+	cache_get(&net4_cache, addr, &name);
 	return name;
 }
 
@@ -128,10 +163,13 @@ names_host4(uint32_t addr, bool numeric, char *buf, size_t len)
 	/*
 	 * net-tools tests its "network address" case on the wrong byte on
 	 * little-endian CPUs; the net effect is a host lookup for every
-	 * address whose first octet is not zero, and 0.0.0.0 stays numeric.
+	 * address whose first octet is not zero, a networks-database lookup
+	 * for the others (0.0.0.1 can be "weirdnet"), and 0.0.0.0 stays
+	 * numeric.
 	 */
-	if (!numeric && addr != 0 && (ntohl(addr) >> 24) != 0)
-		name = names_lookup4(addr);
+	if (!numeric && addr != 0)
+		name = (ntohl(addr) >> 24) != 0 ? names_lookup4(addr)
+		                                : names_lookup_net4(addr);
 	if (name != NULL)
 		util_copy(buf, len, name);
 	else if (len >= 16)
@@ -217,7 +255,7 @@ names_lookup6(const struct in6_addr *a)
 		host6_grow();
 	size_t s = host6_slot(a);
 	host6_cache[s].addr = *a;
-	host6_cache[s].name = xstrdup(name);
+	host6_cache[s].name = names_save(name, sizeof(name));
 	host6_count++;
 	return host6_cache[s].name;
 }
@@ -253,7 +291,7 @@ ports_set(enum names_proto p, unsigned port, const char *name)
 	if (l->byport == NULL)
 		l->byport = xcalloc(65536, sizeof(char *));
 	free(l->byport[port]);
-	l->byport[port] = xstrdup(name);
+	l->byport[port] = names_save(name, NAMES_PORT_MAX);
 }
 
 static void

@@ -183,6 +183,11 @@ opts_exit_usage(int status)
 	exit(out_finish() == 0 ? status : EXIT_FAIL);
 }
 
+/* The version lives in the VERSION file; the Makefile passes it in. */
+#ifndef NLNETSTAT_VERSION
+#define NLNETSTAT_VERSION "unknown"
+#endif
+
 static void
 opts_version(void)
 {

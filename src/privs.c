@@ -2,14 +2,17 @@
  * privs.c - the capability side of -p.  Reading other users' /proc/PID/fd
  * needs CAP_SYS_PTRACE and CAP_DAC_READ_SEARCH (or CAP_DAC_OVERRIDE); the
  * binary may hold them as file capabilities.  They are effective only
- * during the /proc scan and dropped before names are resolved and printed.
+ * during the /proc scan and dropped before names are resolved and printed;
+ * a drop that fails is an error the caller must stop on.
  */
 #include "privs.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <stddef.h>
 #include <string.h>
+#include <sys/auxv.h>
 #include <sys/capability.h>
 #include <unistd.h>
 
@@ -23,40 +26,86 @@ privs_flag(cap_t c, cap_value_t v, cap_flag_t set)
 	return cap_get_flag(c, v, set, &f) == 0 && f == CAP_SET;
 }
 
-void
-privs_scan_begin(void)
+/* Make the permitted ones of want[0..n) effective; failure is not fatal. */
+static void
+privs_raise(const cap_value_t *want, int n)
 {
-	cap_value_t want[2] = { CAP_SYS_PTRACE, CAP_DAC_READ_SEARCH };
-	cap_value_t raise[2];
-	int n = 0;
+	cap_value_t raise[4];
+	int k = 0;
 	cap_t c = cap_get_proc();
 
 	if (c == NULL)
 		return;
-	for (int i = 0; i < 2; i++)
+	for (int i = 0; i < n && k < 4; i++)
 		if (privs_flag(c, want[i], CAP_PERMITTED) &&
 		    !privs_flag(c, want[i], CAP_EFFECTIVE))
-			raise[n++] = want[i];
-	if (n > 0 && cap_set_flag(c, CAP_EFFECTIVE, n, raise, CAP_SET) == 0)
-		(void)cap_set_proc(c); /* failure: scan with what we have */
+			raise[k++] = want[i];
+	if (k > 0 && cap_set_flag(c, CAP_EFFECTIVE, k, raise, CAP_SET) == 0)
+		(void)cap_set_proc(c); /* failure: go on with what we have */
 	cap_free(c);
 }
 
 void
+privs_scan_begin(void)
+{
+	static const cap_value_t want[] = { CAP_SYS_PTRACE,
+		CAP_DAC_READ_SEARCH };
+
+	privs_raise(want, 2);
+}
+
+void
+privs_netns_begin(void)
+{
+	static const cap_value_t want[] = { CAP_SYS_ADMIN };
+
+	privs_raise(want, 1);
+}
+
+/* First failure to drop, as -errno; 0 while every drop worked. */
+static int privs_failure;
+
+static int
+privs_fail(int rc)
+{
+	if (privs_failure == 0)
+		privs_failure = rc;
+	return rc;
+}
+
+/*
+ * Never ignored: what follows (name lookups, output) must not run with
+ * capabilities the caller meant to give up.
+ */
+int
 privs_scan_end(bool final)
 {
 	cap_t c = cap_get_proc();
+	int rc = 0;
 
 	if (c == NULL)
-		return;
-	if (final)
-		(void)cap_clear(c);
-	else
-		(void)cap_clear_flag(c, CAP_EFFECTIVE);
-	/* Dropping can only fail for lack of CAP_SETPCAP on inheritable bits.
-	 */
-	(void)cap_set_proc(c);
+		return privs_fail(-ENOMEM);
+	errno = 0;
+	if ((final ? cap_clear(c) : cap_clear_flag(c, CAP_EFFECTIVE)) != 0 ||
+	    cap_set_proc(c) != 0)
+		rc = privs_fail(errno != 0 ? -errno : -EPERM);
 	cap_free(c);
+	return rc;
+}
+
+int
+privs_start(bool scan_later)
+{
+	/* Only a set-id or file-capabilities exec is "secure". */
+	if (getauxval(AT_SECURE) == 0)
+		return 0;
+	return privs_scan_end(!scan_later);
+}
+
+int
+privs_error(void)
+{
+	return privs_failure;
 }
 
 static bool

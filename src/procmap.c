@@ -39,6 +39,7 @@ struct entry {
 struct slot {
 	uint64_t inode;
 	uint32_t entry; /* first entry of the inode, or NO_ENTRY */
+	uint32_t last;  /* its last entry: appending stays O(1) */
 };
 
 struct procmap {
@@ -78,6 +79,8 @@ map_rehash(struct procmap *m, size_t nslots)
 			m->slots[h].inode = m->entries[i].inode;
 			m->slots[h].entry = (uint32_t)i;
 		}
+		/* Entries are in chain order, so the last one seen is last. */
+		m->slots[h].last = (uint32_t)i;
 	}
 }
 
@@ -111,15 +114,20 @@ map_add(struct procmap *m, uint64_t inode, uint32_t owner)
 	size_t h = slot_of(m, inode);
 	if (m->slots[h].entry == NO_ENTRY) {
 		m->slots[h].inode = inode;
-		m->slots[h].entry = idx;
+		m->slots[h].entry = m->slots[h].last = idx;
 		return;
 	}
-	/* Later owners (higher PIDs) go to the end of the chain. */
-	uint32_t e = m->slots[h].entry;
-	while (m->entries[e].next != NO_ENTRY)
-		e = m->entries[e].next;
-	if (m->entries[e].owner != owner)
-		m->entries[e].next = idx;
+	/*
+	 * Later owners (higher PIDs) go to the end of the chain; a process
+	 * holding the socket twice (dup) is one owner.
+	 */
+	uint32_t e = m->slots[h].last;
+	if (m->entries[e].owner == owner) {
+		m->nentries--;
+		return;
+	}
+	m->entries[e].next = idx;
+	m->slots[h].last = idx;
 }
 
 bool
@@ -265,20 +273,44 @@ procmap_lookup(const struct procmap *m, uint64_t inode)
 	return m->text + m->owners[m->entries[e].owner].column_off;
 }
 
+void
+procmap_iter_init(
+    struct procmap_iter *it, const struct procmap *m, uint64_t inode)
+{
+	it->m = m;
+	it->next = (m == NULL || inode == 0)
+	               ? NO_ENTRY
+	               : m->slots[slot_of(m, inode)].entry;
+}
+
+bool
+procmap_iter_next(struct procmap_iter *it, struct procmap_owner *out)
+{
+	const struct procmap *m = it->m;
+
+	if (it->next == NO_ENTRY)
+		return false;
+	const struct entry *e = &m->entries[it->next];
+	const struct owner_rec *o = &m->owners[e->owner];
+	out->pid = o->pid;
+	out->column = m->text + o->column_off;
+	out->name = m->text + o->name_off;
+	it->next = e->next;
+	return true;
+}
+
 size_t
 procmap_owners(const struct procmap *m, uint64_t inode,
     struct procmap_owner *owners, size_t max)
 {
+	struct procmap_iter it;
+	struct procmap_owner o;
 	size_t count = 0;
 
-	for (uint32_t e = m->slots[slot_of(m, inode)].entry; e != NO_ENTRY;
-	     e = m->entries[e].next) {
-		const struct owner_rec *o = &m->owners[m->entries[e].owner];
-		if (count < max) {
-			owners[count].pid = o->pid;
-			owners[count].column = m->text + o->column_off;
-			owners[count].name = m->text + o->name_off;
-		}
+	procmap_iter_init(&it, m, inode);
+	while (procmap_iter_next(&it, &o)) {
+		if (count < max)
+			owners[count] = o;
 		count++;
 	}
 	return count;

@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include "procmap.h"
@@ -88,20 +89,23 @@ real_uid(int procfd, int pid)
 	return util_parse_u64(&p, 10, &uid) ? (long)uid : -1;
 }
 
+/* The command line, or NULL when it cannot be opened (as netstat, the
+ * process then owns nothing: gone, or no descriptor left). */
 static char *
 read_cmdline(int procfd, int pid, size_t *len)
 {
 	char path[64];
-	char *buf = xmalloc(CMDLINE_MAX);
-	ssize_t n = -1;
+	char *buf;
+	ssize_t n;
 	int fd;
 
 	snprintf(path, sizeof(path), "%d/cmdline", pid);
 	fd = openat(procfd, path, O_RDONLY | O_CLOEXEC);
-	if (fd >= 0) {
-		n = read(fd, buf, CMDLINE_MAX);
-		close(fd);
-	}
+	if (fd < 0)
+		return NULL;
+	buf = xmalloc(CMDLINE_MAX);
+	n = read(fd, buf, CMDLINE_MAX);
+	close(fd);
 	*len = n > 0 ? (size_t)n : 0; /* exiting process: an empty name */
 	return buf;
 }
@@ -149,9 +153,19 @@ scan_pid(struct chunk *c, int procfd, int pid)
 		return; /* gone (ENOENT) or not ours */
 	}
 	scan_fd_dir(c, fdfd, &found);
+	/*
+	 * The command line is read with the fd directory still open, as
+	 * netstat reads it: at a low descriptor limit both find the same
+	 * owners (none when three descriptors are not free).
+	 */
+	size_t cmdline_len = 0;
+	char *cmdline =
+	    found > 0 ? read_cmdline(procfd, pid, &cmdline_len) : NULL;
 	close(fdfd);
-	if (found == 0)
+	if (cmdline == NULL) {
+		c->ninodes = first;
 		return;
+	}
 	c->sockets += found;
 	if (c->nprocs == c->procs_cap) {
 		c->procs_cap = c->procs_cap ? c->procs_cap * 2 : 8;
@@ -159,7 +173,8 @@ scan_pid(struct chunk *c, int procfd, int pid)
 	}
 	struct procscan_proc *p = &c->procs[c->nprocs++];
 	p->pid = pid;
-	p->cmdline = read_cmdline(procfd, pid, &p->cmdline_len);
+	p->cmdline = cmdline;
+	p->cmdline_len = cmdline_len;
 	/* An offset until the chunk stops growing; a pointer after the join. */
 	p->inodes = (const uint64_t *)(uintptr_t)first;
 	p->ninodes = found;
@@ -283,14 +298,14 @@ list_pids(int procfd, size_t *n, bool *unreadable)
 	int *pids = NULL, self = self_pid(procfd);
 	size_t cap = 0;
 	long got;
-	int dirfd = openat(procfd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 
+	/* Listed through procfd itself: no second descriptor. */
 	*n = 0;
-	if (dirfd < 0) {
+	if (lseek(procfd, 0, SEEK_SET) < 0) {
 		*unreadable = true;
 		return NULL;
 	}
-	while ((got = getdents64(dirfd, dbuf, sizeof(dbuf))) > 0) {
+	while ((got = getdents64(procfd, dbuf, sizeof(dbuf))) > 0) {
 		for (long off = 0; off < got;) {
 			struct dirent64 *d = (struct dirent64 *)(dbuf + off);
 			const char *s = d->d_name;
@@ -310,7 +325,6 @@ list_pids(int procfd, size_t *n, bool *unreadable)
 	}
 	if (got < 0 && *n == 0)
 		*unreadable = true;
-	close(dirfd);
 	if (*n > 1)
 		qsort(pids, *n, sizeof(*pids), pid_cmp);
 	return pids;
@@ -408,6 +422,10 @@ unsigned
 procscan_threads(void)
 {
 	long n = sysconf(_SC_NPROCESSORS_ONLN);
+	struct rlimit rl;
 
+	/* Few descriptors: one walker, so owners are what netstat finds. */
+	if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < 64)
+		return 1;
 	return n < 1 ? 1 : n > 4 ? 4 : (unsigned)n;
 }

@@ -3,7 +3,7 @@
  * /proc/net/rt_cache (-C).  Columns are found by their header titles and
  * parsed with net-tools' conversions; values the parser cannot read keep
  * the previous row's, as in net-tools.  Symbolic names come from the hosts
- * database (gethostbyaddr, cached) and the networks database.
+ * and networks databases through names.c (cached, made printable there).
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -13,11 +13,12 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "emit.h"
 #include "escape.h"
+#include "json.h"
 #include "names.h"
 #include "netstat.h"
 #include "out.h"
-#include "json.h"
 #include "route.h"
 #include "util.h"
 
@@ -66,66 +67,6 @@ struct rt4_addrs {
 	uint32_t dst, gw, mask, src, spec;
 };
 
-/* Networks-database answers, cached for the run (failures too). */
-struct net_cache {
-	uint32_t *keys;
-	char **names;
-	unsigned char *used;
-	size_t cap, count;
-};
-
-static struct net_cache netnames;
-
-static size_t
-net_slot(const struct net_cache *c, uint32_t key)
-{
-	size_t h = (size_t)((key * 2654435761u) & (c->cap - 1));
-
-	while (c->used[h] && c->keys[h] != key)
-		h = (h + 1) & (c->cap - 1);
-	return h;
-}
-
-static void
-net_grow(struct net_cache *c)
-{
-	struct net_cache old = *c;
-
-	c->cap = old.cap ? old.cap * 2 : 64;
-	c->keys = xcalloc(c->cap, sizeof(*c->keys));
-	c->names = xcalloc(c->cap, sizeof(*c->names));
-	c->used = xcalloc(c->cap, 1);
-	for (size_t i = 0; i < old.cap; i++) {
-		if (!old.used[i])
-			continue;
-		size_t h = net_slot(c, old.keys[i]);
-		c->used[h] = 1;
-		c->keys[h] = old.keys[i];
-		c->names[h] = old.names[i];
-	}
-	free(old.keys);
-	free(old.names);
-	free(old.used);
-}
-
-/* getnetbyaddr() name of a network (address in network order), or NULL. */
-static const char *
-net_lookup(uint32_t addr)
-{
-	if (netnames.cap == 0 || (netnames.count + 1) * 2 > netnames.cap)
-		net_grow(&netnames);
-	size_t h = net_slot(&netnames, addr);
-	if (!netnames.used[h]) {
-		struct netent *ne = getnetbyaddr(ntohl(addr), AF_INET);
-
-		netnames.used[h] = 1;
-		netnames.keys[h] = addr;
-		netnames.names[h] = ne ? xstrdup(ne->n_name) : NULL;
-		netnames.count++;
-	}
-	return netnames.names[h];
-}
-
 /* Copy a name cut to net-tools' 15 characters. */
 static void
 rt4_keep(char *buf, size_t len, const char *name)
@@ -171,7 +112,7 @@ rt4_dest_text(uint32_t dst, uint32_t mask, unsigned flags, bool numeric,
 		if ((flags & RTF_HOST) || (dst & ~mask) != 0)
 			name = names_lookup4(dst);
 		else
-			name = net_lookup(dst);
+			name = names_lookup_net4(dst);
 	}
 	if (name != NULL)
 		rt4_keep(buf, len, name);
@@ -192,15 +133,34 @@ rt4_clean_iface(const char *iface, char *buf, size_t len)
 	escape_copy(buf, len, iface, strlen(iface));
 }
 
+/* The texts of one FIB row; bufs holds them. */
 static void
-fib_print(
-    const struct rt4_row *r, const struct rt4_addrs *a, int ext, bool numeric)
+fib_record(const struct rt4_row *r, const struct rt4_addrs *a, bool numeric,
+    struct route_rec *rec, char bufs[3][64])
 {
-	char dst[64], gw[64], mask[64], flags[64], ifc[64], line[512];
+	rt4_dest_text(a->dst, a->mask, r->flags, numeric, bufs[0], 64);
+	rt4_host_text(a->gw, numeric, bufs[1], 64);
+	rt4_numeric(a->mask, bufs[2], 64);
+	*rec = (struct route_rec){ .family = AF_INET,
+		.dst = bufs[0],
+		.gw = bufs[1],
+		.mask = bufs[2],
+		.iface = r->iface,
+		.flags = r->flags,
+		.metric = r->metric,
+		.refcnt = r->refcnt,
+		.use = r->use,
+		.mtu = r->mtu,
+		.window = r->window,
+		.irtt = r->irtt };
+}
 
-	rt4_dest_text(a->dst, a->mask, r->flags, numeric, dst, sizeof(dst));
-	rt4_host_text(a->gw, numeric, gw, sizeof(gw));
-	rt4_numeric(a->mask, mask, sizeof(mask));
+static void
+fib_print(const struct route_rec *r, int ext)
+{
+	char flags[64], ifc[64], line[512];
+	const char *dst = r->dst, *gw = r->gw, *mask = r->mask;
+
 	route_flags_fib(r->flags, flags, sizeof(flags));
 	rt4_clean_iface(r->iface, ifc, sizeof(ifc));
 	bool reject = (r->flags & RTF_REJECT) != 0;
@@ -275,24 +235,22 @@ json_int(struct json *j, const char *key, long long v)
 }
 
 /* One FIB row as a JSON object (every column, whatever the -e count). */
-static void
-fib_json(struct json *j, const struct rt4_row *r, const struct rt4_addrs *a,
-    bool numeric)
+void
+route_inet_row_json(struct json *j, const struct route_rec *r)
 {
-	char dst[64], gw[64], mask[64], flags[64];
+	char flags[64];
 
-	rt4_dest_text(a->dst, a->mask, r->flags, numeric, dst, sizeof(dst));
-	rt4_host_text(a->gw, numeric, gw, sizeof(gw));
-	rt4_numeric(a->mask, mask, sizeof(mask));
+	if (r->cache)
+		return; /* the IPv4 cache is not listed */
 	route_flags_fib(r->flags, flags, sizeof(flags));
 	json_item(j);
 	json_open(j, '{');
 	json_key(j, "destination");
-	json_cstr(j, dst);
+	json_cstr(j, r->dst);
 	json_key(j, "gateway");
-	json_cstr(j, gw);
+	json_cstr(j, r->gw);
 	json_key(j, "genmask");
-	json_cstr(j, mask);
+	json_cstr(j, r->mask);
 	json_key(j, "route_flags");
 	json_cstr(j, flags);
 	json_int(j, "metric", r->metric);
@@ -334,10 +292,12 @@ rt4_close(struct lineio *l)
 }
 
 static void
-fib_rows(struct lineio *l, const char *fmt, int ext, bool numeric)
+fib_rows(struct emitter *e, struct lineio *l, const char *fmt, bool numeric)
 {
 	struct rt4_row r;
 	struct rt4_addrs a;
+	struct route_rec rec;
+	char bufs[3][64];
 	char *line;
 	size_t len;
 
@@ -353,15 +313,13 @@ fib_rows(struct lineio *l, const char *fmt, int ext, bool numeric)
 		rt4_addr(r.dst, &a.dst);
 		rt4_addr(r.gw, &a.gw);
 		rt4_addr(r.mask, &a.mask);
-		if (route_json() != NULL)
-			fib_json(route_json(), &r, &a, numeric);
-		else if (ext != 0)
-			fib_print(&r, &a, ext, numeric);
+		fib_record(&r, &a, numeric, &rec, bufs);
+		emit_route(e, &rec);
 	}
 }
 
 int
-route_inet_fib(int ext, bool numeric)
+route_inet_fib(struct emitter *e, bool numeric)
 {
 	static const struct route_col cols[] = {
 		{ "Iface", CONV_IFACE },
@@ -386,10 +344,7 @@ route_inet_fib(int ext, bool numeric)
 		out_str("INET (IPv4) not configured in this system.\n");
 		return EXIT_FAIL;
 	}
-	if (route_json() == NULL) {
-		out_str("Kernel IP routing table\n");
-		out_str(fib_headers[ext]);
-	}
+	emit_section_begin(e, EMIT_SEC_ROUTE4);
 	int rc = EXIT_FAIL; /* no header line: net-tools gives up silently */
 	if (header != NULL) {
 		size_t ncols = sizeof(cols) / sizeof(cols[0]);
@@ -397,7 +352,7 @@ route_inet_fib(int ext, bool numeric)
 
 		if (route_fmt_build(
 		        header, cols, ncols, fmt, sizeof(fmt), &missing) == 0) {
-			fib_rows(&l, fmt, ext, numeric);
+			fib_rows(e, &l, fmt, numeric);
 			rc = EXIT_OK;
 		} else {
 			out_sync_for_stderr();
@@ -408,19 +363,45 @@ route_inet_fib(int ext, bool numeric)
 		}
 	}
 	rt4_close(&l);
+	emit_section_end(e, EMIT_SEC_ROUTE4);
 	return rc;
 }
 
+/* The texts of one cache row; bufs holds them. */
 static void
-cache_print(struct rt4_row *r, const struct rt4_addrs *a, int ext, bool numeric)
+cache_record(const struct rt4_row *r, const struct rt4_addrs *a, bool numeric,
+    struct route_rec *rec, char bufs[4][64])
 {
-	char src[64], dst[64], gw[64], spec[64], flags[64], ifc[64];
-	char line[512];
+	rt4_host_text(a->src, numeric, bufs[0], 64);
+	rt4_host_text(a->dst, numeric, bufs[1], 64);
+	rt4_host_text(a->gw, numeric, bufs[2], 64);
+	rt4_host_text(a->spec, numeric, bufs[3], 64);
+	*rec = (struct route_rec){ .family = AF_INET,
+		.cache = true,
+		.src = bufs[0],
+		.dst = bufs[1],
+		.gw = bufs[2],
+		.spec = bufs[3],
+		.iface = r->iface,
+		.flags = r->flags,
+		.metric = r->metric,
+		.refcnt = r->refcnt,
+		.use = r->use,
+		.mtu = r->mtu,
+		.window = r->window,
+		.irtt = r->irtt,
+		.tos = r->tos,
+		.hhref = r->hhref,
+		.hhuptod = r->hhuptod };
+}
 
-	rt4_host_text(a->src, numeric, src, sizeof(src));
-	rt4_host_text(a->dst, numeric, dst, sizeof(dst));
-	rt4_host_text(a->gw, numeric, gw, sizeof(gw));
-	rt4_host_text(a->spec, numeric, spec, sizeof(spec));
+static void
+cache_print(const struct route_rec *r, int ext)
+{
+	char flags[64], ifc[64];
+	char line[512];
+	const char *src = r->src, *dst = r->dst, *gw = r->gw;
+
 	route_flags_cache(r->flags, flags, sizeof(flags));
 	rt4_clean_iface(r->iface, ifc, sizeof(ifc));
 	if (ext == 1)
@@ -439,23 +420,37 @@ cache_print(struct rt4_row *r, const struct rt4_addrs *a, int ext, bool numeric)
 		    "%6d %-6.6s   %-5d %-6d %-5d %-3d %-3d   %-3d %15s\n",
 		    src, dst, gw, flags, r->metric, r->refcnt, r->use, ifc,
 		    r->mtu, r->window, r->irtt, r->tos, r->hhref, r->hhuptod,
-		    spec);
+		    r->spec);
 	out_str(line);
-	/*
-	 * net-tools writes the shown texts back over the parsed columns, so
-	 * a later row lacking SpecDst re-reads a name, not hex digits.
-	 */
-	snprintf(r->src, sizeof(r->src), "%s", src);
-	snprintf(r->dst, sizeof(r->dst), "%s", dst);
-	snprintf(r->gw, sizeof(r->gw), "%s", gw);
-	snprintf(r->spec, sizeof(r->spec), "%s", spec);
+}
+
+void
+route_inet_row_text(const struct route_rec *r, int ext)
+{
+	if (ext == 0)
+		return; /* the layout of three -e: title only */
+	if (r->cache)
+		cache_print(r, ext);
+	else
+		fib_print(r, ext);
+}
+
+void
+route_inet_header_text(bool cache, bool columns, int ext)
+{
+	out_str(
+	    cache ? "Kernel IP routing cache\n" : "Kernel IP routing table\n");
+	if (columns)
+		out_str(cache ? cache_headers[ext] : fib_headers[ext]);
 }
 
 static void
-cache_rows(struct lineio *l, const char *fmt, int ext, bool numeric)
+cache_rows(struct emitter *e, struct lineio *l, const char *fmt, bool numeric)
 {
 	struct rt4_row r;
 	struct rt4_addrs a;
+	struct route_rec rec;
+	char bufs[4][64];
 	uint32_t last = 0;
 	char *line;
 	size_t len;
@@ -483,8 +478,17 @@ cache_rows(struct lineio *l, const char *fmt, int ext, bool numeric)
 		a.src = last;
 		rt4_addr(r.spec, &last);
 		a.spec = last;
-		if (ext != 0)
-			cache_print(&r, &a, ext, numeric);
+		cache_record(&r, &a, numeric, &rec, bufs);
+		emit_route(e, &rec);
+		/*
+		 * net-tools writes the shown texts back over the parsed
+		 * columns, so a later row lacking SpecDst re-reads a name,
+		 * not hex digits.
+		 */
+		snprintf(r.src, sizeof(r.src), "%s", bufs[0]);
+		snprintf(r.dst, sizeof(r.dst), "%s", bufs[1]);
+		snprintf(r.gw, sizeof(r.gw), "%s", bufs[2]);
+		snprintf(r.spec, sizeof(r.spec), "%s", bufs[3]);
 	}
 }
 
@@ -512,7 +516,7 @@ cache_layout_known(
 }
 
 int
-route_inet_cache(int ext, bool numeric)
+route_inet_cache(struct emitter *e, bool numeric)
 {
 	static const struct route_col cols[] = {
 		{ "Iface", CONV_IFACE },
@@ -542,19 +546,19 @@ route_inet_cache(int ext, bool numeric)
 		out_str("INET (IPv4) not configured in this system.\n");
 		return EXIT_FAIL;
 	}
-	if (route_json() != NULL) {
+	if (!(e->caps & EMIT_CAP_RT4_CACHE)) {
 		/* Modern kernels keep no IPv4 route cache: nothing to list. */
 		rt4_close(&l);
 		return EXIT_OK;
 	}
-	out_str("Kernel IP routing cache\n");
 	if (header == NULL) {
 		/* net-tools reports the empty file with a stale ENOENT. */
+		emit_section_begin(e, EMIT_SEC_ROUTE4_CACHE_TITLE);
 		route_perror("/proc/net/rt_cache", ENOENT);
 		rt4_close(&l);
 		return EXIT_OPEN;
 	}
-	out_str(cache_headers[ext]);
+	emit_section_begin(e, EMIT_SEC_ROUTE4_CACHE);
 	/*
 	 * Layouts of kernels before 2.2 (and damaged headers) make net-tools
 	 * print uninitialised memory; nlnetstat shows no rows for them.
@@ -564,7 +568,7 @@ route_inet_cache(int ext, bool numeric)
 
 		if (route_fmt_build(
 		        header, cols, ncols, fmt, sizeof(fmt), &missing) == 0) {
-			cache_rows(&l, fmt, ext, numeric);
+			cache_rows(e, &l, fmt, numeric);
 		} else {
 			out_sync_for_stderr();
 			fprintf(stderr,
@@ -574,5 +578,6 @@ route_inet_cache(int ext, bool numeric)
 		}
 	}
 	rt4_close(&l);
+	emit_section_end(e, EMIT_SEC_ROUTE4_CACHE);
 	return EXIT_OK;
 }

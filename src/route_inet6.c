@@ -10,11 +10,12 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "emit.h"
 #include "escape.h"
+#include "json.h"
 #include "names.h"
 #include "netstat.h"
 #include "out.h"
-#include "json.h"
 #include "route.h"
 #include "util.h"
 
@@ -61,45 +62,67 @@ rt6_addr(char groups[8][5], struct in6_addr *a)
 		*a = tmp;
 }
 
+/* Texts of one line: dst is "address/prefix" (NI_MAXHOST + 16 bytes). */
 static void
-rt6_print(const struct rt6_row *r, const struct rt6_addrs *a, bool numeric)
+rt6_record(const struct rt6_row *r, const struct rt6_addrs *a, bool numeric,
+    struct route_rec *rec, char *dst, char *hop)
 {
-	char host[NI_MAXHOST], dst[NI_MAXHOST + 16];
-	char hop[NI_MAXHOST], flags[32], ifc[64];
+	char host[NI_MAXHOST];
 
 	names_host6(&a->dst, numeric, host, sizeof(host));
-	snprintf(dst, sizeof(dst), "%s/%d", host, (int)r->plen);
-	names_host6(&a->hop, numeric, hop, sizeof(hop));
-	route_flags6(r->flags, flags, sizeof(flags));
-	escape_copy(ifc, sizeof(ifc), r->iface, strlen(r->iface));
-	out_printf("%-30s %-26s %-4s %-3d %-1d %6d %s\n", dst, hop, flags,
-	    (int)r->metric, (int)r->refcnt, (int)r->use, ifc);
+	snprintf(dst, NI_MAXHOST + 16, "%s/%d", host, (int)r->plen);
+	names_host6(&a->hop, numeric, hop, NI_MAXHOST);
+	*rec = (struct route_rec){ .family = AF_INET6,
+		.cache = (r->flags & RTF_CACHE) != 0,
+		.dst = dst,
+		.gw = hop,
+		.iface = r->iface,
+		.flags = r->flags,
+		.metric = (int)r->metric,
+		.refcnt = (int)r->refcnt,
+		.use = (int)r->use };
 }
 
-static void
-rt6_json(const struct rt6_row *r, const struct rt6_addrs *a, bool numeric)
+void
+route_inet6_row_text(const struct route_rec *r)
 {
-	struct json *j = route_json();
-	char host[NI_MAXHOST], dst[NI_MAXHOST + 16], hop[NI_MAXHOST], flags[32];
+	char flags[32], ifc[64];
 
-	names_host6(&a->dst, numeric, host, sizeof(host));
-	snprintf(dst, sizeof(dst), "%s/%d", host, (int)r->plen);
-	names_host6(&a->hop, numeric, hop, sizeof(hop));
+	route_flags6(r->flags, flags, sizeof(flags));
+	escape_copy(ifc, sizeof(ifc), r->iface, strlen(r->iface));
+	out_printf("%-30s %-26s %-4s %-3d %-1d %6d %s\n", r->dst, r->gw, flags,
+	    r->metric, r->refcnt, r->use, ifc);
+}
+
+void
+route_inet6_header_text(bool cache)
+{
+	out_str(cache ? "Kernel IPv6 routing cache\n"
+	              : "Kernel IPv6 routing table\n");
+	out_str("Destination                    Next Hop                   "
+	        "Flag Met Ref  Use If\n");
+}
+
+void
+route_inet6_row_json(struct json *j, const struct route_rec *r)
+{
+	char flags[32];
+
 	route_flags6(r->flags, flags, sizeof(flags));
 	json_item(j);
 	json_open(j, '{');
 	json_key(j, "destination");
-	json_cstr(j, dst);
+	json_cstr(j, r->dst);
 	json_key(j, "next_hop");
-	json_cstr(j, hop);
+	json_cstr(j, r->gw);
 	json_key(j, "route_flags");
 	json_cstr(j, flags);
 	json_key(j, "metric");
-	json_i64(j, (int)r->metric);
+	json_i64(j, r->metric);
 	json_key(j, "route_refs");
-	json_i64(j, (int)r->refcnt);
+	json_i64(j, r->refcnt);
 	json_key(j, "use");
-	json_i64(j, (int)r->use);
+	json_i64(j, r->use);
 	json_key(j, "iface");
 	json_str(j, r->iface, strlen(r->iface));
 	json_key(j, "kind");
@@ -110,10 +133,12 @@ rt6_json(const struct rt6_row *r, const struct rt6_addrs *a, bool numeric)
 }
 
 int
-route_inet6(bool cache, bool numeric)
+route_inet6(struct emitter *e, bool cache, bool numeric)
 {
 	struct rt6_row r;
 	struct rt6_addrs a;
+	struct route_rec rec;
+	char dst[NI_MAXHOST + 16], hop[NI_MAXHOST];
 	struct lineio l;
 	char *line;
 	size_t len;
@@ -124,13 +149,7 @@ route_inet6(bool cache, bool numeric)
 		out_str("INET6 (IPv6) not configured in this system.\n");
 		return EXIT_FAIL;
 	}
-	if (route_json() == NULL) {
-		out_str(cache ? "Kernel IPv6 routing cache\n"
-		              : "Kernel IPv6 routing table\n");
-		out_str(
-		    "Destination                    Next Hop                   "
-		    "Flag Met Ref  Use If\n");
-	}
+	emit_section_begin(e, cache ? EMIT_SEC_ROUTE6_CACHE : EMIT_SEC_ROUTE6);
 	memset(&r, 0, sizeof(r));
 	memset(&a, 0, sizeof(a));
 	lineio_init(&l, fd);
@@ -141,12 +160,11 @@ route_inet6(bool cache, bool numeric)
 			continue;
 		rt6_addr(r.dst, &a.dst);
 		rt6_addr(r.hop, &a.hop);
-		if (route_json() != NULL)
-			rt6_json(&r, &a, numeric);
-		else
-			rt6_print(&r, &a, numeric);
+		rt6_record(&r, &a, numeric, &rec, dst, hop);
+		emit_route(e, &rec);
 	}
 	close(fd);
 	lineio_free(&l);
+	emit_section_end(e, cache ? EMIT_SEC_ROUTE6_CACHE : EMIT_SEC_ROUTE6);
 	return EXIT_OK;
 }

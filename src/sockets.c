@@ -7,6 +7,7 @@
  */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -24,6 +25,22 @@
 #include "procnet.h"
 #include "u64map.h"
 #include "util.h"
+
+/*
+ * One request sock as /proc shows it: its timeouts (the middle -o number),
+ * which sock_diag does not report (it gives the SYN-ACKs resent).
+ */
+struct synrecv_row {
+	struct in6_addr laddr, raddr;
+	uint16_t lport, rport;
+	uint32_t timeouts;
+};
+
+struct synrecv_table {
+	struct synrecv_row *rows; /* sorted by synrecv_cmp */
+	size_t n, cap;
+	bool loaded;
+};
 
 /* Where inet sockets come from (NLNETSTAT_SOURCE). */
 enum source_pref {
@@ -50,7 +67,11 @@ struct listing {
 	struct u64map peers; /* --peers, --json: unix inode -> peer inode */
 	bool have_peers;
 	bool quiet; /* a silent run: errors are left to the printing one */
-	struct collector collector; /* the emitter of the silent run */
+	struct collector collector;   /* the emitter of the silent run */
+	bool from_diag;               /* the rows now come from sock_diag */
+	struct synrecv_table synrecv; /* -o: SYN_RECV timeouts from /proc */
+	struct procnet_unix_known unix_known; /* unix_diag's list */
+	bool unix_loaded, have_unix_known;
 };
 
 /* The inet tables in net-tools' order; SKT_COUNT marks SCTP. */
@@ -131,8 +152,11 @@ listing_can_stop_early(const struct listing *l)
 	       !o->peers && privs_sees_every_process();
 }
 
-/* -p: one /proc scan per pass, with net-tools' two warnings. */
-static void
+/*
+ * -p: one /proc scan per pass, with net-tools' two warnings.  EXIT_FAIL
+ * when the capabilities could not be dropped after it (main reports it).
+ */
+static int
 listing_load_owners(struct listing *l)
 {
 	struct procmap_stats st;
@@ -141,15 +165,34 @@ listing_load_owners(struct listing *l)
 
 	/* --pid needs the owners even without the -p column. */
 	if ((!l->o->programs && l->o->xf.npids == 0) || l->owners_loaded)
-		return;
+		return EXIT_OK;
 	l->owners_loaded = true;
 	early = listing_can_stop_early(l) && listing_collect_wanted(l, &wanted);
 	privs_scan_begin();
+	int procfd = util_proc_dirfd();
+	if (procfd == -EMFILE || procfd == -ENFILE) {
+		/* Not a question of privileges: say what it is. */
+		int dropped =
+		    privs_scan_end(!l->o->continuous && !l->o->all_netns);
+		u64map_free(&wanted);
+		if (dropped < 0)
+			return EXIT_FAIL;
+		out_sync_for_stderr();
+		fprintf(stderr, "nlnetstat: cannot read %s for \"-p\": %s\n",
+		    util_proc_root(), strerror(-procfd));
+		return EXIT_OK;
+	}
 	procmap_build(&l->owners, &st, early ? &wanted : NULL);
-	privs_scan_end(!l->o->continuous);
+	/* -c and --all-netns enter later passes or namespaces: keep the
+	 * permitted set (setns needs CAP_SYS_ADMIN), clear the effective. */
+	int dropped = privs_scan_end(!l->o->continuous && !l->o->all_netns);
+	/* Its descriptor is not kept: the /proc/net files come next. */
+	util_proc_release();
 	u64map_free(&wanted);
+	if (dropped < 0)
+		return EXIT_FAIL;
 	if (!st.proc_unreadable && st.denied == 0)
-		return;
+		return EXIT_OK;
 	out_sync_for_stderr();
 	if (st.proc_unreadable || st.sockets == 0)
 		fprintf(stderr,
@@ -163,33 +206,112 @@ listing_load_owners(struct listing *l)
 		    "would have to be root to see it all.)\n");
 	if (l->o->verbose)
 		privs_explain(st.denied, st.denied_own);
+	return EXIT_OK;
 }
 
-/* --pid: keep the row only when one of its owners is listed. */
+/* --pid: keep the row only when one of its owners (any of them) is listed. */
 static bool
 listing_owner_match(const struct listing *l, uint64_t inode)
 {
-	struct procmap_owner ow[64];
-	int pids[64];
-	size_t n;
+	struct procmap_iter it;
+	struct procmap_owner ow;
 
 	if (l->o->xf.npids == 0)
 		return true;
-	if (l->owners == NULL || inode == 0)
-		return false;
-	n = procmap_owners(l->owners, inode, ow, 64);
-	for (size_t i = 0; i < n && i < 64; i++)
-		pids[i] = ow[i].pid;
-	return filter_owner_match(l->o, pids, n < 64 ? n : 64);
+	procmap_iter_init(&it, l->owners, inode);
+	while (procmap_iter_next(&it, &ow)) {
+		int pid = ow.pid;
+		if (filter_owner_match(l->o, &pid, 1))
+			return true;
+	}
+	return false;
+}
+
+static int
+synrecv_cmp(const void *a, const void *b)
+{
+	const struct synrecv_row *x = a, *y = b;
+	int c = memcmp(&x->laddr, &y->laddr, sizeof(x->laddr));
+
+	if (c == 0)
+		c = memcmp(&x->raddr, &y->raddr, sizeof(x->raddr));
+	if (c == 0)
+		c = (int)x->lport - (int)y->lport;
+	if (c == 0)
+		c = (int)x->rport - (int)y->rport;
+	return c;
+}
+
+static int
+synrecv_note(const struct sock_rec *r, void *ctx)
+{
+	struct synrecv_table *t = ctx;
+
+	if (r->state != SK_SYN_RECV || r->inode != 0)
+		return 0;
+	if (t->n == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 64;
+		t->rows = xrealloc(t->rows, t->cap * sizeof(*t->rows));
+	}
+	t->rows[t->n++] = (struct synrecv_row){ r->laddr, r->raddr, r->lport,
+		r->rport, r->retrans };
+	return 0;
+}
+
+static void
+synrecv_reset(struct synrecv_table *t)
+{
+	free(t->rows);
+	memset(t, 0, sizeof(*t));
+}
+
+/*
+ * -o on a SYN_RECV row from sock_diag: netstat's middle number is the
+ * number of timeouts that fired (/proc's req->num_timeout), which only
+ * /proc reports; sock_diag gives the SYN-ACKs resent, fewer under
+ * TCP_DEFER_ACCEPT.  The first such row of a dump reads that /proc file
+ * once; a request sock gone from it keeps the sock_diag number.
+ */
+static void
+listing_fix_synrecv(struct listing *l, int family, struct sock_rec *r)
+{
+	struct synrecv_table *t = &l->synrecv;
+	struct procnet_result res;
+
+	if (!t->loaded) {
+		t->loaded = true;
+		(void)procnet_read(SKT_TCP, family, synrecv_note, t, &res);
+		if (t->n > 0)
+			qsort(t->rows, t->n, sizeof(*t->rows), synrecv_cmp);
+	}
+	struct synrecv_row key = { r->laddr, r->raddr, r->lport, r->rport, 0 };
+	const struct synrecv_row *hit =
+	    t->n ? bsearch(&key, t->rows, t->n, sizeof(*t->rows), synrecv_cmp)
+	         : NULL;
+	if (hit != NULL)
+		r->retrans = hit->timeouts;
+}
+
+static bool
+needs_synrecv_fix(const struct listing *l, const struct sock_rec *r)
+{
+	return l->from_diag && l->o->timers && r->table == SKT_TCP &&
+	       r->state == SK_SYN_RECV && r->inode == 0;
 }
 
 static int
 sink_inet(const struct sock_rec *r, void *ctx)
 {
 	struct listing *l = ctx;
+	struct sock_rec fixed;
 
 	if (!filter_match(l->o, r) || !listing_owner_match(l, r->inode))
 		return 0;
+	if (needs_synrecv_fix(l, r) && !l->quiet) {
+		fixed = *r;
+		listing_fix_synrecv(l, r->family, &fixed);
+		r = &fixed;
+	}
 	emit_sock(l->emit, r, l->label, l->owners);
 	return 0;
 }
@@ -253,6 +375,82 @@ read_proc_table(struct listing *l, enum sk_table t, int family)
 }
 
 static int
+unix_note(const struct diag_unix *u, void *ctx)
+{
+	struct listing *l = ctx;
+
+	procnet_unix_known_add(&l->unix_known, u->inode, u->type, u->state,
+	    u->name, u->name_len, u->nicons);
+	if (u->peer != 0)
+		u64map_put(&l->peers, u->inode, u->peer);
+	return 0;
+}
+
+/*
+ * One unix_diag dump per pass: the kernel's list of UNIX sockets (names
+ * included) that /proc/net/unix is checked against, and the peers that
+ * --peers and --json show (/proc/net/unix has no peer column).  With
+ * NLNETSTAT_SOURCE=proc only the peers are used.
+ */
+static void
+listing_load_unix(struct listing *l)
+{
+	struct diag_sock *d = l->diag;
+	bool want_peers = l->o->peers || (l->ctx->emit->caps & EMIT_CAP_PEERS);
+	int rc;
+
+	if (l->unix_loaded)
+		return;
+	l->unix_loaded = true;
+	if (l->diag == NULL && !want_peers)
+		return;
+	if (d == NULL && diag_open(&d) < 0)
+		return;
+	rc = diag_unix_dump(d, unix_note, l);
+	if (d != l->diag)
+		diag_close(d);
+	l->have_peers = rc == 0 && want_peers;
+	l->have_unix_known = rc == 0 && l->diag != NULL;
+}
+
+/* Without /proc/net/unix (proc mounted with subset=pid): say what lacks. */
+static void
+unix_note_no_proc(const struct listing *l)
+{
+	if (l->quiet)
+		return;
+	out_sync_for_stderr();
+	fprintf(stderr,
+	    "nlnetstat: no %s/net/unix: UNIX sockets listed from sock_diag, "
+	    "without RefCnt.\n",
+	    util_proc_root());
+}
+
+/*
+ * The UNIX table: /proc/net/unix joined with unix_diag's list, or
+ * unix_diag's list alone when the file is missing, or the file alone
+ * when sock_diag is not used.  Returns 0 or -errno as read_proc_table.
+ */
+static int
+read_unix_table(struct listing *l)
+{
+	struct procnet_result res;
+	int rc;
+
+	listing_load_unix(l);
+	if (!l->have_unix_known)
+		return read_proc_table(l, SKT_UNIX, AF_UNIX);
+	rc = procnet_read_unix_known(&l->unix_known, sink_unix, l, &res);
+	if (rc == -ENOENT) {
+		unix_note_no_proc(l);
+		return procnet_unix_known_emit(&l->unix_known, sink_unix, l);
+	}
+	if (!l->quiet)
+		report_bogus(SKT_UNIX, AF_UNIX, &res);
+	return rc;
+}
+
+static int
 read_diag_table(struct listing *l, enum sk_table t, int family)
 {
 	const struct opts *o = l->o;
@@ -267,7 +465,10 @@ read_diag_table(struct listing *l, enum sk_table t, int family)
 		.dport = filter_push_port(o, false),
 	};
 	unsigned long emitted = 0;
+	l->from_diag = true;
 	int rc = diag_dump(l->diag, &req, sink_inet, l, &emitted);
+	l->from_diag = false;
+	synrecv_reset(&l->synrecv);
 
 	if (rc == 0 || (diag_is_unsupported(rc) && emitted == 0 &&
 	                   l->source == SOURCE_AUTO))
@@ -425,7 +626,7 @@ listing_collect_wanted(struct listing *l, struct u64map *set)
 		}
 	}
 	if (!o->explicit_sel || opts_has_af(o, NAF_UNIX)) {
-		rc = read_proc_table(l, SKT_UNIX, AF_UNIX);
+		rc = read_unix_table(l);
 		ok = ok && (rc == 0 || rc == -ENOENT);
 	}
 	l->emit = saved;
@@ -457,47 +658,35 @@ inet_sections(struct listing *l)
 {
 	int rc;
 
-	listing_load_owners(l);
+	if (listing_load_owners(l) != EXIT_OK)
+		return EXIT_FAIL;
 	emit_section_begin(l->emit, EMIT_SEC_INET);
 	rc = inet_tables(l);
 	emit_section_end(l->emit, EMIT_SEC_INET);
 	return rc;
 }
 
-static void
-peer_note(uint64_t inode, uint64_t peer, void *ctx)
-{
-	u64map_put(ctx, inode, peer);
-}
-
-/* Peers come from unix_diag: /proc/net/unix has no peer column. */
-static void
-listing_load_peers(struct listing *l)
-{
-	struct diag_sock *d = l->diag;
-
-	if (!l->o->peers && !(l->emit->caps & EMIT_CAP_PEERS))
-		return;
-	if (d == NULL && diag_open(&d) < 0)
-		return;
-	l->have_peers = diag_unix_peers(d, peer_note, &l->peers) == 0;
-	if (d != l->diag)
-		diag_close(d);
-}
-
 static int
 unix_section(struct listing *l)
 {
-	listing_load_owners(l);
-	listing_load_peers(l);
+	if (listing_load_owners(l) != EXIT_OK)
+		return EXIT_FAIL;
+	listing_load_unix(l);
 	emit_section_begin(l->emit, EMIT_SEC_UNIX);
-	int rc = read_proc_table(l, SKT_UNIX, AF_UNIX);
+	int rc = read_unix_table(l);
 	emit_section_end(l->emit, EMIT_SEC_UNIX);
 	if (rc == -ENOENT || rc == -EACCES)
 		return missing_table(l->o, "AF UNIX");
 	if (rc < 0)
 		return open_failed(SKT_UNIX, AF_UNIX, rc);
 	return EXIT_OK;
+}
+
+/* True when the pass lists inet or UNIX sockets (not only -g). */
+static bool
+listing_has_sockets(const struct opts *o)
+{
+	return !o->explicit_sel || o->protos != 0 || opts_has_af(o, NAF_UNIX);
 }
 
 static int
@@ -521,6 +710,14 @@ listing_run(struct listing *l)
 	return obsolete_bluetooth(o);
 }
 
+static void
+listing_free(struct listing *l)
+{
+	procmap_free(l->owners);
+	u64map_free(&l->peers);
+	procnet_unix_known_free(&l->unix_known);
+}
+
 int
 sockets_run(struct run_ctx *c)
 {
@@ -538,10 +735,17 @@ sockets_run(struct run_ctx *c)
 		    stderr, "nlnetstat: sock_diag netlink is not available\n");
 		return EXIT_FAIL;
 	}
+	/*
+	 * -p: scan (and drop the capabilities) before the document opens;
+	 * when that fails nothing may be printed.
+	 */
+	if (listing_has_sockets(c->o) && listing_load_owners(&l) != EXIT_OK) {
+		procmap_free(l.owners);
+		return EXIT_FAIL;
+	}
 	emit_doc_begin(l.emit, EMIT_DOC_SOCKETS);
 	rc = listing_run(&l);
 	emit_doc_end(l.emit, EMIT_DOC_SOCKETS);
-	procmap_free(l.owners);
-	u64map_free(&l.peers);
+	listing_free(&l);
 	return rc;
 }

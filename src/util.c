@@ -71,18 +71,24 @@ util_proc_root(void)
 	return (r != NULL && r[0] != '\0') ? r : "/proc";
 }
 
-int
-util_proc_dirfd(void)
+/* The cached /proc root descriptor; closed (and -1 returned) on release. */
+static int
+util_proc_dirfd_cache(bool release)
 {
 	static int fd = -1;
 	static char opened[4096];
 	const char *root = util_proc_root();
 
+	if (release || (fd >= 0 && strcmp(opened, root) != 0)) {
+		if (fd >= 0)
+			close(fd);
+		fd = -1;
+		if (release)
+			return -1;
+	}
 	/* Reopened only when the root changes (unit tests switch trees). */
-	if (fd >= 0 && strcmp(opened, root) == 0)
-		return fd;
 	if (fd >= 0)
-		close(fd);
+		return fd;
 	fd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (fd < 0)
 		return -errno;
@@ -91,14 +97,29 @@ util_proc_dirfd(void)
 }
 
 int
+util_proc_dirfd(void)
+{
+	return util_proc_dirfd_cache(false);
+}
+
+void
+util_proc_release(void)
+{
+	(void)util_proc_dirfd_cache(true);
+}
+
+int
 util_proc_open(const char *rel)
 {
-	int dfd = util_proc_dirfd();
+	char path[4096];
 	int fd;
 
-	if (dfd < 0)
-		return dfd;
-	fd = openat(dfd, rel, O_RDONLY | O_CLOEXEC);
+	/* By path, not below a held directory descriptor: at a low
+	 * RLIMIT_NOFILE every descriptor counts. */
+	if ((size_t)snprintf(path, sizeof(path), "%s/%s", util_proc_root(),
+	        rel) >= sizeof(path))
+		return -ENAMETOOLONG;
+	fd = open(path, O_RDONLY | O_CLOEXEC);
 	return fd < 0 ? -errno : fd;
 }
 

@@ -33,7 +33,7 @@ run_capture() {
 	local tag=$1 bin=$2
 	shift 2
 	# shellcheck disable=SC2086
-	(exec $RUN_PREFIX bash -c 'exec -a netstat "$0" "$@"' "$bin" "$@") \
+	(exec ${RUN_PREFIX:-} bash -c 'exec -a netstat "$0" "$@"' "$bin" "$@") \
 		>"$T_TMP/$tag.out" 2>"$T_TMP/$tag.err"
 	echo $? >"$T_TMP/$tag.rc"
 }

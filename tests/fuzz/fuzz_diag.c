@@ -1,6 +1,7 @@
 /*
- * fuzz_diag.c - the sock_diag reply decoder: diag_decode_inet() on the
- * input as one netlink message, for every inet table.  nlmsg_len is cut
+ * fuzz_diag.c - the sock_diag reply decoders: diag_decode_inet() on the
+ * input as one netlink message, for every inet table, and
+ * diag_decode_unix().  nlmsg_len is cut
  * to the input size and the message sits in a heap buffer of exactly its
  * aligned length, so any read past the message is an ASan report.
  */
@@ -47,6 +48,16 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		FUZZ_CHECK(r.family == AF_INET || r.family == AF_INET6);
 		FUZZ_CHECK(r.table == fuzz_tables[i]);
 		FUZZ_CHECK(r.path == NULL);
+	}
+	struct diag_unix u;
+	int urc = diag_decode_unix(buf, &u);
+	FUZZ_CHECK(urc == 0 || urc == -EINVAL);
+	if (urc == 0 && u.name != NULL) {
+		/* The name lies inside the message. */
+		FUZZ_CHECK(
+		    (const char *)u.name >= (const char *)buf &&
+		    (const char *)u.name + u.name_len <= (char *)buf + own);
+		fuzz_touch(u.name, u.name_len);
 	}
 	free(buf);
 	return 0;

@@ -3,6 +3,9 @@
  * input line, then the whole input as NLNETSTAT_PROC_ROOT/net/unix through
  * procnet_read(SKT_UNIX), which joins paths broken by newlines.  The sink
  * reads every path byte and counts records against the input's lines.
+ * Then procnet_unix_join() on the input with the records just read as the
+ * kernel's list: every joined row must be in that list (or inode 0), each
+ * inode at most once.
  */
 #include <sys/socket.h>
 
@@ -43,6 +46,7 @@ one_line(const char *line, size_t len, size_t index, void *ctx)
 struct count {
 	unsigned long records;
 	size_t path_bytes;
+	struct procnet_unix_known known;
 };
 
 static int
@@ -57,6 +61,41 @@ count_sink(const struct sock_rec *r, void *ctx)
 		FUZZ_CHECK(r->path_len == 0);
 	c->path_bytes += r->path_len;
 	c->records++;
+	/* As a path the kernel would send: the /proc text plus its NUL. */
+	if (c->records <= 64 && r->inode != 0) {
+		char name[256];
+		size_t n = r->path_len < sizeof(name) - 1 ? r->path_len
+		                                          : sizeof(name) - 1;
+		if (r->path != NULL)
+			memcpy(name, r->path, n);
+		name[n] = '\0';
+		procnet_unix_known_add(&c->known, r->inode, r->unix_type,
+		    r->unix_flags ? 10 : 1,
+		    r->path && n > 0 && name[0] != '\0' ? name : NULL,
+		    r->path && n > 0 && name[0] != '\0' ? n + 1 : 0,
+		    r->refcnt & 3);
+	}
+	return 0;
+}
+
+struct seen {
+	const struct procnet_unix_known *known;
+	struct u64map once;
+};
+
+static int
+join_sink(const struct sock_rec *r, void *ctx)
+{
+	struct seen *s = ctx;
+	uint64_t v;
+
+	if (r->path != NULL)
+		fuzz_touch(r->path, r->path_len);
+	if (r->inode == 0)
+		return 0;
+	FUZZ_CHECK(u64map_get(&s->known->index, r->inode, &v));
+	FUZZ_CHECK(!u64map_get(&s->once, r->inode, &v));
+	u64map_put(&s->once, r->inode, 1);
 	return 0;
 }
 
@@ -65,7 +104,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	size_t lines = fuzz_lines(data, size, one_line, NULL);
 	struct procnet_result res;
-	struct count c = { 0, 0 };
+	struct count c = { 0 };
+	struct seen seen = { 0 };
 
 	fuzz_root_write("net/unix", data, size);
 	FUZZ_CHECK(procnet_read(SKT_UNIX, AF_UNIX, count_sink, &c, &res) == 0);
@@ -73,5 +113,17 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	FUZZ_CHECK(c.records + res.bogus <= (lines > 0 ? lines - 1 : 0));
 	FUZZ_CHECK(c.path_bytes <= size);
 	FUZZ_CHECK(res.bogus == 0 || res.first_bogus >= 2);
+	seen.known = &c.known;
+	/* The join reads text as util_read_all() leaves it: NUL after it. */
+	char *text = malloc(size + 1);
+	if (text == NULL)
+		abort();
+	memcpy(text, data, size);
+	text[size] = '\0';
+	FUZZ_CHECK(procnet_unix_join(
+	               text, size, &c.known, join_sink, &seen, &res) == 0);
+	free(text);
+	u64map_free(&seen.once);
+	procnet_unix_known_free(&c.known);
 	return 0;
 }

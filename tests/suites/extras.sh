@@ -360,6 +360,21 @@ s=socket.socket(); s.bind(("127.0.0.1",4202)); s.listen(); time.sleep(30)' &
 	else
 		fail "extras: --all-netns lists both namespaces" "$(head -c 300 "$T_TMP/all.got")"
 	fi
+	# -p drops capabilities after each scan; setns for the next
+	# namespace still needs CAP_SYS_ADMIN (it failed after the first).
+	"$NL" --all-netns -tlnp >"$T_TMP/allp.got" 2>"$T_TMP/allp.err"
+	local allp_rc=$?
+	ip netns exec $b "$NETSTAT" -tlnp >"$T_TMP/allp.ref" 2>&1
+	if [ "$allp_rc" = 0 ] && [ ! -s "$T_TMP/allp.err" ] &&
+		sed -n "/^Network namespace: $b\$/,/^Network namespace:/p" "$T_TMP/allp.got" |
+		grep -v '^Network namespace:' | cmp -s - "$T_TMP/allp.ref" &&
+		grep -q ':4101 .*/python3' "$T_TMP/allp.got" &&
+		grep -q ':4202 .*/python3' "$T_TMP/allp.got"; then
+		pass "extras: --all-netns -p enters every namespace, owners as netstat's"
+	else
+		fail "extras: --all-netns -p enters every namespace, owners as netstat's" \
+			"rc $allp_rc: $(head -c 300 "$T_TMP/allp.err")"
+	fi
 	"$NL" --netns nlx-no-such -tln >/dev/null 2>"$T_TMP/ns.err"
 	if [ $? = 1 ] && grep -q "cannot enter network namespace" "$T_TMP/ns.err"; then
 		pass "extras: --netns of a missing namespace fails clearly"

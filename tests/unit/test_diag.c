@@ -9,6 +9,7 @@
 #include <linux/inet_diag.h>
 #include <linux/sock_diag.h>
 #include <linux/tcp.h>
+#include <linux/unix_diag.h>
 #include <string.h>
 #include <sys/socket.h>
 
@@ -148,6 +149,40 @@ test_filter(void)
 	t_end();
 }
 
+static void
+test_unix_decode(void)
+{
+	static const char name[] = "\0abs\nfake";
+	struct nlmsghdr *nlh = mnl_nlmsg_put_header(msgbuf);
+	struct unix_diag_msg *m;
+	struct unix_diag_rqlen q = { 2, 128 };
+	uint32_t icons[3] = { 11, 12, 13 };
+	struct diag_unix u;
+
+	nlh->nlmsg_type = SOCK_DIAG_BY_FAMILY;
+	m = mnl_nlmsg_put_extra_header(nlh, sizeof(*m));
+	m->udiag_family = AF_UNIX;
+	m->udiag_type = SOCK_STREAM;
+	m->udiag_state = 10;
+	m->udiag_ino = 777;
+	mnl_attr_put(nlh, UNIX_DIAG_NAME, sizeof(name) - 1, name);
+	mnl_attr_put_u32(nlh, UNIX_DIAG_PEER, 778);
+	mnl_attr_put(nlh, UNIX_DIAG_ICONS, sizeof(icons), icons);
+	mnl_attr_put(nlh, UNIX_DIAG_RQLEN, sizeof(q), &q);
+	t_begin("diag: unix_diag message with name, peer, icons, queues");
+	T_CHECK(diag_decode_unix(nlh, &u) == 0);
+	T_CHECK(u.inode == 777 && u.type == SOCK_STREAM && u.state == 10);
+	T_CHECK(u.name_len == sizeof(name) - 1);
+	T_CHECK(memcmp(u.name, name, u.name_len) == 0);
+	T_CHECK(u.peer == 778 && u.nicons == 3);
+	T_CHECK(u.have_rqlen && u.rqueue == 2 && u.wqueue == 128);
+	m->udiag_family = AF_INET;
+	T_CHECK(diag_decode_unix(nlh, &u) == -EINVAL);
+	nlh->nlmsg_len = NLMSG_HDRLEN + 4;
+	T_CHECK(diag_decode_unix(nlh, &u) == -EINVAL);
+	t_end();
+}
+
 void
 test_group_diag(void)
 {
@@ -155,4 +190,5 @@ test_group_diag(void)
 	test_established_info();
 	test_raw_and_bad();
 	test_filter();
+	test_unix_decode();
 }

@@ -317,9 +317,56 @@ test_self_skip(void)
 	tree_remove();
 }
 
+/*
+ * A prefork listener: 500 processes share inode 777 (each twice, as a
+ * dup), and every one of them is an owner, in PID order, without a cap.
+ */
+static void
+test_many_owners(void)
+{
+	struct procmap *m;
+	struct procmap_stats st;
+	struct procmap_iter it;
+	struct procmap_owner ow;
+	char name[32];
+	enum { NPROC = 500 };
+
+	if (!tree_new())
+		return;
+	for (int pid = 2000; pid < 2000 + NPROC; pid++) {
+		snprintf(name, sizeof(name), "worker%d", pid);
+		mkproc(pid, name, strlen(name) + 1);
+		mkfd(pid, 3, "socket:[777]");
+		mkfd(pid, 9, "socket:[777]");
+	}
+	procmap_build(&m, &st, NULL);
+	t_begin("procmap: every owner of a socket shared by 500 processes");
+	T_CHECK(st.procs == NPROC && st.sockets == 2 * NPROC);
+	T_CHECK(procmap_owners(m, 777, NULL, 0) == NPROC);
+	T_STREQ(procmap_lookup(m, 777), "2000/worker2000");
+	size_t n = 0;
+	bool in_order = true;
+	procmap_iter_init(&it, m, 777);
+	while (procmap_iter_next(&it, &ow)) {
+		snprintf(name, sizeof(name), "worker%d", 2000 + (int)n);
+		in_order = in_order && ow.pid == 2000 + (pid_t)n &&
+		           strcmp(ow.name, name) == 0;
+		n++;
+	}
+	T_CHECK(n == NPROC && in_order);
+	procmap_iter_init(&it, m, 778);
+	T_CHECK(!procmap_iter_next(&it, &ow));
+	procmap_iter_init(&it, NULL, 777);
+	T_CHECK(!procmap_iter_next(&it, &ow));
+	t_end();
+	procmap_free(m);
+	tree_remove();
+}
+
 void
 test_group_procmap(void)
 {
+	test_many_owners();
 	test_self_skip();
 	test_early_stop();
 	test_threaded_order();

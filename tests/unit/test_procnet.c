@@ -5,6 +5,7 @@
  */
 #include <arpa/inet.h>
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
 
@@ -140,6 +141,121 @@ test_unix_lines(void)
 	t_end();
 }
 
+/* ---- the UNIX join: /proc/net/unix against the kernel's list ---- */
+
+struct joined {
+	size_t n;
+	uint64_t inode[16];
+	char path[16][160];
+	uint8_t state[16];
+	uint32_t refcnt[16];
+};
+
+static int
+join_sink(const struct sock_rec *r, void *ctx)
+{
+	struct joined *j = ctx;
+
+	if (j->n < 16) {
+		j->inode[j->n] = r->inode;
+		j->state[j->n] = r->state;
+		j->refcnt[j->n] = r->refcnt;
+		snprintf(j->path[j->n], sizeof(j->path[0]), "%.*s",
+		    (int)r->path_len, r->path ? r->path : "");
+	}
+	j->n++;
+	return 0;
+}
+
+#define UNIX_HDR "Num       RefCount Protocol Flags    Type St Inode Path\n"
+#define FAKE_REC                                                               \
+	"0000000000000000: 00000002 00000000 00010000 0001 01 4242424 "        \
+	"/run/FAKE.sock"
+
+static void
+test_unix_join_forged(void)
+{
+	static const char name[] = "\0abs\n" FAKE_REC;
+	/* What the kernel prints: the abstract name with its newline. */
+	const char text[] = UNIX_HDR
+	    "0000000000000000: 00000002 00000000 00010000 0001 01 100 "
+	    "@abs\n" FAKE_REC "\n"
+	    "0000000000000000: 00000003 00000000 00000000 0001 02     0 "
+	    "@abs\n" FAKE_REC "\n"
+	    "0000000000000000: 00000003 00000000 00000000 0001 03 101\n"
+	    "0000000000000000: 00000002 00000000 00010000 0001 01 102 "
+	    "/run/ok.sock\n";
+	struct procnet_unix_known k = { 0 };
+	struct procnet_result res;
+	struct joined j = { 0 };
+
+	t_begin("procnet: unix join keeps a name holding a record whole");
+	procnet_unix_known_add(&k, 100, 1, 10, name, sizeof(name) - 1, 1);
+	procnet_unix_known_add(&k, 101, 1, 1, NULL, 0, 0);
+	procnet_unix_known_add(&k, 102, 1, 10, "/run/ok.sock", 13, 0);
+	T_CHECK(procnet_unix_join(
+	            text, sizeof(text) - 1, &k, join_sink, &j, &res) == 0);
+	T_CHECK(j.n == 4 && res.bogus == 0);
+	T_CHECK(j.inode[0] == 100 && j.refcnt[0] == 2);
+	T_CHECK(strcmp(j.path[0], "@abs\n" FAKE_REC) == 0);
+	/* The embryonic connection shows its listener's whole name. */
+	T_CHECK(j.inode[1] == 0 && j.state[1] == 2);
+	T_CHECK(strcmp(j.path[1], "@abs\n" FAKE_REC) == 0);
+	T_CHECK(j.inode[2] == 101 && j.path[2][0] == '\0');
+	T_CHECK(j.inode[3] == 102 && strcmp(j.path[3], "/run/ok.sock") == 0);
+	for (size_t i = 0; i < j.n && i < 16; i++)
+		T_CHECK(j.inode[i] != 4242424);
+	procnet_unix_known_free(&k);
+	t_end();
+}
+
+static void
+test_unix_join_unknown(void)
+{
+	/* 200 is not in the kernel's list: its end is unknown, the forged
+	 * line after it is skipped up to the next known record. */
+	const char text[] = UNIX_HDR
+	    "0000000000000000: 00000002 00000000 00010000 0001 01 200 "
+	    "@x\n" FAKE_REC "\n"
+	    "0000000000000000: 00000005 00000000 00000000 0002 01 0 /run/none\n"
+	    "0000000000000000: 00000002 00000000 00010000 0001 01 102 "
+	    "/run/ok.sock\n"
+	    "0000000000000000: 00000002 00000000 00010000 0001 01 102 "
+	    "/run/ok.sock\n";
+	struct procnet_unix_known k = { 0 };
+	struct procnet_result res;
+	struct joined j = { 0 };
+
+	t_begin("procnet: unix join drops what the kernel did not list");
+	procnet_unix_known_add(&k, 102, 1, 10, "/run/ok.sock", 13, 0);
+	procnet_unix_known_add(&k, 4242424, 2, 7, "/run/other", 11, 0);
+	T_CHECK(procnet_unix_join(
+	            text, sizeof(text) - 1, &k, join_sink, &j, &res) == 0);
+	/* Once, with the kernel's type and flags, whatever the line said. */
+	T_CHECK(j.n == 1 && j.inode[0] == 102);
+	procnet_unix_known_free(&k);
+	t_end();
+}
+
+static void
+test_unix_known_emit(void)
+{
+	struct procnet_unix_known k = { 0 };
+	struct joined j = { 0 };
+
+	t_begin("procnet: unix sockets from sock_diag alone");
+	procnet_unix_known_add(&k, 7, 1, 10, "/run/l.sock", 12, 2);
+	procnet_unix_known_add(&k, 8, 2, 1, "\0a\0b", 4, 0);
+	T_CHECK(procnet_unix_known_emit(&k, join_sink, &j) == 0);
+	T_CHECK(j.n == 4);
+	T_CHECK(j.inode[0] == 7 && strcmp(j.path[0], "/run/l.sock") == 0);
+	T_CHECK(j.inode[1] == 0 && j.state[1] == 2 && j.inode[2] == 0);
+	T_CHECK(j.inode[3] == 8 && strcmp(j.path[3], "@a@b") == 0);
+	T_CHECK(j.state[3] == 3);
+	procnet_unix_known_free(&k);
+	t_end();
+}
+
 void
 test_group_procnet(void)
 {
@@ -148,4 +264,7 @@ test_group_procnet(void)
 	test_mapped();
 	test_bad_lines();
 	test_unix_lines();
+	test_unix_join_forged();
+	test_unix_join_unknown();
+	test_unix_known_emit();
 }
