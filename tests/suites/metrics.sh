@@ -313,10 +313,10 @@ s=socket.socket(); s.bind(("127.0.0.1",4202)); s.listen(); time.sleep(600)' &
 		sleep 0.1
 	done
 	"$NL" --netns $a --metrics -tan >"$T_TMP/na.prom" 2>&1
-	"$NL" --all-netns --metrics -tan >"$T_TMP/all.prom" 2>&1
+	"$NL" --all-netns --metrics -tan -p >"$T_TMP/all.prom" 2>&1
 	"$NL" --all-netns --metrics=openmetrics -tan >"$T_TMP/all.om" 2>&1
 	check_metrics "metrics: promtool accepts --netns" "$T_TMP/na.prom"
-	check_metrics "metrics: promtool accepts --all-netns" "$T_TMP/all.prom"
+	check_metrics "metrics: promtool accepts --all-netns -p" "$T_TMP/all.prom"
 	check_metrics "metrics: OpenMetrics parser accepts --all-netns" "$T_TMP/all.om" om
 	if grep -q "^nlnetstat_listen_accept_queue{netns=\"$a\",protocol=\"tcp\",address=\"127.0.0.1\",port=\"4101\"} 0\$" "$T_TMP/na.prom" &&
 		grep -q "netns=\"$a\".*port=\"4101\"" "$T_TMP/all.prom" &&
@@ -657,7 +657,7 @@ fleet_host() {
 	fleet_bg ip netns exec "$ns" prometheus-node-exporter \
 		--web.listen-address=127.0.0.1:9100 \
 		--collector.disable-defaults --collector.textfile \
-		--collector.textfile.directory="$T_TMP/h$n.d"
+		--collector.textfile.directory="$T_TMP/h$n.d" 2>"$T_TMP/h$n.exporter.log"
 	fleet_bg "$PY" "$T_TMP/fwd.py" "1910$n" "/run/netns/$ns" 9100
 	fleet_wait 20 test -s "$T_TMP/h$n.ready" || return 1
 	fleet_wait 20 curl -sf "http://127.0.0.1:1910$n/metrics" || return 1
