@@ -42,6 +42,10 @@ struct metrics_label {
 void metrics_sample(struct metrics_buf *b, const char *name,
     const struct metrics_label *labels, size_t nlabels, uint64_t value);
 
+/* The same with the value as text (an integer the caller checked). */
+void metrics_sample_text(struct metrics_buf *b, const char *name,
+    const struct metrics_label *labels, size_t nlabels, const char *value);
+
 /*
  * "# HELP" and "# TYPE" lines of a family.  type is "gauge" or "counter";
  * for a counter, name is the family name without "_total" and, in the
@@ -50,6 +54,36 @@ void metrics_sample(struct metrics_buf *b, const char *name,
  */
 void metrics_header(struct metrics_buf *b, const char *name, const char *type,
     const char *help, bool openmetrics);
+
+/* Append name in snake_case: "TCPSynRetrans" -> "tcp_syn_retrans". */
+void metrics_snake_case(struct metrics_buf *b, const char *name);
+
+/*
+ * True for the -s values that are levels, not counters (Ip Forwarding
+ * and DefaultTTL, Tcp RtoAlgorithm, RtoMin, RtoMax, MaxConn, CurrEstab,
+ * MPTcpExt MPCurrEstab).
+ */
+bool metrics_snmp_is_gauge(const char *section, const char *name);
+
+struct opts;
+
+/* One -s value: its section ("Tcp"; "Ip6" in snmp6), name and text. */
+typedef void (*metrics_counter_fn)(
+    void *ctx, const char *section, const char *name, const char *value);
+
+/*
+ * Read the -s files of this namespace (/proc/net/snmp and netstat, or
+ * snmp6 and snmp's Tcp with -6), keeping the sections -t -u -w select,
+ * and hand every value to fn.  Returns 0, or -errno when the first file
+ * cannot be read.
+ */
+int metrics_snmp_read(const struct opts *o, metrics_counter_fn fn, void *ctx);
+
+/*
+ * --metrics -s: one pass of the counters into the metrics emitter e.
+ * Returns the exit status (1 when /proc/net/snmp cannot be read).
+ */
+int metrics_snmp_run(const struct opts *o, struct emitter *e);
 
 /*
  * --metrics-file: true when writing the file failed in the last pass (it

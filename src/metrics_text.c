@@ -116,8 +116,8 @@ metrics_label_escape(struct metrics_buf *b, const char *s, size_t n)
 }
 
 void
-metrics_sample(struct metrics_buf *b, const char *name,
-    const struct metrics_label *labels, size_t nlabels, uint64_t value)
+metrics_sample_text(struct metrics_buf *b, const char *name,
+    const struct metrics_label *labels, size_t nlabels, const char *value)
 {
 	bool open = false;
 
@@ -136,8 +136,18 @@ metrics_sample(struct metrics_buf *b, const char *name,
 	if (open)
 		metrics_buf_add(b, "}", 1);
 	metrics_buf_add(b, " ", 1);
-	metrics_buf_u64(b, value);
+	metrics_buf_str(b, value);
 	metrics_buf_add(b, "\n", 1);
+}
+
+void
+metrics_sample(struct metrics_buf *b, const char *name,
+    const struct metrics_label *labels, size_t nlabels, uint64_t value)
+{
+	char num[24];
+
+	snprintf(num, sizeof(num), "%llu", (unsigned long long)value);
+	metrics_sample_text(b, name, labels, nlabels, num);
 }
 
 void
@@ -158,4 +168,60 @@ metrics_header(struct metrics_buf *b, const char *name, const char *type,
 	metrics_buf_add(b, " ", 1);
 	metrics_buf_str(b, type);
 	metrics_buf_add(b, "\n", 1);
+}
+
+/* How many upper-case letters end at name[i - 1]. */
+static size_t
+upper_run(const char *name, size_t i)
+{
+	size_t n = 0;
+
+	while (n < i && name[i - 1 - n] >= 'A' && name[i - 1 - n] <= 'Z')
+		n++;
+	return n;
+}
+
+void
+metrics_snake_case(struct metrics_buf *b, const char *name)
+{
+	for (size_t i = 0; name[i] != '\0'; i++) {
+		char c = name[i];
+		bool up = c >= 'A' && c <= 'Z';
+		if (up && i > 0) {
+			char prev = name[i - 1], next = name[i + 1];
+			bool prev_low = (prev >= 'a' && prev <= 'z') ||
+			                (prev >= '0' && prev <= '9');
+			/* "TCPSyn" -> tcp_syn, but "HMac" -> hmac. */
+			bool acronym_end = upper_run(name, i) >= 2 &&
+			                   next >= 'a' && next <= 'z';
+			if (prev_low || acronym_end)
+				metrics_buf_add(b, "_", 1);
+		}
+		if (up)
+			c = (char)(c - 'A' + 'a');
+		else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')))
+			c = '_';
+		metrics_buf_add(b, &c, 1);
+	}
+}
+
+bool
+metrics_snmp_is_gauge(const char *section, const char *name)
+{
+	static const char *const ip[] = { "Forwarding", "DefaultTTL" };
+	static const char *const tcp[] = { "RtoAlgorithm", "RtoMin", "RtoMax",
+		"MaxConn", "CurrEstab" };
+
+	if (strcmp(section, "Ip") == 0) {
+		for (size_t i = 0; i < sizeof(ip) / sizeof(ip[0]); i++)
+			if (strcmp(name, ip[i]) == 0)
+				return true;
+	} else if (strcmp(section, "MPTcpExt") == 0) {
+		return strcmp(name, "MPCurrEstab") == 0;
+	} else if (strcmp(section, "Tcp") == 0) {
+		for (size_t i = 0; i < sizeof(tcp) / sizeof(tcp[0]); i++)
+			if (strcmp(name, tcp[i]) == 0)
+				return true;
+	}
+	return false;
 }

@@ -159,6 +159,32 @@ def queue(netstat, metrics, port, backlog):
     print("queue %s backlog %s netstat Recv-Q %s, want %d/%s" % (q, b, rq, want, backlog))
     return False
 
+def snmp(netstat_s, metrics):
+    """Every -s value equals /proc's; three also equal netstat -s's text."""
+    from prometheus_client.parser import text_string_to_metric_families as p
+    got = {}
+    for f in p(open(metrics).read()):
+        sec, name = f.documentation.split(" ")[:2]
+        got[(sec, name)] = f.samples[0].value
+    want = {}
+    for path in ("/proc/net/snmp", "/proc/net/netstat"):
+        lines = open(path).read().splitlines()
+        for names, values in zip(lines[::2], lines[1::2]):
+            sec = names.split(":")[0]
+            for n, v in zip(names.split()[1:], values.split()[1:]):
+                want[(sec, n)] = float(v)
+    ok = expect(got, want, "-s values and /proc/net/snmp, netstat")
+    text = open(netstat_s).read()
+    for key, pat in ((("Tcp", "ActiveOpens"), r"(\d+) active connection openings"),
+                     (("Tcp", "PassiveOpens"), r"(\d+) passive connection openings"),
+                     (("TcpExt", "ListenOverflows"),
+                      r"(\d+) times the listen queue of a socket overflowed")):
+        m = re.search(pat, text)
+        if m is None or float(m.group(1)) != got.get(key):
+            print("%s: metrics %s netstat -s %s" % (key, got.get(key), m and m.group(1)))
+            ok = False
+    return ok
+
 if __name__ == "__main__":
     cmd, args = sys.argv[1], sys.argv[2:]
     if cmd == "parse":
@@ -166,7 +192,7 @@ if __name__ == "__main__":
         ok = True
     else:
         ok = {"diff": diff, "programs": programs, "names": names,
-              "queue": queue}[cmd](*args)
+              "queue": queue, "snmp": snmp}[cmd](*args)
     sys.exit(0 if ok else 1)
 PY
 	cat >"$T_TMP/fill.py" <<'PY'
@@ -192,11 +218,15 @@ PY
 }
 
 # check_metrics NAME FILE [om]: promtool and the python parser accept FILE.
+# promtool reads the Prometheus format only: an OpenMetrics counter family
+# (TYPE without _total) is left to the OpenMetrics parser.
 check_metrics() {
 	local name=$1 file=$2
 	local -a om=()
 	[ -n "${3:-}" ] && om=(om)
-	if promtool check metrics <"$file" >"$T_TMP/promtool.out" 2>&1 &&
+	: >"$T_TMP/promtool.out"
+	if { [ -n "${3:-}" ] && grep -q '^# TYPE [^ ]* counter$' "$file" ||
+		promtool check metrics <"$file" >"$T_TMP/promtool.out" 2>&1; } &&
 		! [ -s "$T_TMP/promtool.out" ] &&
 		$PY "$T_TMP/mcheck.py" parse "$file" "${om[@]}" >"$T_TMP/parse.out" 2>&1; then
 		pass "$name"
@@ -449,11 +479,35 @@ inner() {
 	differential_cases
 	hostile_cases
 	fill_queue_case
+	kill "$FILL_PID" 2>/dev/null
+	stats_cases
 	file_cases
 	continuous_file_case
 	netns_label_cases
 	kill "$FILL_PID" 2>/dev/null
 	sockd_stop
+}
+
+# -s --metrics: promtool on each variant; every value equals /proc's and
+# the overflows of the filled queue above equal netstat -s's count.
+stats_cases() {
+	local args i=0
+	for args in "-s --metrics" "-s -6 --metrics" "-s -t --metrics" \
+		"-s --metrics=openmetrics"; do
+		i=$((i + 1))
+		# shellcheck disable=SC2086
+		"$NL" $args >"$T_TMP/s$i.prom" 2>"$T_TMP/s$i.err"
+		local fmt=
+		[[ $args == *openmetrics* ]] && fmt=om
+		if [ -n "$fmt" ]; then
+			check_metrics "metrics: the OpenMetrics parser accepts $args" "$T_TMP/s$i.prom" "$fmt"
+		else
+			check_metrics "metrics: promtool accepts $args" "$T_TMP/s$i.prom"
+		fi
+	done
+	sleep 0.5
+	metrics_vs_netstat "metrics: -s values equal /proc's, overflows and opens equal netstat -s" \
+		snmp "-s --metrics" "-s"
 }
 
 fill_queue_case() {

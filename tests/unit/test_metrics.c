@@ -203,6 +203,107 @@ test_atomic(const char *dir)
 	t_end();
 }
 
+static const char *
+snake(const char *name)
+{
+	static char out[128];
+	struct metrics_buf b = { 0 };
+
+	metrics_snake_case(&b, name);
+	snprintf(out, sizeof(out), "%.*s", (int)b.len, b.p ? b.p : "");
+	metrics_buf_free(&b);
+	return out;
+}
+
+static void
+test_snake(void)
+{
+	t_begin("metrics: kernel counter names in snake_case");
+	T_STREQ(snake("ActiveOpens"), "active_opens");
+	T_STREQ(snake("TCPSynRetrans"), "tcp_syn_retrans");
+	T_STREQ(snake("TCPOFOQueue"), "tcpofo_queue");
+	T_STREQ(snake("InCsumErrors"), "in_csum_errors");
+	T_STREQ(snake("MPJoinAckHMacFailure"), "mp_join_ack_hmac_failure");
+	T_STREQ(snake("InType3"), "in_type3");
+	T_STREQ(snake("Icmp6InType133"), "icmp6_in_type133");
+	T_STREQ(snake("TcpExt"), "tcp_ext");
+	T_STREQ(snake("IPReversePathFilter"), "ip_reverse_path_filter");
+	T_CHECK(metrics_snmp_is_gauge("Tcp", "CurrEstab"));
+	T_CHECK(metrics_snmp_is_gauge("Ip", "Forwarding"));
+	T_CHECK(!metrics_snmp_is_gauge("Tcp", "ActiveOpens"));
+	T_CHECK(!metrics_snmp_is_gauge("Udp", "CurrEstab"));
+	t_end();
+}
+
+static void
+put(const char *dir, const char *rel, const char *text)
+{
+	char path[600];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, rel);
+	f = fopen(path, "w");
+	if (f != NULL) {
+		fputs(text, f);
+		fclose(f);
+	}
+}
+
+/* -s --metrics over a fixture /proc: counters, levels, a bad value. */
+static void
+test_counters(const char *dir)
+{
+	char path[512], net[512];
+	struct opts o = { .metrics = METRICS_PROMETHEUS,
+		.protos = PROTO_INET_ALL };
+
+	snprintf(net, sizeof(net), "%s/net", dir);
+	snprintf(path, sizeof(path), "%s/s.prom", dir);
+	mkdir(net, 0755);
+	put(dir, "net/snmp",
+	    "Tcp: RtoAlgorithm MaxConn ActiveOpens InErrs\n"
+	    "Tcp: 1 -1 12 x\n"
+	    "Udp: InDatagrams\nUdp: 7\n");
+	put(dir, "net/netstat",
+	    "TcpExt: ListenOverflows TCPSynRetrans\nTcpExt: 3 "
+	    "18446744073709551615\n");
+	setenv("NLNETSTAT_PROC_ROOT", dir, 1);
+	o.metrics_file = path;
+	struct emitter *e = emit_metrics_new(&o);
+	int rc = metrics_snmp_run(&o, e);
+	const char *got = slurp(path);
+	t_begin("metrics: -s counters as _total, levels as gauges");
+	T_CHECK(rc == 0);
+	T_CHECK(strstr(got, "# TYPE nlnetstat_snmp_tcp_active_opens_total "
+	                    "counter\nnlnetstat_snmp_tcp_active_opens_total "
+	                    "12\n") != NULL);
+	T_CHECK(strstr(got, "# TYPE nlnetstat_snmp_tcp_max_conn gauge\n"
+	                    "nlnetstat_snmp_tcp_max_conn -1\n") != NULL);
+	T_CHECK(strstr(got, "nlnetstat_snmp_tcp_rto_algorithm 1\n") != NULL);
+	T_CHECK(strstr(got, "in_errs") == NULL); /* "x" is no number */
+	T_CHECK(strstr(got, "nlnetstat_snmp_udp_in_datagrams_total 7\n"));
+	T_CHECK(strstr(got, "nlnetstat_snmp_tcp_ext_listen_overflows_total "
+	                    "3\n") != NULL);
+	T_CHECK(strstr(got, "nlnetstat_snmp_tcp_ext_tcp_syn_retrans_total "
+	                    "18446744073709551615\n") != NULL);
+	t_end();
+	o.protos = PROTO_UDP;
+	rc = metrics_snmp_run(&o, e);
+	got = slurp(path);
+	t_begin("metrics: -s -u keeps the Udp sections only");
+	T_CHECK(rc == 0 && strstr(got, "udp_in_datagrams_total 7") != NULL);
+	T_CHECK(strstr(got, "tcp") == NULL);
+	t_end();
+	emit_free(e);
+	unsetenv("NLNETSTAT_PROC_ROOT");
+	unlink(path);
+	snprintf(path, sizeof(path), "%s/net/snmp", dir);
+	unlink(path);
+	snprintf(path, sizeof(path), "%s/net/netstat", dir);
+	unlink(path);
+	rmdir(net);
+}
+
 void
 test_group_metrics(void)
 {
@@ -210,6 +311,7 @@ test_group_metrics(void)
 
 	test_escape();
 	test_samples();
+	test_snake();
 	if (mkdtemp(dir) == NULL) {
 		t_begin("metrics: make a temporary directory");
 		T_CHECK(!"mkdtemp failed");
@@ -217,5 +319,6 @@ test_group_metrics(void)
 		return;
 	}
 	test_emitter(dir);
+	test_counters(dir);
 	test_atomic(dir);
 }
