@@ -38,13 +38,15 @@ enum emit_sec {
 	EMIT_SEC_ROUTE4_CACHE_TITLE,
 	EMIT_SEC_ROUTE6, /* "Kernel IPv6 routing table" */
 	EMIT_SEC_ROUTE6_CACHE,
+	EMIT_SEC_COUNTERS, /* -s: one group of kernel counters, titled */
 };
 
 /* The kinds of record a row carries. */
 enum emit_kind {
-	EMIT_SOCK,  /* an inet or UNIX socket */
-	EMIT_GROUP, /* a multicast group membership */
-	EMIT_ROUTE, /* a route (struct route_rec, route.h) */
+	EMIT_SOCK,    /* an inet or UNIX socket */
+	EMIT_GROUP,   /* a multicast group membership */
+	EMIT_ROUTE,   /* a route (struct route_rec, route.h) */
+	EMIT_COUNTER, /* a kernel counter of an EMIT_SEC_COUNTERS section */
 };
 
 /* A socket; owners (NULL without -p or --pid) serve the -p columns. */
@@ -60,6 +62,12 @@ struct emit_group {
 	const struct groups_row *row;
 };
 
+/* A counter as the kernel names and prints it ("-1" stays signed). */
+struct emit_counter {
+	const char *name;
+	const char *value; /* decimal text; may be malformed */
+};
+
 /* One record, tagged with its kind. */
 struct emit_row {
 	enum emit_kind kind;
@@ -67,6 +75,7 @@ struct emit_row {
 		struct emit_sock sock;
 		struct emit_group group;
 		const struct route_rec *route;
+		struct emit_counter counter;
 	} u;
 };
 
@@ -78,7 +87,9 @@ struct emitter;
  */
 struct emit_ops {
 	void (*doc_begin)(struct emitter *e, enum emit_doc doc);
-	void (*section_begin)(struct emitter *e, enum emit_sec sec);
+	/* title names the section where the kind does not (counters). */
+	void (*section_begin)(
+	    struct emitter *e, enum emit_sec sec, const char *title);
 	void (*row)(struct emitter *e, const struct emit_row *row);
 	void (*section_end)(struct emitter *e, enum emit_sec sec);
 	void (*doc_end)(struct emitter *e, enum emit_doc doc);
@@ -98,6 +109,11 @@ enum emit_caps {
 	EMIT_CAP_FIRST_OWNER = 1u << 1,
 	/* Lists the IPv4 routing cache (-r -C), which --json leaves out. */
 	EMIT_CAP_RT4_CACHE = 1u << 2,
+	/*
+	 * Prints -s as net-tools' report, through its own readers and
+	 * templates (stats.c), instead of taking counter records.
+	 */
+	EMIT_CAP_NETSTAT_STATS = 1u << 3,
 };
 
 /* The state every emitter starts with; implementations embed it first. */
@@ -125,6 +141,8 @@ void emit_set_netns(struct emitter *e, const char *label);
 void emit_doc_begin(struct emitter *e, enum emit_doc doc);
 void emit_doc_end(struct emitter *e, enum emit_doc doc);
 void emit_section_begin(struct emitter *e, enum emit_sec sec);
+void emit_section_titled(
+    struct emitter *e, enum emit_sec sec, const char *title);
 void emit_section_end(struct emitter *e, enum emit_sec sec);
 void emit_row(struct emitter *e, const struct emit_row *row);
 void emit_all_netns_begin(struct emitter *e);
@@ -137,5 +155,6 @@ void emit_sock(struct emitter *e, const struct sock_rec *r, const char *label,
 void emit_group(
     struct emitter *e, const char *device, const struct groups_row *row);
 void emit_route(struct emitter *e, const struct route_rec *r);
+void emit_counter(struct emitter *e, const char *name, const char *value);
 
 #endif

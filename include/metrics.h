@@ -65,26 +65,6 @@ void metrics_snake_case(struct metrics_buf *b, const char *name);
  */
 bool metrics_snmp_is_gauge(const char *section, const char *name);
 
-struct opts;
-
-/* One -s value: its section ("Tcp"; "Ip6" in snmp6), name and text. */
-typedef void (*metrics_counter_fn)(
-    void *ctx, const char *section, const char *name, const char *value);
-
-/*
- * Read the -s files of this namespace (/proc/net/snmp and netstat, or
- * snmp6 and snmp's Tcp with -6), keeping the sections -t -u -w select,
- * and hand every value to fn.  Returns 0, or -errno when the first file
- * cannot be read.
- */
-int metrics_snmp_read(const struct opts *o, metrics_counter_fn fn, void *ctx);
-
-/*
- * --metrics -s: one pass of the counters into the metrics emitter e.
- * Returns the exit status (1 when /proc/net/snmp cannot be read).
- */
-int metrics_snmp_run(const struct opts *o, struct emitter *e);
-
 /*
  * --metrics-file: true when writing the file failed in the last pass (it
  * was reported on stderr and the old file kept).  False for any emitter

@@ -36,7 +36,7 @@ void sockets_netns_changed(struct run_ctx *c);
 /* Close what the socket listing kept across passes. */
 void sockets_ctx_free(struct run_ctx *c);
 /* -s: counters from /proc/net/snmp, netstat, snmp6, sctp/snmp. */
-int stats_run(const struct opts *o);
+int stats_run(struct run_ctx *c);
 /* -r: routing tables, families in afname order. */
 int route_run(struct run_ctx *c);
 /* -i: interface table. */

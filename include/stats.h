@@ -113,9 +113,11 @@ void stats_read_snmp6(struct stats_printer *p, int fd, struct stats_src *src);
 void stats_read_sctp(struct stats_printer *p, int fd, struct stats_src *src);
 
 /*
- * -s --json: every counter of the family's files as {"Section": {"Name":
- * value}}; -t/-u/-w select known sections as in the table.  Returns 0.
+ * -s for emitters that take counters (--json): every counter of the
+ * family's files as EMIT_SEC_COUNTERS sections of EMIT_COUNTER records;
+ * -t/-u/-w select known sections as in the table.
  */
-int stats_json_run(const struct opts *o, bool v6);
+struct emitter;
+void stats_counters(struct emitter *e, const struct opts *o, bool v6);
 
 #endif

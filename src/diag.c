@@ -390,6 +390,7 @@ error_cb(const struct nlmsghdr *nlh, void *data)
 	return MNL_CB_ERROR;
 }
 
+/* Never written; not const only because mnl_cb_run2() takes it so. */
 static mnl_cb_t ctl_cbs[NLMSG_MIN_TYPE] = {
 	[NLMSG_ERROR] = error_cb,
 	[NLMSG_DONE] = done_cb,

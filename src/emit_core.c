@@ -35,8 +35,14 @@ emit_doc_end(struct emitter *e, enum emit_doc doc)
 void
 emit_section_begin(struct emitter *e, enum emit_sec sec)
 {
+	emit_section_titled(e, sec, NULL);
+}
+
+void
+emit_section_titled(struct emitter *e, enum emit_sec sec, const char *title)
+{
 	if (e->ops->section_begin != NULL)
-		e->ops->section_begin(e, sec);
+		e->ops->section_begin(e, sec, title);
 }
 
 void
@@ -99,5 +105,14 @@ emit_route(struct emitter *e, const struct route_rec *r)
 	struct emit_row row = { .kind = EMIT_ROUTE };
 
 	row.u.route = r;
+	emit_row(e, &row);
+}
+
+void
+emit_counter(struct emitter *e, const char *name, const char *value)
+{
+	struct emit_row row = { .kind = EMIT_COUNTER };
+
+	row.u.counter = (struct emit_counter){ name, value };
 	emit_row(e, &row);
 }

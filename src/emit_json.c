@@ -30,10 +30,12 @@ json_doc_begin(struct emitter *e, enum emit_doc doc)
 
 	if (x->framed)
 		return;
-	(void)doc;
-	/* One array per pass, on one line (so -c gives JSON lines). */
+	/*
+	 * One value per pass, on one line (so -c gives JSON lines): an
+	 * array of records, or for -s one object of counter sections.
+	 */
 	memset(&x->j, 0, sizeof(x->j));
-	json_open(&x->j, '[');
+	json_open(&x->j, doc == EMIT_DOC_STATS ? '{' : '[');
 }
 
 static void
@@ -41,11 +43,48 @@ json_doc_end(struct emitter *e, enum emit_doc doc)
 {
 	struct emit_json *x = (struct emit_json *)e;
 
-	(void)doc;
 	if (x->framed)
 		return;
-	json_close(&x->j, ']');
+	json_close(&x->j, doc == EMIT_DOC_STATS ? '}' : ']');
 	out_write("\n", 1);
+}
+
+/* -s: {"Section": {"Name": value}}, one member object per section. */
+static void
+json_section_begin(struct emitter *e, enum emit_sec sec, const char *title)
+{
+	struct emit_json *x = (struct emit_json *)e;
+
+	if (sec != EMIT_SEC_COUNTERS)
+		return;
+	json_key(&x->j, title);
+	json_open(&x->j, '{');
+}
+
+static void
+json_section_end(struct emitter *e, enum emit_sec sec)
+{
+	struct emit_json *x = (struct emit_json *)e;
+
+	if (sec == EMIT_SEC_COUNTERS)
+		json_close(&x->j, '}');
+}
+
+/* An unsigned or negative decimal as a number, anything else as null. */
+static void
+json_counter(struct json *j, const struct emit_counter *c)
+{
+	const char *p = c->value;
+	uint64_t v;
+
+	json_key(j, c->name);
+	if (util_parse_u64(&p, 10, &v) && *p == '\0')
+		json_u64(j, v);
+	else if (*c->value == '-' && (p = c->value + 1) &&
+	         util_parse_u64(&p, 10, &v))
+		json_i64(j, -(int64_t)v);
+	else
+		json_null(j);
 }
 
 static void
@@ -72,6 +111,7 @@ json_row(struct emitter *e, const struct emit_row *row)
 		else
 			route_inet_row_json(&x->j, row->u.route);
 		break;
+	case EMIT_COUNTER: json_counter(&x->j, &row->u.counter); break;
 	}
 }
 
@@ -117,7 +157,9 @@ json_free(struct emitter *e)
 
 static const struct emit_ops json_ops = {
 	.doc_begin = json_doc_begin,
+	.section_begin = json_section_begin,
 	.row = json_row,
+	.section_end = json_section_end,
 	.doc_end = json_doc_end,
 	.all_netns_begin = json_all_netns_begin,
 	.netns_title = json_netns_title,

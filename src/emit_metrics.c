@@ -17,7 +17,6 @@
 #include "emit.h"
 #include "fmt.h"
 #include "metrics.h"
-#include "netstat.h"
 #include "out.h"
 #include "procmap.h"
 #include "sockrec.h"
@@ -119,6 +118,7 @@ struct emit_metrics {
 	struct mx_cfam *cfams; /* -s: one family per counter */
 	size_t ncfams, cfams_cap, cnext;
 	struct metrics_buf cnames; /* their names and help texts */
+	char section[64];          /* -s: the section being read ("Tcp") */
 	struct metrics_buf scratch;
 	struct metrics_buf doc;
 };
@@ -270,12 +270,87 @@ mx_tcp(struct emit_metrics *x, const struct sock_rec *r, unsigned v6,
 	p->txq += r->txq;
 }
 
+/* The family fname (flen bytes), added on first sight. */
+static struct mx_cfam *
+mx_cfam(struct emit_metrics *x, const char *fname, size_t flen,
+    const char *section, const char *name)
+{
+	/* The kernel lists its counters in the same order every time. */
+	for (size_t k = 0; k < x->ncfams; k++) {
+		size_t i = (x->cnext + k) % x->ncfams;
+		const char *have = x->cnames.p + x->cfams[i].name_off;
+		if (strncmp(have, fname, flen) == 0 && have[flen] == '\0') {
+			x->cnext = i + 1;
+			return &x->cfams[i];
+		}
+	}
+	x->cfams =
+	    mx_grow(x->cfams, &x->cfams_cap, x->ncfams, sizeof(*x->cfams));
+	struct mx_cfam *c = &x->cfams[x->ncfams++];
+	memset(c, 0, sizeof(*c));
+	c->gauge = metrics_snmp_is_gauge(section, name);
+	c->name_off = (uint32_t)x->cnames.len;
+	metrics_buf_add(&x->cnames, fname, flen);
+	metrics_buf_add(&x->cnames, "", 1);
+	c->help_off = (uint32_t)x->cnames.len;
+	metrics_buf_str(&x->cnames, section);
+	metrics_buf_add(&x->cnames, " ", 1);
+	metrics_buf_str(&x->cnames, name);
+	metrics_buf_str(&x->cnames, " (netstat -s).");
+	metrics_buf_add(&x->cnames, "", 1);
+	x->cnext = x->ncfams;
+	return c;
+}
+
+/* An integer as the kernel prints it: optional '-', then digits. */
+static bool
+mx_integer(const char *v)
+{
+	if (*v == '-')
+		v++;
+	return *v != '\0' && strspn(v, "0123456789") == strlen(v);
+}
+
+/*
+ * -s: one value, as nlnetstat_snmp_<section>_<name>_total (a counter) or
+ * without _total (the few levels).
+ */
+static void
+mx_counter(struct emit_metrics *x, const char *name, const char *value)
+{
+	const char *section = x->section;
+	size_t sl = strlen(section);
+	/* snmp6 names repeat their section: Ip6InReceives. */
+	const char *rest = strncmp(name, section, sl) == 0 && name[sl] != '\0'
+	                       ? name + sl
+	                       : name;
+
+	if (!mx_integer(value))
+		return;
+	x->scratch.len = 0;
+	metrics_buf_str(&x->scratch, "nlnetstat_snmp_");
+	metrics_snake_case(&x->scratch, section);
+	metrics_buf_add(&x->scratch, "_", 1);
+	metrics_snake_case(&x->scratch, rest);
+	size_t flen = x->scratch.len;
+	metrics_buf_add(&x->scratch, "_total", 7); /* with its NUL */
+	struct mx_cfam *c = mx_cfam(x, x->scratch.p, flen, section, name);
+	if (c->gauge)
+		x->scratch.p[flen] = '\0';
+	else if (value[0] == '-')
+		return; /* a counter is never negative */
+	struct metrics_label l[] = { { "netns", x->base.netns } };
+	metrics_sample_text(&c->samples, x->scratch.p, l, 1, value);
+}
+
 static void
 mx_row(struct emitter *e, const struct emit_row *row)
 {
 	struct emit_metrics *x = (struct emit_metrics *)e;
 	const struct sock_rec *r;
 
+	if (row->kind == EMIT_COUNTER)
+		mx_counter(x, row->u.counter.name, row->u.counter.value);
 	if (row->kind != EMIT_SOCK)
 		return;
 	r = row->u.sock.rec;
@@ -498,77 +573,15 @@ mx_flush(struct emit_metrics *x)
 	mx_write(x);
 }
 
-/* The family fname (flen bytes), added on first sight. */
-static struct mx_cfam *
-mx_cfam(struct emit_metrics *x, const char *fname, size_t flen,
-    const char *section, const char *name)
-{
-	/* The kernel lists its counters in the same order every time. */
-	for (size_t k = 0; k < x->ncfams; k++) {
-		size_t i = (x->cnext + k) % x->ncfams;
-		const char *have = x->cnames.p + x->cfams[i].name_off;
-		if (strncmp(have, fname, flen) == 0 && have[flen] == '\0') {
-			x->cnext = i + 1;
-			return &x->cfams[i];
-		}
-	}
-	x->cfams =
-	    mx_grow(x->cfams, &x->cfams_cap, x->ncfams, sizeof(*x->cfams));
-	struct mx_cfam *c = &x->cfams[x->ncfams++];
-	memset(c, 0, sizeof(*c));
-	c->gauge = metrics_snmp_is_gauge(section, name);
-	c->name_off = (uint32_t)x->cnames.len;
-	metrics_buf_add(&x->cnames, fname, flen);
-	metrics_buf_add(&x->cnames, "", 1);
-	c->help_off = (uint32_t)x->cnames.len;
-	metrics_buf_str(&x->cnames, section);
-	metrics_buf_add(&x->cnames, " ", 1);
-	metrics_buf_str(&x->cnames, name);
-	metrics_buf_str(&x->cnames, " (netstat -s).");
-	metrics_buf_add(&x->cnames, "", 1);
-	x->cnext = x->ncfams;
-	return c;
-}
-
-/* An integer as the kernel prints it: optional '-', then digits. */
-static bool
-mx_integer(const char *v)
-{
-	if (*v == '-')
-		v++;
-	return *v != '\0' && strspn(v, "0123456789") == strlen(v);
-}
-
-/*
- * -s: one value, as nlnetstat_snmp_<section>_<name>_total (a counter) or
- * without _total (the few levels).
- */
+/* -s: the counters that follow belong to section title ("TcpExt"). */
 static void
-mx_counter(void *ctx, const char *section, const char *name, const char *value)
+mx_section_begin(struct emitter *e, enum emit_sec sec, const char *title)
 {
-	struct emit_metrics *x = ctx;
-	size_t sl = strlen(section);
-	/* snmp6 names repeat their section: Ip6InReceives. */
-	const char *rest = strncmp(name, section, sl) == 0 && name[sl] != '\0'
-	                       ? name + sl
-	                       : name;
+	struct emit_metrics *x = (struct emit_metrics *)e;
 
-	if (!mx_integer(value))
-		return;
-	x->scratch.len = 0;
-	metrics_buf_str(&x->scratch, "nlnetstat_snmp_");
-	metrics_snake_case(&x->scratch, section);
-	metrics_buf_add(&x->scratch, "_", 1);
-	metrics_snake_case(&x->scratch, rest);
-	size_t flen = x->scratch.len;
-	metrics_buf_add(&x->scratch, "_total", 7); /* with its NUL */
-	struct mx_cfam *c = mx_cfam(x, x->scratch.p, flen, section, name);
-	if (c->gauge)
-		x->scratch.p[flen] = '\0';
-	else if (value[0] == '-')
-		return; /* a counter is never negative */
-	struct metrics_label l[] = { { "netns", x->base.netns } };
-	metrics_sample_text(&c->samples, x->scratch.p, l, 1, value);
+	if (sec == EMIT_SEC_COUNTERS)
+		snprintf(
+		    x->section, sizeof(x->section), "%s", title ? title : "");
 }
 
 static void
@@ -628,6 +641,7 @@ mx_free(struct emitter *e)
 
 static const struct emit_ops metrics_ops = {
 	.doc_begin = mx_doc_begin,
+	.section_begin = mx_section_begin,
 	.row = mx_row,
 	.doc_end = mx_doc_end,
 	.all_netns_begin = mx_all_netns_begin,
@@ -648,33 +662,6 @@ emit_metrics_new(const struct opts *o)
 	memset(x->port_idx, 0xff, 2 * MX_PORTS * sizeof(*x->port_idx));
 	mx_slots_rehash(x, 64);
 	return &x->base;
-}
-
-int
-metrics_snmp_run(const struct opts *o, struct emitter *e)
-{
-	bool ok = o->afname[0] == '\0' || strcmp(o->afname, "inet") == 0 ||
-	          strcmp(o->afname, "inet6") == 0;
-	int rc;
-
-	if (e->ops != &metrics_ops)
-		return EXIT_FAIL;
-	if (!ok) {
-		out_printf("netstat: No statistics support for specified "
-		           "address family: %s\n",
-		    o->afname);
-		return EXIT_FAIL;
-	}
-	emit_doc_begin(e, EMIT_DOC_STATS);
-	rc = metrics_snmp_read(o, mx_counter, e);
-	emit_doc_end(e, EMIT_DOC_STATS);
-	if (rc < 0) {
-		out_sync_for_stderr();
-		fprintf(stderr, "nlnetstat: %s/net/snmp: %s\n",
-		    util_proc_root(), strerror(-rc));
-		return EXIT_FAIL;
-	}
-	return EXIT_OK;
 }
 
 bool

@@ -41,12 +41,12 @@ summary_doc_end(struct emitter *e, enum emit_doc doc)
 }
 
 static void
-summary_section_begin(struct emitter *e, enum emit_sec sec)
+summary_section_begin(struct emitter *e, enum emit_sec sec, const char *title)
 {
 	struct emit_summary *x = (struct emit_summary *)e;
 
 	if (sec != EMIT_SEC_INET && sec != EMIT_SEC_UNIX)
-		emit_section_begin(x->text, sec);
+		emit_section_titled(x->text, sec, title);
 }
 
 static void

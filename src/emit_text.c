@@ -66,14 +66,16 @@ text_row(struct emitter *e, const struct emit_row *row)
 			route_inet_row_text(
 			    row->u.route, route_ext(e->o->extend));
 		break;
+	case EMIT_COUNTER: break;
 	}
 }
 
 static void
-text_section_begin(struct emitter *e, enum emit_sec sec)
+text_section_begin(struct emitter *e, enum emit_sec sec, const char *title)
 {
 	struct emit_text *t = (struct emit_text *)e;
 
+	(void)title;
 	switch (sec) {
 	case EMIT_SEC_INET:
 		out_write(
@@ -95,6 +97,7 @@ text_section_begin(struct emitter *e, enum emit_sec sec)
 	case EMIT_SEC_ROUTE6_CACHE:
 		route_inet6_header_text(sec == EMIT_SEC_ROUTE6_CACHE);
 		break;
+	case EMIT_SEC_COUNTERS: break; /* -s text comes from stats.c */
 	}
 }
 
@@ -124,6 +127,8 @@ emit_text_new(const struct opts *o)
 	struct emit_text *t = xcalloc(1, sizeof(*t));
 
 	t->base = (struct emitter){ &text_ops, o,
-		EMIT_CAP_FIRST_OWNER | EMIT_CAP_RT4_CACHE, NULL };
+		EMIT_CAP_FIRST_OWNER | EMIT_CAP_RT4_CACHE |
+		    EMIT_CAP_NETSTAT_STATS,
+		NULL };
 	return &t->base;
 }

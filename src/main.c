@@ -42,11 +42,7 @@ main_pass(struct run_ctx *c)
 
 	switch (o->mode) {
 	case MODE_MASQ: return masq_run(o);
-	case MODE_STATS:
-		/* -s --metrics: counters for the metrics emitter. */
-		if (o->metrics != METRICS_OFF)
-			return metrics_snmp_run(o, c->emit);
-		return stats_run(o);
+	case MODE_STATS: return stats_run(c);
 	case MODE_ROUTE: return route_run(c);
 	case MODE_IFACE: return iface_run(o, c->pass);
 	case MODE_SOCKETS: break;

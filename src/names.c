@@ -31,6 +31,7 @@ struct name_cache {
 	size_t cap, count;
 };
 
+/* Global: lookups are kept for the process, across -c passes and modes. */
 static struct name_cache host4_cache, net4_cache, user_cache;
 
 /* A cache's own copy of a looked-up name: at most max bytes, printable. */
@@ -202,6 +203,7 @@ struct host6_entry {
 	char *name;
 };
 
+/* Global, as the caches above: one lookup per address per process. */
 static struct host6_entry *host6_cache;
 static size_t host6_cap, host6_count;
 
@@ -278,6 +280,7 @@ struct port_names {
 	char **byport; /* 65536 entries, allocated on first use */
 };
 
+/* Global: the services database is read once per process. */
 static struct port_names port_lists[3];
 static bool ports_loaded;
 

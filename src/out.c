@@ -18,6 +18,7 @@
 
 #define OUT_BUFSZ 65536
 
+/* Global: stdout is one stream, shared by every module that writes it. */
 static char out_buf[OUT_BUFSZ];
 static size_t out_len;
 /*

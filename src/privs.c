@@ -62,7 +62,10 @@ privs_netns_begin(void)
 	privs_raise(want, 1);
 }
 
-/* First failure to drop, as -errno; 0 while every drop worked. */
+/*
+ * First failure to drop, as -errno; 0 while every drop worked.  Global:
+ * the capabilities it describes are the process's.
+ */
 static int privs_failure;
 
 static int

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "emit.h"
 #include "modes.h"
 #include "netstat.h"
 #include "opts.h"
@@ -479,10 +480,32 @@ stats_file(
 	return true;
 }
 
-int
-stats_run(const struct opts *o)
+/* net-tools' report: its readers, tables and printer (spec 4.5). */
+static void
+stats_netstat_report(const struct opts *o, bool v4)
 {
 	struct stats_printer p;
+
+	stats_printer_init(&p, v4 ? stats_known_v4 : stats_known_v6, o->protos,
+	    stats_emit_out, NULL);
+	if (v4) {
+		if (stats_file(&p, "net/snmp", STATS_PAIRS, true)) {
+			stats_file(&p, "net/netstat", STATS_PAIRS, false);
+			stats_file(&p, "net/sctp/snmp", STATS_SCTP, false);
+		}
+		return;
+	}
+	/* IPv6: snmp6, then the Tcp MIB of snmp, which IPv6 shares. */
+	if (stats_file(&p, "net/snmp6", STATS_SNMP6, true)) {
+		p.known = stats_known_v4;
+		stats_file(&p, "net/snmp", STATS_PAIRS_TCP, true);
+	}
+}
+
+int
+stats_run(struct run_ctx *c)
+{
+	const struct opts *o = c->o;
 	bool v4 = o->afname[0] == '\0' || strcmp(o->afname, "inet") == 0;
 
 	if (!v4 && strcmp(o->afname, "inet6") != 0) {
@@ -491,21 +514,11 @@ stats_run(const struct opts *o)
 		    o->afname);
 		return EXIT_FAIL;
 	}
-	if (o->format == FORMAT_JSON)
-		return stats_json_run(o, !v4);
-	stats_printer_init(&p, v4 ? stats_known_v4 : stats_known_v6, o->protos,
-	    stats_emit_out, NULL);
-	if (v4) {
-		if (stats_file(&p, "net/snmp", STATS_PAIRS, true)) {
-			stats_file(&p, "net/netstat", STATS_PAIRS, false);
-			stats_file(&p, "net/sctp/snmp", STATS_SCTP, false);
-		}
-		return EXIT_OK;
-	}
-	/* IPv6: snmp6, then the Tcp MIB of snmp, which IPv6 shares. */
-	if (stats_file(&p, "net/snmp6", STATS_SNMP6, true)) {
-		p.known = stats_known_v4;
-		stats_file(&p, "net/snmp", STATS_PAIRS_TCP, true);
-	}
+	emit_doc_begin(c->emit, EMIT_DOC_STATS);
+	if (c->emit->caps & EMIT_CAP_NETSTAT_STATS)
+		stats_netstat_report(o, v4);
+	else
+		stats_counters(c->emit, o, !v4);
+	emit_doc_end(c->emit, EMIT_DOC_STATS);
 	return EXIT_OK;
 }

@@ -1,17 +1,16 @@
 /*
- * stats_json.c - -s --json: every counter of /proc/net/snmp and
- * /proc/net/netstat (or /proc/net/snmp6 with -6) as one JSON object of
- * sections, {"Tcp": {"ActiveOpens": 12, ...}, ...}, with the kernel's own
- * names and unsigned 64-bit values, so monitoring needs no label parsing.
+ * stats_json.c - -s as records: every counter of /proc/net/snmp and
+ * /proc/net/netstat (or /proc/net/snmp6 with -6) in sections, with the
+ * kernel's own names and value texts, for emitters that take counters
+ * rather than net-tools' report (--json gives {"Tcp": {...}, ...}).
  */
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#include "json.h"
-#include "opts.h"
+#include "emit.h"
 #include "netstat.h"
-#include "out.h"
+#include "opts.h"
 #include "stats.h"
 #include "util.h"
 
@@ -55,34 +54,19 @@ next_token(char **p)
 	return s;
 }
 
-static void
-json_counter(struct json *j, const char *name, const char *text)
-{
-	const char *p = text;
-	uint64_t v;
-
-	json_key(j, name);
-	if (util_parse_u64(&p, 10, &v) && *p == '\0')
-		json_u64(j, v);
-	else if (*text == '-' && (p = text + 1) && util_parse_u64(&p, 10, &v))
-		json_i64(j, -(int64_t)v);
-	else
-		json_null(j);
-}
-
 /* One "Title: names" / "Title: values" pair, split in place. */
 struct pair {
 	char *title, *names, *values;
 };
 
 static void
-json_pair_counters(struct json *j, struct pair *p)
+pair_counters(struct emitter *e, struct pair *p)
 {
 	char *n;
 
 	while ((n = next_token(&p->names)) != NULL) {
 		char *v = next_token(&p->values);
-		json_counter(j, n, v ? v : "0");
+		emit_counter(e, n, v ? v : "0");
 	}
 }
 
@@ -91,7 +75,7 @@ json_pair_counters(struct json *j, struct pair *p)
  * repeat (IcmpMsg): its pairs are merged into one object.
  */
 static void
-json_pairs(struct json *j, const struct opts *o, char *buf)
+counters_pairs(struct emitter *e, const struct opts *o, char *buf)
 {
 	struct pair *pairs = NULL;
 	size_t n = 0, cap = 0;
@@ -118,19 +102,18 @@ json_pairs(struct json *j, const struct opts *o, char *buf)
 			    seen || strcmp(pairs[k].title, pairs[i].title) == 0;
 		if (seen || !section_wanted(o, pairs[i].title))
 			continue;
-		json_key(j, pairs[i].title);
-		json_open(j, '{');
+		emit_section_titled(e, EMIT_SEC_COUNTERS, pairs[i].title);
 		for (size_t k = i; k < n; k++)
 			if (strcmp(pairs[k].title, pairs[i].title) == 0)
-				json_pair_counters(j, &pairs[k]);
-		json_close(j, '}');
+				pair_counters(e, &pairs[k]);
+		emit_section_end(e, EMIT_SEC_COUNTERS);
 	}
 	free(pairs);
 }
 
 /* "Name value" lines; the section is the name up to its first '6'. */
 static void
-json_snmp6(struct json *j, const struct opts *o, char *buf)
+counters_snmp6(struct emitter *e, const struct opts *o, char *buf)
 {
 	char *save = NULL, title[64] = "";
 	bool open = false;
@@ -144,13 +127,13 @@ json_snmp6(struct json *j, const struct opts *o, char *buf)
 			continue;
 		if (!open || strncmp(name, title, strlen(title)) != 0) {
 			if (open)
-				json_close(j, '}');
+				emit_section_end(e, EMIT_SEC_COUNTERS);
 			memcpy(title, name, (size_t)(six - name + 1));
 			title[six - name + 1] = '\0';
 			open = section_wanted(o, title);
 			if (open) {
-				json_key(j, title);
-				json_open(j, '{');
+				emit_section_titled(
+				    e, EMIT_SEC_COUNTERS, title);
 			} else {
 				/* Remember the title; skip its counters. */
 				open = false;
@@ -158,14 +141,15 @@ json_snmp6(struct json *j, const struct opts *o, char *buf)
 			}
 		}
 		if (open)
-			json_counter(j, name, val);
+			emit_counter(e, name, val);
 	}
 	if (open)
-		json_close(j, '}');
+		emit_section_end(e, EMIT_SEC_COUNTERS);
 }
 
 static void
-json_file(struct json *j, const struct opts *o, const char *rel, bool snmp6)
+counters_file(
+    struct emitter *e, const struct opts *o, const char *rel, bool snmp6)
 {
 	char *buf;
 	size_t len;
@@ -175,27 +159,21 @@ json_file(struct json *j, const struct opts *o, const char *rel, bool snmp6)
 		return;
 	if (util_read_all(fd, &buf, &len) == 0) {
 		if (snmp6)
-			json_snmp6(j, o, buf);
+			counters_snmp6(e, o, buf);
 		else
-			json_pairs(j, o, buf);
+			counters_pairs(e, o, buf);
 		free(buf);
 	}
 	close(fd);
 }
 
-int
-stats_json_run(const struct opts *o, bool v6)
+void
+stats_counters(struct emitter *e, const struct opts *o, bool v6)
 {
-	struct json j = { 0 };
-
-	json_open(&j, '{');
 	if (v6) {
-		json_file(&j, o, "net/snmp6", true);
+		counters_file(e, o, "net/snmp6", true);
 	} else {
-		json_file(&j, o, "net/snmp", false);
-		json_file(&j, o, "net/netstat", false);
+		counters_file(e, o, "net/snmp", false);
+		counters_file(e, o, "net/netstat", false);
 	}
-	json_close(&j, '}');
-	out_write("\n", 1);
-	return EXIT_OK;
 }

@@ -71,7 +71,10 @@ util_proc_root(void)
 	return (r != NULL && r[0] != '\0') ? r : "/proc";
 }
 
-/* The cached /proc root descriptor; closed (and -1 returned) on release. */
+/*
+ * The cached /proc root descriptor; closed (and -1 returned) on release.
+ * Static: one /proc root per process, opened once for every reader.
+ */
 static int
 util_proc_dirfd_cache(bool release)
 {

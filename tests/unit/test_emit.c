@@ -18,6 +18,7 @@
 #include "harness.h"
 #include "modes.h"
 #include "out.h"
+#include "route.h"
 #include "sockrec.h"
 
 void test_group_emit(void);
@@ -26,7 +27,7 @@ void test_group_emit(void);
 struct recorder {
 	struct emitter base;
 	char trace[512]; /* "D(S(rrr)S())d" style: docs, sections, rows */
-	unsigned socks, unix_socks, groups;
+	unsigned socks, unix_socks, groups, routes;
 };
 
 static void
@@ -40,7 +41,9 @@ rec_add(struct recorder *r, const char *s)
 static void
 rec_doc_begin(struct emitter *e, enum emit_doc doc)
 {
-	rec_add((struct recorder *)e, doc == EMIT_DOC_SOCKETS ? "D" : "?");
+	rec_add((struct recorder *)e, doc == EMIT_DOC_SOCKETS ? "D"
+	                              : doc == EMIT_DOC_ROUTE ? "R"
+	                                                      : "?");
 }
 
 static void
@@ -51,11 +54,16 @@ rec_doc_end(struct emitter *e, enum emit_doc doc)
 }
 
 static void
-rec_section_begin(struct emitter *e, enum emit_sec sec)
+rec_section_begin(struct emitter *e, enum emit_sec sec, const char *title)
 {
-	static const char *const name[] = { "inet(", "unix(", "groups(" };
-
-	rec_add((struct recorder *)e, name[sec]);
+	(void)title;
+	switch (sec) {
+	case EMIT_SEC_INET: rec_add((struct recorder *)e, "inet("); break;
+	case EMIT_SEC_UNIX: rec_add((struct recorder *)e, "unix("); break;
+	case EMIT_SEC_GROUPS: rec_add((struct recorder *)e, "groups("); break;
+	case EMIT_SEC_ROUTE4: rec_add((struct recorder *)e, "route4("); break;
+	default: rec_add((struct recorder *)e, "other("); break;
+	}
 }
 
 static void
@@ -70,7 +78,12 @@ rec_row(struct emitter *e, const struct emit_row *row)
 {
 	struct recorder *r = (struct recorder *)e;
 
-	if (row->kind == EMIT_GROUP) {
+	if (row->kind == EMIT_ROUTE) {
+		/* Addresses arrive as text, flags and numbers as parsed. */
+		T_STREQ(row->u.route->iface, "eth0");
+		T_CHECK(row->u.route->flags & 1);
+		r->routes++;
+	} else if (row->kind == EMIT_GROUP) {
 		r->groups++;
 	} else if (row->u.sock.rec->table == SKT_UNIX) {
 		r->unix_socks++;
@@ -150,6 +163,16 @@ tree_new(void)
 	    "Idx\tDevice    : Count Querier\tGroup    Users Timer\tReporter\n"
 	    "1\tlo        :     1      V3\n"
 	    "\t\t\t\t010000E0     1 0:00000000\t\t0\n");
+	tree_file("net/snmp", "Ip: Forwarding DefaultTTL\nIp: 1 64\n"
+	                      "Tcp: ActiveOpens MaxConn\nTcp: 7 -1\n");
+	tree_file("net/netstat", "TcpExt: SyncookiesSent\nTcpExt: 0\n");
+	/* Two routes up, one down (never shown). */
+	tree_file("net/route",
+	    "Iface\tDestination\tGateway \tFlags\tRefCnt\tUse\tMetric\t"
+	    "Mask\t\tMTU\tWindow\tIRTT\n"
+	    "eth0\t00000000\t010200C0\t0003\t0\t0\t0\t00000000\t0\t0\t0\n"
+	    "eth0\t000200C0\t00000000\t0001\t0\t0\t0\t00FFFFFF\t0\t0\t0\n"
+	    "eth1\t000300C0\t00000000\t0000\t0\t0\t0\t00FFFFFF\t0\t0\t0\n");
 	setenv("NLNETSTAT_PROC_ROOT", root, 1);
 	setenv("NLNETSTAT_SOURCE", "proc", 1);
 	return true;
@@ -338,6 +361,54 @@ test_summary_emitter(void)
 	t_end();
 }
 
+/* -r describes route records; the text emitter prints netstat's table. */
+static void
+test_route_records(void)
+{
+	struct opts o = parse("-rn", NULL);
+	struct recorder r = { .base = { &rec_ops, &o, 0, NULL } };
+	struct run_ctx c = { .o = &o, .emit = &r.base };
+	struct emitter *text = emit_text_new(&o);
+
+	t_begin("emit: -r writes route records into an emitter");
+	T_CHECK(route_run(&c) == 0);
+	T_STREQ(r.trace, "Rroute4(rr)d");
+	T_CHECK(r.routes == 2);
+	t_end();
+
+	t_begin("emit: text emitter prints the route records as netstat");
+	c.emit = text;
+	cap_begin();
+	T_CHECK(route_run(&c) == 0);
+	T_STREQ(cap_end(),
+	    "Kernel IP routing table\n"
+	    "Destination     Gateway         Genmask         Flags   MSS "
+	    "Window  irtt Iface\n"
+	    "0.0.0.0         192.0.2.1       0.0.0.0         UG        0 0 "
+	    "         0 eth0\n"
+	    "192.0.2.0       0.0.0.0         255.255.255.0   U         0 0 "
+	    "         0 eth0\n");
+	emit_free(text);
+	t_end();
+}
+
+/* -s gives counter records; the JSON emitter makes one object of them. */
+static void
+test_stats_counters(void)
+{
+	struct opts o = parse("-st", "--json");
+	struct emitter *e = emit_json_new(&o);
+	struct run_ctx c = { .o = &o, .emit = e };
+
+	t_begin("emit: -s --json from counter records");
+	cap_begin();
+	T_CHECK(stats_run(&c) == 0);
+	T_STREQ(cap_end(), "{\"Tcp\":{\"ActiveOpens\":7,\"MaxConn\":-1},"
+	                   "\"TcpExt\":{\"SyncookiesSent\":0}}\n");
+	emit_free(e);
+	t_end();
+}
+
 void
 test_group_emit(void)
 {
@@ -351,5 +422,7 @@ test_group_emit(void)
 		return;
 	}
 	test_listing_records();
+	test_stats_counters();
+	test_route_records();
 	tree_remove();
 }
