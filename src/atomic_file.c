@@ -6,6 +6,7 @@
 #include "atomic_file.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -62,8 +63,9 @@ atomic_sync_dir(const char *path)
 	free(dir);
 }
 
-int
-atomic_file_write(const char *path, const char *data, size_t len)
+/* Write, sync and rename: the body of atomic_file_write(). */
+static int
+atomic_replace(const char *path, const char *data, size_t len)
 {
 	char *tmp = atomic_temp_name(path);
 	int fd = mkostemp(tmp, O_CLOEXEC);
@@ -88,5 +90,22 @@ atomic_file_write(const char *path, const char *data, size_t len)
 	else
 		atomic_sync_dir(path);
 	free(tmp);
+	return rc;
+}
+
+int
+atomic_file_write(const char *path, const char *data, size_t len)
+{
+	sigset_t stop, old;
+	int rc;
+
+	/* A SIGTERM of a -c run lands after the rename: no temporary left. */
+	sigemptyset(&stop);
+	sigaddset(&stop, SIGTERM);
+	sigaddset(&stop, SIGINT);
+	sigaddset(&stop, SIGHUP);
+	sigprocmask(SIG_BLOCK, &stop, &old);
+	rc = atomic_replace(path, data, len);
+	sigprocmask(SIG_SETMASK, &old, NULL);
 	return rc;
 }

@@ -428,8 +428,9 @@ continuous_file_case() {
 	m2=$(stat -c %Y.%y "$f")
 	kill "$p"
 	wait "$p" 2>/dev/null
-	if [ "$bad" = 0 ] && [ "$m1" != "$m2" ]; then
-		pass "metrics: -c rewrites the file, $reads reads all saw a whole exposition"
+	if [ "$bad" = 0 ] && [ "$m1" != "$m2" ] &&
+		[ "$(find "$T_TMP/out" -name '.c.prom.*' | wc -l)" = 0 ]; then
+		pass "metrics: -c rewrites the file, $reads reads all saw a whole exposition, SIGTERM leaves no temporary"
 	else
 		fail "metrics: -c rewrites the file whole" "$bad of $reads cut, mtime $m1 -> $m2"
 	fi
