@@ -114,6 +114,8 @@ struct emit_metrics {
 	uint32_t *prog_slots; /* hash of program names: into progs */
 	size_t nslots;
 	struct metrics_buf names; /* program names, NUL-terminated */
+	const char *last_name;    /* the owner map's text of the last owner */
+	uint32_t last_prog;       /* ...and its program index */
 	struct metrics_buf fam[MXF_COUNT];
 	struct mx_cfam *cfams; /* -s: one family per counter */
 	size_t ncfams, cfams_cap, cnext;
@@ -194,7 +196,12 @@ mx_prog_of(struct emit_metrics *x, const struct emit_sock *s)
 	    procmap_owners(s->owners, s->rec->inode, &ow, 1) > 0 &&
 	    ow.name != NULL)
 		name = ow.name;
-	return mx_prog_index(x, name);
+	/* Neighbouring sockets mostly share an owner: skip the hash. */
+	if (name == x->last_name && name != NULL)
+		return x->last_prog;
+	x->last_prog = mx_prog_index(x, name);
+	x->last_name = name;
+	return x->last_prog;
 }
 
 static struct mx_port *
@@ -505,6 +512,7 @@ mx_reset(struct emit_metrics *x)
 		x->port_idx[x->ports[i].v6 * MX_PORTS + x->ports[i].port] =
 		    MX_NONE;
 	x->nports = x->nlis = x->nprogs = 0;
+	x->last_name = NULL; /* the owner map is rebuilt every pass */
 	memset(x->prog_slots, 0xff, x->nslots * sizeof(*x->prog_slots));
 	x->names.len = 0;
 	memset(x->socks, 0, sizeof(x->socks));
