@@ -15,6 +15,8 @@
 #include "opts.h"
 
 struct groups_row;
+struct iface;
+struct iface_inet6;
 struct procmap;
 struct route_rec;
 struct sock_rec;
@@ -39,6 +41,9 @@ enum emit_sec {
 	EMIT_SEC_ROUTE6, /* "Kernel IPv6 routing table" */
 	EMIT_SEC_ROUTE6_CACHE,
 	EMIT_SEC_COUNTERS, /* -s: one group of kernel counters, titled */
+	EMIT_SEC_IFACE,    /* "Kernel Interface table" */
+	/* A later -c pass of -i: netstat repeats the columns, not the title. */
+	EMIT_SEC_IFACE_AGAIN,
 };
 
 /* The kinds of record a row carries. */
@@ -47,6 +52,7 @@ enum emit_kind {
 	EMIT_GROUP,   /* a multicast group membership */
 	EMIT_ROUTE,   /* a route (struct route_rec, route.h) */
 	EMIT_COUNTER, /* a kernel counter of an EMIT_SEC_COUNTERS section */
+	EMIT_IFACE,   /* an interface (struct iface, iface.h) */
 };
 
 /* A socket; owners (NULL without -p or --pid) serve the -p columns. */
@@ -68,6 +74,12 @@ struct emit_counter {
 	const char *value; /* decimal text; may be malformed */
 };
 
+/* An interface; inet6 is /proc/net/if_inet6 indexed for -e, or NULL. */
+struct emit_iface {
+	const struct iface *ifc;
+	const struct iface_inet6 *inet6;
+};
+
 /* One record, tagged with its kind. */
 struct emit_row {
 	enum emit_kind kind;
@@ -76,6 +88,7 @@ struct emit_row {
 		struct emit_group group;
 		const struct route_rec *route;
 		struct emit_counter counter;
+		struct emit_iface iface;
 	} u;
 };
 
@@ -156,5 +169,7 @@ void emit_group(
     struct emitter *e, const char *device, const struct groups_row *row);
 void emit_route(struct emitter *e, const struct route_rec *r);
 void emit_counter(struct emitter *e, const char *name, const char *value);
+void emit_iface(struct emitter *e, const struct iface *ifc,
+    const struct iface_inet6 *inet6);
 
 #endif

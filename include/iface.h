@@ -34,12 +34,47 @@ struct iface {
 	int txqlen; /* -1 when unknown */
 	bool has_ip;
 	struct sockaddr addr, netmask, broadaddr, dstaddr;
+	/* rtnetlink source only: the row is a link (not only a label). */
+	bool is_link;
+	int ifindex;
 };
 
-/* The interface list, kept sorted with iface_name_cmp(). */
+/* Open-addressed name index over a table of rows: slot holds row + 1. */
+struct iface_hash {
+	size_t *slot;
+	size_t cap; /* a power of two, or 0 */
+};
+
+/* The interface list: one entry per name, sorted by iface_list_sort(). */
 struct iface_list {
 	struct iface *v;
 	size_t n, cap;
+	struct iface_hash names;
+};
+
+/* The rtnetlink snapshot: links are rows; IPv4 addresses by label. */
+struct rtnl_addr4;
+struct iface_snap {
+	struct iface_list *list;
+	struct rtnl_addr4 *addr;
+	size_t *next; /* next address with the same label + 1, or 0 */
+	size_t n, cap;
+	size_t *first; /* per slot: first address with a label + 1 */
+	size_t slots;
+};
+
+/* The lines of /proc/net/if_inet6, grouped by device name. */
+struct iface_inet6 {
+	char *text; /* the whole file, NUL-terminated; owned */
+	struct iface_inet6_line {
+		size_t off, len; /* the line within text */
+		size_t next;     /* next line of the same device + 1, or 0 */
+		char dev[21];
+	} * line;
+	size_t n, cap;
+	size_t *first; /* per slot: first line + 1 */
+	size_t *last;  /* per slot: last line + 1 */
+	size_t slots;  /* a power of two, or 0 */
 };
 
 /*
@@ -51,12 +86,54 @@ struct iface_list {
 int iface_name_cmp(const char *a, const char *b);
 
 /*
- * Insert name as net-tools does (walking back from the tail; an equal
- * name is merged).  Returns the entry, new entries zeroed.
+ * The entry named name: an existing one (merged, as net-tools merges an
+ * equal name) or a new zeroed one appended.  Constant time; entries stay
+ * in insertion order until iface_list_sort().
  */
 struct iface *iface_list_add(struct iface_list *l, const char *name);
+/* FNV-1a hash of a NUL-terminated name. */
+size_t iface_name_hash(const char *s);
+/* The entry named exactly name, or NULL. */
+struct iface *iface_list_find(const struct iface_list *l, const char *name);
+/*
+ * Sort the entries once into net-tools' natural order (the order its
+ * insertion walk gives, since iface_name_cmp() is a total order).
+ */
+void iface_list_sort(struct iface_list *l);
 /* Free the list's entries. */
 void iface_list_free(struct iface_list *l);
+
+/*
+ * Index text (the whole /proc/net/if_inet6, or NULL; taken over) by the
+ * device name of each line that net-tools' sscanf() reads whole.
+ */
+void iface_inet6_index(struct iface_inet6 *x, char *text);
+/* Free the index and its text. */
+void iface_inet6_free(struct iface_inet6 *x);
+
+/*
+ * Read links and IPv4 labels over rtnetlink into list (empty on entry),
+ * sorted.  Returns 0, or -errno (list and *s freed) when rtnetlink is
+ * refused: the caller then takes the /proc + ioctl path.
+ */
+int iface_snap_read(struct iface_snap *s, struct iface_list *list);
+/*
+ * The steps of iface_snap_read(), for the fuzz target: add one link (a
+ * row) or one IPv4 address (a row for its label) to the snapshot whose
+ * list is s->list; then index the labels and sort the list once.
+ */
+struct rtnl_link;
+int iface_snap_link(const struct rtnl_link *link, void *ctx);
+int iface_snap_addr(const struct rtnl_addr4 *addr, void *ctx);
+void iface_snap_finish(struct iface_snap *s);
+/*
+ * Fill a sorted row from the snapshot as the ioctls would (the device is
+ * the name up to its first ':').  Returns 0, or -ENODEV when no such
+ * device was listed.
+ */
+int iface_snap_fetch(const struct iface_snap *s, struct iface *ifc);
+/* Free the snapshot (not the list). */
+void iface_snap_free(struct iface_snap *s);
 
 /* Counter layout of /proc/net/dev from its second header line: 1, 2, 3. */
 int iface_dev_version(const char *header);
@@ -81,9 +158,13 @@ void iface_hw_text(
 /* One row of the short table, newline included, into buf. */
 void iface_format_short(const struct iface *ifc, char *buf, size_t len);
 /*
- * Print the long (-e) block of one interface through out.c; if_inet6 is
- * the text of /proc/net/if_inet6 (NULL when missing).
+ * Print the long (-e) block of one interface through out.c; inet6 is the
+ * indexed /proc/net/if_inet6 (NULL when missing).
  */
-void iface_print_long(const struct iface *ifc, const char *if_inet6);
+void iface_print_long(const struct iface *ifc, const struct iface_inet6 *inet6);
+
+/* --json: one interface as an object item of j (jc's -i keys and more). */
+struct json;
+void iface_row_json(struct json *j, const struct iface *ifc);
 
 #endif

@@ -40,7 +40,7 @@ int stats_run(struct run_ctx *c);
 /* -r: routing tables, families in afname order. */
 int route_run(struct run_ctx *c);
 /* -i: interface table. */
-int iface_run(const struct opts *o, unsigned pass);
+int iface_run(struct run_ctx *c);
 /* -g section of the socket listing: one record per group membership. */
 int groups_print(const struct opts *o, struct emitter *e);
 /* -M: masqueraded connections (absent on modern kernels). */

@@ -30,7 +30,7 @@ struct procmap_owner {
 	const char *name;   /* the whole program name, raw bytes */
 };
 
-struct u64map;
+struct hmap;
 
 /*
  * Scan /proc (below the NLNETSTAT_PROC_ROOT seam) and return the map in
@@ -40,8 +40,8 @@ struct u64map;
  * first owner (then only procmap_lookup of those inodes is complete, and
  * *st counts only the processes visited).
  */
-void procmap_build(struct procmap **out, struct procmap_stats *st,
-    const struct u64map *wanted);
+void procmap_build(
+    struct procmap **out, struct procmap_stats *st, const struct hmap *wanted);
 
 /* The -p column text of the first owner of inode, or NULL. */
 const char *procmap_lookup(const struct procmap *m, uint64_t inode);
@@ -71,12 +71,6 @@ size_t procmap_owners(const struct procmap *m, uint64_t inode,
     struct procmap_owner *owners, size_t max);
 
 void procmap_free(struct procmap *m);
-
-/*
- * Parse a /proc/PID/fd link target: "socket:[N]" or the old "[0000]:N".
- * Returns true with *inode set when it names a socket.
- */
-bool procmap_parse_link(const char *target, size_t len, uint64_t *inode);
 
 /*
  * Build the -p column text from a raw /proc/PID/cmdline read (n bytes):

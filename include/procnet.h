@@ -8,8 +8,8 @@
 
 #include <stdbool.h>
 
+#include "hmap.h"
 #include "sockrec.h"
-#include "u64map.h"
 
 /*
  * Parse one data line of an inet socket file into *r (table set by the
@@ -58,7 +58,7 @@ struct procnet_unix_sock {
 struct procnet_unix_known {
 	struct procnet_unix_sock *socks;
 	size_t n, cap;
-	struct u64map index; /* inode -> position + 1 */
+	struct hmap index; /* inode -> position + 1 */
 };
 
 /*

@@ -116,3 +116,13 @@ emit_counter(struct emitter *e, const char *name, const char *value)
 	row.u.counter = (struct emit_counter){ name, value };
 	emit_row(e, &row);
 }
+
+void
+emit_iface(
+    struct emitter *e, const struct iface *ifc, const struct iface_inet6 *inet6)
+{
+	struct emit_row row = { .kind = EMIT_IFACE };
+
+	row.u.iface = (struct emit_iface){ ifc, inet6 };
+	emit_row(e, &row);
+}

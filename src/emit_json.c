@@ -11,6 +11,7 @@
 #include "emit.h"
 #include "fmt_json.h"
 #include "groups.h"
+#include "iface.h"
 #include "json.h"
 #include "out.h"
 #include "route.h"
@@ -112,6 +113,7 @@ json_row(struct emitter *e, const struct emit_row *row)
 			route_inet_row_json(&x->j, row->u.route);
 		break;
 	case EMIT_COUNTER: json_counter(&x->j, &row->u.counter); break;
+	case EMIT_IFACE: iface_row_json(&x->j, row->u.iface.ifc); break;
 	}
 }
 

@@ -9,6 +9,7 @@
 #include "emit.h"
 #include "fmt.h"
 #include "groups.h"
+#include "iface.h"
 #include "out.h"
 #include "procmap.h"
 #include "route.h"
@@ -49,6 +50,29 @@ text_sock(struct emit_text *t, const struct emit_sock *s)
 	out_write(t->row, n);
 }
 
+/* -i: the short table's row, or with -e the long block. */
+static void
+text_iface(struct emit_text *t, const struct emit_iface *i)
+{
+	if (t->base.o->extend > 0) {
+		iface_print_long(i->ifc, i->inet6);
+		return;
+	}
+	iface_format_short(i->ifc, t->row, sizeof(t->row));
+	out_str(t->row);
+}
+
+/* -i: netstat's title (first pass only) and the short table's columns. */
+static void
+text_iface_header(const struct emitter *e, bool title)
+{
+	if (title)
+		out_str("Kernel Interface table\n");
+	if (e->o->extend == 0)
+		out_str("Iface             MTU    RX-OK RX-ERR RX-DRP "
+		        "RX-OVR    TX-OK TX-ERR TX-DRP TX-OVR Flg\n");
+}
+
 static void
 text_row(struct emitter *e, const struct emit_row *row)
 {
@@ -67,6 +91,7 @@ text_row(struct emitter *e, const struct emit_row *row)
 			    row->u.route, route_ext(e->o->extend));
 		break;
 	case EMIT_COUNTER: break;
+	case EMIT_IFACE: text_iface(t, &row->u.iface); break;
 	}
 }
 
@@ -98,6 +123,10 @@ text_section_begin(struct emitter *e, enum emit_sec sec, const char *title)
 		route_inet6_header_text(sec == EMIT_SEC_ROUTE6_CACHE);
 		break;
 	case EMIT_SEC_COUNTERS: break; /* -s text comes from stats.c */
+	case EMIT_SEC_IFACE:
+	case EMIT_SEC_IFACE_AGAIN:
+		text_iface_header(e, sec == EMIT_SEC_IFACE);
+		break;
 	}
 }
 

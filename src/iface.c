@@ -16,6 +16,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include "emit.h"
 #include "escape.h"
 #include "json.h"
 #include "modes.h"
@@ -101,35 +102,92 @@ iface_name_cmp(const char *ap, const char *bp)
 	return aalias && balias ? sign_of(strcmp(aalias, balias)) : 0;
 }
 
+size_t
+iface_name_hash(const char *s)
+{
+	size_t h = 2166136261u;
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+/* The slot of name in l's index: its row's or the empty one to fill. */
+static size_t *
+list_slot(const struct iface_list *l, const char *name)
+{
+	size_t mask = l->names.cap - 1, i = iface_name_hash(name) & mask;
+
+	while (l->names.slot[i] != 0 &&
+	       strcmp(l->v[l->names.slot[i] - 1].name, name) != 0)
+		i = (i + 1) & mask;
+	return &l->names.slot[i];
+}
+
+/* Rebuild the index at twice the row capacity (load factor <= 1/2). */
+static void
+list_rehash(struct iface_list *l)
+{
+	free(l->names.slot);
+	l->names.cap = 64;
+	while (l->names.cap < 2 * l->cap)
+		l->names.cap *= 2;
+	l->names.slot = xcalloc(l->names.cap, sizeof(*l->names.slot));
+	for (size_t i = 0; i < l->n; i++)
+		*list_slot(l, l->v[i].name) = i + 1;
+}
+
+struct iface *
+iface_list_find(const struct iface_list *l, const char *name)
+{
+	if (l->names.cap == 0)
+		return NULL;
+	size_t row = *list_slot(l, name);
+	return row != 0 ? &l->v[row - 1] : NULL;
+}
+
 struct iface *
 iface_list_add(struct iface_list *l, const char *name)
 {
-	size_t i;
+	char key[IFNAMSIZ];
+	struct iface *old;
 
-	/* Walk back from the tail; the first smaller name ends the walk. */
-	for (i = l->n; i > 0; i--) {
-		int c = iface_name_cmp(l->v[i - 1].name, name);
-
-		if (c == 0)
-			return &l->v[i - 1];
-		if (c < 0)
-			break;
-	}
+	snprintf(key, sizeof(key), "%s", name);
+	if ((old = iface_list_find(l, key)) != NULL)
+		return old;
 	if (l->n == l->cap) {
 		l->cap = l->cap ? l->cap * 2 : 32;
 		l->v = xrealloc(l->v, l->cap * sizeof(*l->v));
+		list_rehash(l);
 	}
-	memmove(&l->v[i + 1], &l->v[i], (l->n - i) * sizeof(*l->v));
-	l->n++;
-	memset(&l->v[i], 0, sizeof(l->v[i]));
-	snprintf(l->v[i].name, sizeof(l->v[i].name), "%s", name);
-	return &l->v[i];
+	struct iface *ifc = &l->v[l->n++];
+	memset(ifc, 0, sizeof(*ifc));
+	snprintf(ifc->name, sizeof(ifc->name), "%s", key);
+	*list_slot(l, key) = l->n;
+	return ifc;
+}
+
+static int
+iface_entry_cmp(const void *a, const void *b)
+{
+	return iface_name_cmp(
+	    ((const struct iface *)a)->name, ((const struct iface *)b)->name);
+}
+
+void
+iface_list_sort(struct iface_list *l)
+{
+	if (l->n > 1)
+		qsort(l->v, l->n, sizeof(*l->v), iface_entry_cmp);
+	if (l->cap > 0)
+		list_rehash(l);
 }
 
 void
 iface_list_free(struct iface_list *l)
 {
 	free(l->v);
+	free(l->names.slot);
 	memset(l, 0, sizeof(*l));
 }
 
@@ -408,8 +466,8 @@ iface_json_u64(struct json *j, const char *key, bool known, uint64_t v)
 }
 
 /* One interface with jc's -i keys plus bytes, flags and the address. */
-static void
-iface_json(struct json *j, const struct iface *ifc)
+void
+iface_row_json(struct json *j, const struct iface *ifc)
 {
 	const struct iface_stats *st = &ifc->st;
 	bool k = ifc->has_stats;
@@ -451,18 +509,27 @@ iface_json(struct json *j, const struct iface *ifc)
 	json_close(j, '}');
 }
 
+/* Where the per-row answers come from: the ioctls or a snapshot. */
+struct iface_src {
+	int sk;                      /* >= 0: ioctls on this socket */
+	const struct iface_snap *nl; /* else the rtnetlink snapshot */
+};
+
 /* Fetch and print every listed interface; stops at a vanished one. */
 static int
-iface_print_all(
-    const struct opts *o, int sk, struct iface_list *list, struct json *json)
+iface_print_all(const struct opts *o, const struct iface_src *src,
+    struct iface_list *list, struct emitter *e)
 {
-	char *inet6 = o->extend > 0 ? iface_read_inet6() : NULL;
-	char row[512];
+	struct iface_inet6 inet6;
 	int rc = EXIT_OK;
 
+	memset(&inet6, 0, sizeof(inet6));
+	if (o->extend > 0)
+		iface_inet6_index(&inet6, iface_read_inet6());
 	for (size_t i = 0; i < list->n; i++) {
 		struct iface *ifc = &list->v[i];
-		int err = iface_fetch(sk, ifc);
+		int err = src->sk >= 0 ? iface_fetch(src->sk, ifc)
+		                       : iface_snap_fetch(src->nl, ifc);
 
 		if (err < 0) {
 			iface_report_vanished(ifc, -err);
@@ -471,58 +538,88 @@ iface_print_all(
 		}
 		if (!(ifc->flags & IFF_UP) && o->show != SHOW_ALL)
 			continue;
-		if (json != NULL) {
-			iface_json(json, ifc);
-		} else if (o->extend > 0) {
-			iface_print_long(ifc, inet6);
-		} else {
-			iface_format_short(ifc, row, sizeof(row));
-			out_str(row);
-		}
+		emit_iface(e, ifc, inet6.text != NULL ? &inet6 : NULL);
 	}
-	free(inet6);
+	iface_inet6_free(&inet6);
 	return rc;
 }
 
-int
-iface_run(const struct opts *o, unsigned pass)
+/* rtnetlink unless NLNETSTAT_SOURCE=proc or a fake /proc root is set. */
+static bool
+iface_want_rtnl(void)
 {
-	struct iface_list list = { 0 };
-	int rc;
-	int sk = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+	const char *s = util_env("SOURCE");
 
-	if (sk < 0) {
-		out_sync_for_stderr();
-		fprintf(stderr, "socket: %s\n", strerror(errno));
-		return EXIT_FAIL;
-	}
-	struct json doc = { 0 }, *json = NULL;
-	if (o->format == FORMAT_JSON) {
-		json = &doc;
-		json_open(json, '[');
-	} else {
-		/* net-tools prints the title once, when -c passes begin. */
-		if (pass == 0)
-			out_str("Kernel Interface table\n");
-		if (o->extend == 0)
-			out_str("Iface             MTU    RX-OK RX-ERR RX-DRP "
-			        "RX-OVR    TX-OK TX-ERR TX-DRP TX-OVR Flg\n");
-	}
-	int dev_err = iface_read_dev(&list);
-	int conf_err = iface_read_conf(sk, &list);
+	if (s != NULL && strcmp(s, "proc") == 0)
+		return false;
+	return util_env("PROC_ROOT") == NULL;
+}
+
+/* The /proc + ioctl path (net-tools' sources and messages) on socket sk. */
+static int
+iface_run_proc(
+    const struct opts *o, int sk, struct iface_list *list, struct emitter *e)
+{
+	struct iface_src src = { sk, NULL };
+	int rc;
+
+	int dev_err = iface_read_dev(list);
+	int conf_err = iface_read_conf(src.sk, list);
+	iface_list_sort(list);
 	if (dev_err < 0 && conf_err < 0) {
 		out_sync_for_stderr();
 		fprintf(stderr, "missing interface information: %s\n",
 		    strerror(-conf_err));
 		rc = EXIT_FAIL;
 	} else {
-		rc = iface_print_all(o, sk, &list, json);
+		rc = iface_print_all(o, &src, list, e);
 	}
-	if (json != NULL) {
-		json_close(json, ']');
-		out_write("\n", 1);
+	return rc;
+}
+
+/* The document and its table; net-tools titles only the first -c pass. */
+static enum emit_sec
+iface_begin(struct run_ctx *c)
+{
+	enum emit_sec sec =
+	    c->pass == 0 ? EMIT_SEC_IFACE : EMIT_SEC_IFACE_AGAIN;
+
+	emit_doc_begin(c->emit, EMIT_DOC_IFACE);
+	emit_section_begin(c->emit, sec);
+	return sec;
+}
+
+int
+iface_run(struct run_ctx *c)
+{
+	const struct opts *o = c->o;
+	struct iface_list list = { 0 };
+	struct iface_snap snap;
+	enum emit_sec sec;
+	int rc;
+
+	if (iface_want_rtnl() && iface_snap_read(&snap, &list) == 0) {
+		struct iface_src src = { -1, &snap };
+
+		sec = iface_begin(c);
+		rc = iface_print_all(o, &src, &list, c->emit);
+		iface_snap_free(&snap);
+	} else {
+		/* rtnetlink refused (or not wanted): /proc and the ioctls. */
+		int sk = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+
+		if (sk < 0) {
+			out_sync_for_stderr();
+			fprintf(stderr, "socket: %s\n", strerror(errno));
+			return EXIT_FAIL;
+		}
+		memset(&list, 0, sizeof(list));
+		sec = iface_begin(c);
+		rc = iface_run_proc(o, sk, &list, c->emit);
+		close(sk);
 	}
+	emit_section_end(c->emit, sec);
+	emit_doc_end(c->emit, EMIT_DOC_IFACE);
 	iface_list_free(&list);
-	close(sk);
 	return rc;
 }

@@ -10,11 +10,13 @@
 #include <inttypes.h>
 #include <net/if_arp.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "escape.h"
 #include "names.h"
 #include "out.h"
+#include "util.h"
 
 /* Flags above the 16 bits of SIOCGIFFLAGS that net-tools names. */
 #define IFF_PORTSEL_BIT 0x2000
@@ -385,22 +387,111 @@ print_inet6_line(const char *line, const char *name, struct in6_addr *a)
 	    (int)plen, scope, sc);
 }
 
-/* One inet6 line per if_inet6 entry whose device is exactly this name. */
-static void
-print_inet6(const struct iface *ifc, const char *if_inet6)
+static size_t
+dev_hash(const char *s)
 {
-	const char *p = if_inet6;
-	struct in6_addr last;
+	size_t h = 2166136261u;
 
-	memset(&last, 0, sizeof(last));
-	while (p != NULL && *p != '\0') {
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+/* The slot of dev: the one holding its lines, or the empty one. */
+static size_t
+inet6_slot(const struct iface_inet6 *x, const char *dev)
+{
+	size_t k = dev_hash(dev) & (x->slots - 1);
+
+	while (x->first[k] != 0 && strcmp(x->line[x->first[k] - 1].dev, dev))
+		k = (k + 1) & (x->slots - 1);
+	return k;
+}
+
+/* The device of one if_inet6 line, when net-tools' sscanf() reads it. */
+static bool
+inet6_line_dev(const char *p, size_t n, char *dev)
+{
+	char line[256], g[8][5];
+	unsigned idx, plen, scope, dad;
+
+	snprintf(line, sizeof(line), "%.*s", (int)n, p);
+	return sscanf(line, "%4s%4s%4s%4s%4s%4s%4s%4s %08x %02x %02x %02x %20s",
+	           g[0], g[1], g[2], g[3], g[4], g[5], g[6], g[7], &idx, &plen,
+	           &scope, &dad, dev) == 13;
+}
+
+static void
+inet6_add(struct iface_inet6 *x, size_t off, size_t len, const char *dev)
+{
+	if (x->n == x->cap) {
+		x->cap = x->cap ? 2 * x->cap : 64;
+		x->line = xrealloc(x->line, x->cap * sizeof(*x->line));
+	}
+	struct iface_inet6_line *l = &x->line[x->n++];
+	l->off = off;
+	l->len = len;
+	l->next = 0;
+	snprintf(l->dev, sizeof(l->dev), "%s", dev);
+}
+
+void
+iface_inet6_index(struct iface_inet6 *x, char *text)
+{
+	memset(x, 0, sizeof(*x));
+	x->text = text;
+	for (const char *p = text; p != NULL && *p != '\0';) {
 		const char *nl = strchr(p, '\n');
 		size_t n = nl ? (size_t)(nl - p) : strlen(p);
+		char dev[21];
+
+		if (inet6_line_dev(p, n, dev))
+			inet6_add(x, (size_t)(p - text), n, dev);
+		p = nl ? nl + 1 : NULL;
+	}
+	x->slots = 64;
+	while (x->slots < 2 * x->n)
+		x->slots *= 2;
+	x->first = xcalloc(x->slots, sizeof(*x->first));
+	x->last = xcalloc(x->slots, sizeof(*x->last));
+	for (size_t i = 0; i < x->n; i++) {
+		size_t k = inet6_slot(x, x->line[i].dev);
+
+		if (x->first[k] == 0)
+			x->first[k] = i + 1;
+		else
+			x->line[x->last[k] - 1].next = i + 1;
+		x->last[k] = i + 1;
+	}
+}
+
+void
+iface_inet6_free(struct iface_inet6 *x)
+{
+	free(x->text);
+	free(x->line);
+	free(x->first);
+	free(x->last);
+	memset(x, 0, sizeof(*x));
+}
+
+/* One inet6 line per if_inet6 entry whose device is exactly this name. */
+static void
+print_inet6(const struct iface *ifc, const struct iface_inet6 *x)
+{
+	struct in6_addr last;
+
+	if (x == NULL || x->slots == 0)
+		return;
+	memset(&last, 0, sizeof(last));
+	for (size_t i = x->first[inet6_slot(x, ifc->name)]; i != 0;
+	     i = x->line[i - 1].next) {
+		const struct iface_inet6_line *l = &x->line[i - 1];
 		char line[256];
 
-		snprintf(line, sizeof(line), "%.*s", (int)n, p);
+		snprintf(
+		    line, sizeof(line), "%.*s", (int)l->len, x->text + l->off);
 		print_inet6_line(line, ifc->name, &last);
-		p = nl ? nl + 1 : NULL;
 	}
 }
 
@@ -485,7 +576,7 @@ print_map(const struct iface *ifc)
 }
 
 void
-iface_print_long(const struct iface *ifc, const char *if_inet6)
+iface_print_long(const struct iface *ifc, const struct iface_inet6 *inet6)
 {
 	char name[IFNAMSIZ], flags[256];
 
@@ -493,7 +584,7 @@ iface_print_long(const struct iface *ifc, const char *if_inet6)
 	iface_flags_long(ifc->flags, flags, sizeof(flags));
 	out_printf("%s: %s  mtu %d\n", name, flags, ifc->mtu);
 	print_inet(ifc);
-	print_inet6(ifc, if_inet6);
+	print_inet6(ifc, inet6);
 	print_hw(ifc);
 	if (ifc->has_stats)
 		print_stats(ifc);

@@ -44,7 +44,7 @@ main_pass(struct run_ctx *c)
 	case MODE_MASQ: return masq_run(o);
 	case MODE_STATS: return stats_run(c);
 	case MODE_ROUTE: return route_run(c);
-	case MODE_IFACE: return iface_run(o, c->pass);
+	case MODE_IFACE: return iface_run(c);
 	case MODE_SOCKETS: break;
 	}
 	return sockets_run(c);

@@ -18,21 +18,32 @@
 #include <sys/socket.h>
 
 #include "escape.h"
+#include "hmap.h"
 #include "util.h"
 
 /* net-tools' get_sname() buffer is 64 bytes: longer names are cut. */
 #define NAMES_PORT_MAX 63
 
-/* Open-addressing cache keyed by a 32-bit value (IPv4 address or uid). */
-struct name_cache {
-	uint32_t *keys;
-	char **vals; /* NULL value: looked up, nothing found */
-	unsigned char *used;
-	size_t cap, count;
-};
+/*
+ * The caches, for the whole run (they survive -c refreshes): file-scope
+ * because the formatters ask for names row by row.  Every value is a name
+ * the cache owns, as a pointer; NULL means looked up and nothing found.
+ */
+static struct {
+	struct hmap host4; /* names_key32(address) -> gethostbyaddr name */
+	struct hmap net4;  /* names_key32(address) -> getnetbyaddr name */
+	struct hmap user;  /* names_key32(uid) -> getpwuid name */
+	struct hmap host6; /* the 16 address bytes -> getnameinfo text */
+	struct hmap ports; /* names_port_key(list, port) -> service name */
+	bool ports_loaded;
+} names;
 
-/* Global: lookups are kept for the process, across -c passes and modes. */
-static struct name_cache host4_cache, net4_cache, user_cache;
+/* A 32-bit key (address, uid) as a map key: hmap reserves key 0. */
+static uint64_t
+names_key32(uint32_t v)
+{
+	return (uint64_t)v + 1;
+}
 
 /* A cache's own copy of a looked-up name: at most max bytes, printable. */
 static char *
@@ -49,65 +60,26 @@ names_save(const char *name, size_t max)
 	return copy;
 }
 
-static size_t
-cache_slot(const struct name_cache *c, uint32_t key)
-{
-	/* Fibonacci hashing spreads consecutive addresses and uids. */
-	size_t h = (size_t)((key * 2654435761u) & (c->cap - 1));
-
-	while (c->used[h] && c->keys[h] != key)
-		h = (h + 1) & (c->cap - 1);
-	return h;
-}
-
-static void
-cache_grow(struct name_cache *c)
-{
-	struct name_cache old = *c;
-
-	c->cap = old.cap ? old.cap * 2 : 64;
-	c->keys = xcalloc(c->cap, sizeof(*c->keys));
-	c->vals = xcalloc(c->cap, sizeof(*c->vals));
-	c->used = xcalloc(c->cap, 1);
-	c->count = 0;
-	for (size_t i = 0; i < old.cap; i++) {
-		if (!old.used[i])
-			continue;
-		size_t h = cache_slot(c, old.keys[i]);
-		c->used[h] = 1;
-		c->keys[h] = old.keys[i];
-		c->vals[h] = old.vals[i];
-		c->count++;
-	}
-	free(old.keys);
-	free(old.vals);
-	free(old.used);
-}
-
 /* Returns true when key is cached, with *val set (possibly NULL). */
 static bool
-cache_get(struct name_cache *c, uint32_t key, const char **val)
+cache_get(const struct hmap *c, uint64_t key, const char **val)
 {
-	if (c->cap == 0)
+	uint64_t v;
+
+	if (!hmap_u64_get(c, key, &v))
 		return false;
-	size_t h = cache_slot(c, key);
-	if (!c->used[h])
-		return false;
-	*val = c->vals[h];
+	*val = (const char *)(uintptr_t)v;
 	return true;
 }
 
-static void
-cache_put(struct name_cache *c, uint32_t key, const char *val)
+/* Cache a printable copy of name (NULL: none found) and return it. */
+static const char *
+cache_put(struct hmap *c, uint64_t key, const char *name)
 {
-	if (c->count * 2 >= c->cap)
-		cache_grow(c);
-	size_t h = cache_slot(c, key);
-	if (!c->used[h])
-		c->count++;
-	c->used[h] = 1;
-	c->keys[h] = key;
-	c->vals[h] = val ? names_save(val, SIZE_MAX) : NULL;
+	char *copy = name != NULL ? names_save(name, SIZE_MAX) : NULL;
+
+	hmap_u64_put(c, key, (uintptr_t)copy);
+	return copy;
 }
 
 const char *
@@ -115,12 +87,11 @@ names_lookup4(uint32_t addr)
 {
 	const char *name = NULL;
 
-	if (cache_get(&host4_cache, addr, &name))
+	if (cache_get(&names.host4, names_key32(addr), &name))
 		return name;
 	struct hostent *he = gethostbyaddr(&addr, sizeof(addr), AF_INET);
-	cache_put(&host4_cache, addr, he ? he->h_name : NULL);
-	cache_get(&host4_cache, addr, &name);
-	return name;
+	return cache_put(
+	    &names.host4, names_key32(addr), he ? he->h_name : NULL);
 }
 
 const char *
@@ -128,12 +99,11 @@ names_lookup_net4(uint32_t addr)
 {
 	const char *name = NULL;
 
-	if (cache_get(&net4_cache, addr, &name))
+	if (cache_get(&names.net4, names_key32(addr), &name))
 		return name;
 	struct netent *ne = getnetbyaddr(ntohl(addr), AF_INET);
-	cache_put(&net4_cache, addr, ne ? ne->n_name : NULL);
-	cache_get(&net4_cache, addr, &name);
-	return name;
+	return cache_put(
+	    &names.net4, names_key32(addr), ne ? ne->n_name : NULL);
 }
 
 /* Dotted quad without inet_ntop's printf machinery (the hot path of -n). */
@@ -197,69 +167,26 @@ names_cut_mapped(const struct in6_addr *a, char *buf)
 		memmove(buf, colon + 1, strlen(colon + 1) + 1);
 }
 
-/* IPv6 names, cached like IPv4 ones (net-tools looks them up every time). */
-struct host6_entry {
-	struct in6_addr addr;
-	char *name;
-};
-
-/* Global, as the caches above: one lookup per address per process. */
-static struct host6_entry *host6_cache;
-static size_t host6_cap, host6_count;
-
-static size_t
-host6_slot(const struct in6_addr *a)
-{
-	uint32_t h = 2166136261u; /* FNV-1a over the 16 bytes */
-
-	for (int i = 0; i < 16; i++)
-		h = (h ^ a->s6_addr[i]) * 16777619u;
-	size_t s = h & (host6_cap - 1);
-	while (host6_cache[s].name != NULL &&
-	       memcmp(&host6_cache[s].addr, a, sizeof(*a)) != 0)
-		s = (s + 1) & (host6_cap - 1);
-	return s;
-}
-
-static void
-host6_grow(void)
-{
-	struct host6_entry *old = host6_cache;
-	size_t oldcap = host6_cap;
-
-	host6_cap = oldcap ? oldcap * 2 : 64;
-	host6_cache = xcalloc(host6_cap, sizeof(*host6_cache));
-	for (size_t i = 0; i < oldcap; i++)
-		if (old[i].name != NULL)
-			host6_cache[host6_slot(&old[i].addr)] = old[i];
-	free(old);
-}
-
 /* getnameinfo() gives the numeric text when no name is found. */
 static const char *
 names_lookup6(const struct in6_addr *a)
 {
 	struct sockaddr_in6 sin6;
 	char name[1025];
+	uint64_t v;
 
-	if (host6_cap != 0) {
-		size_t s = host6_slot(a);
-		if (host6_cache[s].name != NULL)
-			return host6_cache[s].name;
-	}
+	/* IPv6 names are cached too (net-tools looks them up every time). */
+	if (hmap_str_get(&names.host6, a, sizeof(*a), &v))
+		return (const char *)(uintptr_t)v;
 	memset(&sin6, 0, sizeof(sin6));
 	sin6.sin6_family = AF_INET6;
 	sin6.sin6_addr = *a;
 	if (getnameinfo((struct sockaddr *)&sin6, sizeof(sin6), name,
 	        sizeof(name), NULL, 0, 0) != 0)
 		inet_ntop(AF_INET6, a, name, sizeof(name));
-	if ((host6_count + 1) * 2 > host6_cap)
-		host6_grow();
-	size_t s = host6_slot(a);
-	host6_cache[s].addr = *a;
-	host6_cache[s].name = names_save(name, sizeof(name));
-	host6_count++;
-	return host6_cache[s].name;
+	char *copy = names_save(name, sizeof(name));
+	hmap_str_put(&names.host6, a, sizeof(*a), (uintptr_t)copy);
+	return copy;
 }
 
 char *
@@ -275,26 +202,22 @@ names_host6(const struct in6_addr *a, bool numeric, char *buf, size_t len)
 	return buf;
 }
 
-/* Port names per list; the later database entry wins, as in net-tools. */
-struct port_names {
-	char **byport; /* 65536 entries, allocated on first use */
-};
+/* The ports key of one services list's port. */
+static uint64_t
+names_port_key(enum names_proto p, unsigned port)
+{
+	return ((uint64_t)p << 16 | port) + 1;
+}
 
-/* Global: the services database is read once per process. */
-static struct port_names port_lists[3];
-static bool ports_loaded;
-
+/* The later database entry wins, as in net-tools. */
 static void
 ports_set(enum names_proto p, unsigned port, const char *name)
 {
-	struct port_names *l = &port_lists[p];
-
 	if (port > 65535)
 		return;
-	if (l->byport == NULL)
-		l->byport = xcalloc(65536, sizeof(char *));
-	free(l->byport[port]);
-	l->byport[port] = names_save(name, NAMES_PORT_MAX);
+	uint64_t *v = hmap_u64_ref(&names.ports, names_port_key(p, port), NULL);
+	free((char *)(uintptr_t)*v);
+	*v = (uintptr_t)names_save(name, NAMES_PORT_MAX);
 }
 
 static void
@@ -303,7 +226,7 @@ ports_load(void)
 	struct servent *se;
 	struct protoent *pe;
 
-	ports_loaded = true;
+	names.ports_loaded = true;
 	setservent(0);
 	while ((se = getservent()) != NULL) {
 		unsigned port = ntohs((uint16_t)se->s_port);
@@ -328,12 +251,12 @@ names_port(
 {
 	if (port == 0)
 		return "*";
-	if (!numeric) {
-		if (!ports_loaded)
+	if (!numeric && port <= 65535) {
+		const char *name;
+		if (!names.ports_loaded)
 			ports_load();
-		if (port_lists[p].byport && port <= 65535 &&
-		    port_lists[p].byport[port])
-			return port_lists[p].byport[port];
+		if (cache_get(&names.ports, names_port_key(p, port), &name))
+			return name;
 	}
 	/* Decimal by hand: snprintf showed up in profiles of -tan. */
 	char tmp[8], *d = tmp + sizeof(tmp);
@@ -354,10 +277,11 @@ names_user(uid_t uid, bool numeric, char *buf, size_t len)
 {
 	const char *name = NULL;
 
-	if (!numeric && !cache_get(&user_cache, (uint32_t)uid, &name)) {
+	if (!numeric &&
+	    !cache_get(&names.user, names_key32((uint32_t)uid), &name)) {
 		struct passwd *pw = getpwuid(uid);
-		cache_put(&user_cache, (uint32_t)uid, pw ? pw->pw_name : NULL);
-		cache_get(&user_cache, (uint32_t)uid, &name);
+		name = cache_put(&names.user, names_key32((uint32_t)uid),
+		    pw ? pw->pw_name : NULL);
 	}
 	/* net-tools prints an unknown uid with %d: 4294967294 shows as -2. */
 	if (name != NULL)

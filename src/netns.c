@@ -9,10 +9,12 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <linux/nsfs.h>
 #include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -53,7 +55,9 @@ list_add(struct ns_list *l, int fd, const char *label)
 {
 	struct stat st;
 
-	if (fstat(fd, &st) < 0) {
+	/* A file left in /run/netns by a failed `ip netns add` (no
+	 * namespace mounted on it) is not a namespace: leave it out. */
+	if (ioctl(fd, NS_GET_NSTYPE) != CLONE_NEWNET || fstat(fd, &st) < 0) {
 		close(fd);
 		return;
 	}

@@ -12,9 +12,12 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include "util.h"
 
 #define OUT_BUFSZ 65536
 
@@ -127,12 +130,16 @@ out_printf(const char *fmt, ...)
 		out_write(small, (size_t)n);
 		return;
 	}
-	/* Rare long line: format straight into a buffer of the right size. */
-	char big[(size_t)n + 1];
+	/*
+	 * Rare long text: format again into a heap buffer of the right size
+	 * (not the stack: n can be anything up to INT_MAX).
+	 */
+	char *big = xmalloc((size_t)n + 1);
 	va_start(ap, fmt);
-	vsnprintf(big, sizeof(big), fmt, ap);
+	vsnprintf(big, (size_t)n + 1, fmt, ap);
 	va_end(ap);
 	out_write(big, (size_t)n);
+	free(big);
 }
 
 int

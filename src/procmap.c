@@ -16,12 +16,11 @@
 #include <unistd.h>
 
 #include "escape.h"
+#include "hmap.h"
 #include "netstat.h"
 #include "procscan.h"
 #include "util.h"
 
-/* net-tools reads at most this much of /proc/PID/cmdline. */
-#define CMDLINE_MAX 511
 #define NO_ENTRY UINT32_MAX
 
 struct owner_rec {
@@ -29,22 +28,18 @@ struct owner_rec {
 	uint32_t column_off, name_off; /* into the text arena */
 };
 
+/* One owner of one inode, chained to the inode's next owner. */
 struct entry {
-	uint64_t inode;
 	uint32_t owner;
 	uint32_t next; /* next owner of the same inode, or NO_ENTRY */
 };
 
-/* The inode sits in the slot so a probe touches one cache line. */
-struct slot {
-	uint64_t inode;
-	uint32_t entry; /* first entry of the inode, or NO_ENTRY */
-	uint32_t last;  /* its last entry: appending stays O(1) */
-};
-
 struct procmap {
-	struct slot *slots; /* hash: first entry of each inode */
-	size_t nslots;
+	/*
+	 * inode -> its first entry (low half) and last entry (high half):
+	 * appending an owner stays O(1), and a lookup touches one slot.
+	 */
+	struct hmap inodes;
 	struct entry *entries;
 	size_t nentries, entries_cap;
 	struct owner_rec *owners;
@@ -53,35 +48,19 @@ struct procmap {
 	size_t text_len, text_cap;
 };
 
-static size_t
-slot_of(const struct procmap *m, uint64_t inode)
+static uint64_t
+chain_pack(uint32_t first, uint32_t last)
 {
-	/* Socket inodes are sequential: a multiplicative hash spreads them. */
-	size_t h = (size_t)((inode * 0x9e3779b97f4a7c15ull) >> 20);
-
-	h &= m->nslots - 1;
-	while (m->slots[h].entry != NO_ENTRY && m->slots[h].inode != inode)
-		h = (h + 1) & (m->nslots - 1);
-	return h;
+	return (uint64_t)first | (uint64_t)last << 32;
 }
 
-static void
-map_rehash(struct procmap *m, size_t nslots)
+/* The first entry of inode, or NO_ENTRY. */
+static uint32_t
+chain_first(const struct procmap *m, uint64_t inode)
 {
-	free(m->slots);
-	m->nslots = nslots;
-	m->slots = xmalloc(nslots * sizeof(*m->slots));
-	for (size_t i = 0; i < nslots; i++)
-		m->slots[i].entry = NO_ENTRY;
-	for (size_t i = 0; i < m->nentries; i++) {
-		size_t h = slot_of(m, m->entries[i].inode);
-		if (m->slots[h].entry == NO_ENTRY) {
-			m->slots[h].inode = m->entries[i].inode;
-			m->slots[h].entry = (uint32_t)i;
-		}
-		/* Entries are in chain order, so the last one seen is last. */
-		m->slots[h].last = (uint32_t)i;
-	}
+	uint64_t v;
+
+	return hmap_u64_get(&m->inodes, inode, &v) ? (uint32_t)v : NO_ENTRY;
 }
 
 static uint32_t
@@ -99,58 +78,41 @@ text_add(struct procmap *m, const char *s)
 	return off;
 }
 
-static void
-map_add(struct procmap *m, uint64_t inode, uint32_t owner)
+static uint32_t
+entry_add(struct procmap *m, uint32_t owner)
 {
-	if ((m->nentries + 1) * 2 > m->nslots)
-		map_rehash(m, m->nslots * 2);
 	if (m->nentries == m->entries_cap) {
 		m->entries_cap = m->entries_cap ? m->entries_cap * 2 : 1024;
 		m->entries =
 		    xrealloc(m->entries, m->entries_cap * sizeof(*m->entries));
 	}
-	uint32_t idx = (uint32_t)m->nentries++;
-	m->entries[idx] = (struct entry){ inode, owner, NO_ENTRY };
-	size_t h = slot_of(m, inode);
-	if (m->slots[h].entry == NO_ENTRY) {
-		m->slots[h].inode = inode;
-		m->slots[h].entry = m->slots[h].last = idx;
+	m->entries[m->nentries] = (struct entry){ owner, NO_ENTRY };
+	return (uint32_t)m->nentries++;
+}
+
+static void
+map_add(struct procmap *m, uint64_t inode, uint32_t owner)
+{
+	bool added;
+	uint64_t *chain = hmap_u64_ref(&m->inodes, inode, &added);
+
+	if (chain == NULL)
+		return; /* inode 0: never a socket */
+	if (added) {
+		uint32_t idx = entry_add(m, owner);
+		*chain = chain_pack(idx, idx);
 		return;
 	}
 	/*
 	 * Later owners (higher PIDs) go to the end of the chain; a process
 	 * holding the socket twice (dup) is one owner.
 	 */
-	uint32_t e = m->slots[h].last;
-	if (m->entries[e].owner == owner) {
-		m->nentries--;
+	uint32_t first = (uint32_t)*chain, last = (uint32_t)(*chain >> 32);
+	if (m->entries[last].owner == owner)
 		return;
-	}
-	m->entries[e].next = idx;
-	m->slots[h].last = idx;
-}
-
-bool
-procmap_parse_link(const char *target, size_t len, uint64_t *inode)
-{
-	char t[64];
-	const char *p;
-
-	/* Work on a NUL-terminated copy: link texts are not terminated. */
-	if (len >= sizeof(t))
-		return false;
-	memcpy(t, target, len);
-	t[len] = '\0';
-	if (len > 8 && memcmp(t, "socket:[", 8) == 0) {
-		p = t + 8;
-		return util_parse_u64(&p, 10, inode) && p[0] == ']' &&
-		       p[1] == '\0';
-	}
-	if (len > 7 && memcmp(t, "[0000]:", 7) == 0) {
-		p = t + 7;
-		return util_parse_u64(&p, 10, inode) && *p == '\0';
-	}
-	return false;
+	uint32_t idx = entry_add(m, owner);
+	m->entries[last].next = idx;
+	*chain = chain_pack(first, idx);
 }
 
 void
@@ -159,14 +121,14 @@ procmap_format_owner(pid_t pid, const char *cmdline, size_t n, char *column,
 {
 	size_t argv0_len = strnlen(cmdline, n);
 	const char *argv0 = cmdline;
-	char full[CMDLINE_MAX + 32];
+	char full[PROCSCAN_CMDLINE_MAX + 32];
 
 	if (argv0_len > 0 && argv0[0] == '/') {
 		const char *slash = memrchr(argv0, '/', argv0_len);
 		argv0_len -= (size_t)(slash + 1 - argv0);
 		argv0 = slash + 1;
 	}
-	char safe[CMDLINE_MAX + 1];
+	char safe[PROCSCAN_CMDLINE_MAX + 1];
 
 	if (argv0_len >= name_len)
 		argv0_len = name_len - 1;
@@ -183,7 +145,7 @@ procmap_format_owner(pid_t pid, const char *cmdline, size_t n, char *column,
 static uint32_t
 owner_add(struct procmap *m, pid_t pid, const char *cmd, size_t n)
 {
-	char column[PROG_KEEP + 1], name[CMDLINE_MAX + 1];
+	char column[PROG_KEEP + 1], name[PROCSCAN_CMDLINE_MAX + 1];
 
 	procmap_format_owner(pid, cmd, n, column, name, sizeof(name));
 	if (m->nowners == m->owners_cap) {
@@ -203,19 +165,19 @@ owner_add(struct procmap *m, pid_t pid, const char *cmd, size_t n)
  * host with 200k sockets does not rehash seven times.
  */
 static size_t
-initial_slots(void)
+expected_sockets(void)
 {
 	char buf[256];
-	size_t slots = 4096;
+	size_t want = 2048;
 	uint64_t used = 0;
 	int fd = util_proc_open("net/sockstat");
 
 	if (fd < 0)
-		return slots;
+		return want;
 	ssize_t n = read(fd, buf, sizeof(buf) - 1);
 	close(fd);
 	if (n <= 0)
-		return slots;
+		return want;
 	buf[n] = '\0';
 	const char *p = strstr(buf, "used ");
 	if (p != NULL) {
@@ -223,21 +185,22 @@ initial_slots(void)
 		if (!util_parse_u64(&p, 10, &used))
 			used = 0;
 	}
-	while (slots < 2 * used && slots < ((size_t)1 << 24))
-		slots *= 2;
-	return slots;
+	if (used > want)
+		want =
+		    used < ((size_t)1 << 23) ? (size_t)used : (size_t)1 << 23;
+	return want;
 }
 
 void
 procmap_build(
-    struct procmap **out, struct procmap_stats *st, const struct u64map *wanted)
+    struct procmap **out, struct procmap_stats *st, const struct hmap *wanted)
 {
 	struct procmap *m = xcalloc(1, sizeof(*m));
 	int procfd = util_proc_dirfd();
 	struct procscan scan;
 
 	memset(st, 0, sizeof(*st));
-	map_rehash(m, initial_slots());
+	hmap_reserve(&m->inodes, expected_sockets());
 	if (procfd < 0) {
 		st->proc_unreadable = true;
 		*out = m;
@@ -265,8 +228,7 @@ procmap_build(
 const char *
 procmap_lookup(const struct procmap *m, uint64_t inode)
 {
-	size_t h = slot_of(m, inode);
-	uint32_t e = m->slots[h].entry;
+	uint32_t e = chain_first(m, inode);
 
 	if (e == NO_ENTRY)
 		return NULL;
@@ -278,9 +240,7 @@ procmap_iter_init(
     struct procmap_iter *it, const struct procmap *m, uint64_t inode)
 {
 	it->m = m;
-	it->next = (m == NULL || inode == 0)
-	               ? NO_ENTRY
-	               : m->slots[slot_of(m, inode)].entry;
+	it->next = m == NULL ? NO_ENTRY : chain_first(m, inode);
 }
 
 bool
@@ -321,7 +281,7 @@ procmap_free(struct procmap *m)
 {
 	if (m == NULL)
 		return;
-	free(m->slots);
+	hmap_free(&m->inodes);
 	free(m->entries);
 	free(m->owners);
 	free(m->text);

@@ -325,7 +325,7 @@ procnet_unix_known_add(struct procnet_unix_known *k, uint64_t inode,
 		s->name_len = n;
 	}
 	if (inode != 0)
-		u64map_put(&k->index, inode, k->n);
+		hmap_u64_put(&k->index, inode, k->n);
 }
 
 void
@@ -334,7 +334,7 @@ procnet_unix_known_free(struct procnet_unix_known *k)
 	for (size_t i = 0; i < k->n; i++)
 		free(k->socks[i].name);
 	free(k->socks);
-	u64map_free(&k->index);
+	hmap_free(&k->index);
 	memset(k, 0, sizeof(*k));
 }
 
@@ -343,7 +343,7 @@ known_get(struct procnet_unix_known *k, uint64_t inode)
 {
 	uint64_t pos;
 
-	if (inode == 0 || !u64map_get(&k->index, inode, &pos) || pos == 0 ||
+	if (inode == 0 || !hmap_u64_get(&k->index, inode, &pos) || pos == 0 ||
 	    pos > k->n)
 		return NULL;
 	return &k->socks[pos - 1];

@@ -19,14 +19,12 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
-#include "procmap.h"
-#include "u64map.h"
+#include "hmap.h"
 #include "util.h"
 
 #define CHUNK_PIDS 32
 /* Below this many processes a thread costs more than it saves. */
 #define THREADED_MIN_PIDS 64
-#define CMDLINE_MAX 511
 
 struct chunk {
 	bool done;
@@ -46,9 +44,9 @@ struct job {
 	size_t nchunks;
 	atomic_size_t next;
 	/* Early stop: NULL wanted means walk every process. */
-	const struct u64map *wanted;
-	struct u64map found; /* wanted inodes owned within the prefix */
-	size_t prefix;       /* chunks 0..prefix-1 are done and counted */
+	const struct hmap *wanted;
+	struct hmap found; /* wanted inodes owned within the prefix */
+	size_t prefix;     /* chunks 0..prefix-1 are done and counted */
 	atomic_bool stop;
 	pthread_mutex_t lock;
 };
@@ -103,8 +101,8 @@ read_cmdline(int procfd, int pid, size_t *len)
 	fd = openat(procfd, path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return NULL;
-	buf = xmalloc(CMDLINE_MAX);
-	n = read(fd, buf, CMDLINE_MAX);
+	buf = xmalloc(PROCSCAN_CMDLINE_MAX);
+	n = read(fd, buf, PROCSCAN_CMDLINE_MAX);
 	close(fd);
 	*len = n > 0 ? (size_t)n : 0; /* exiting process: an empty name */
 	return buf;
@@ -114,12 +112,14 @@ read_cmdline(int procfd, int pid, size_t *len)
 static void
 scan_fd_dir(struct chunk *c, int fdfd, size_t *found)
 {
-	char dbuf[32768], link[64];
+	union procscan_dents dbuf;
+	char link[64];
 	long n;
 
-	while ((n = getdents64(fdfd, dbuf, sizeof(dbuf))) > 0) {
+	while ((n = getdents64(fdfd, dbuf.bytes, sizeof(dbuf))) > 0) {
 		for (long off = 0; off < n;) {
-			struct dirent64 *d = (struct dirent64 *)(dbuf + off);
+			struct dirent64 *d =
+			    (struct dirent64 *)(dbuf.bytes + off);
 			off += d->d_reclen;
 			if (d->d_name[0] < '0' || d->d_name[0] > '9')
 				continue;
@@ -127,7 +127,7 @@ scan_fd_dir(struct chunk *c, int fdfd, size_t *found)
 			    readlinkat(fdfd, d->d_name, link, sizeof(link));
 			uint64_t inode;
 			if (len <= 0 || (size_t)len >= sizeof(link) ||
-			    !procmap_parse_link(link, (size_t)len, &inode))
+			    !procscan_parse_link(link, (size_t)len, &inode))
 				continue;
 			chunk_inode(c, inode);
 			(*found)++;
@@ -184,13 +184,10 @@ scan_pid(struct chunk *c, int procfd, int pid)
 static void
 prefix_count(struct job *j, struct chunk *c)
 {
-	uint64_t v;
-
 	for (; c->counted < c->ninodes; c->counted++) {
 		uint64_t inode = c->inodes[c->counted];
-		if (u64map_get(j->wanted, inode, &v) &&
-		    !u64map_get(&j->found, inode, &v))
-			u64map_put(&j->found, inode, 1);
+		if (hmap_u64_get(j->wanted, inode, NULL))
+			hmap_u64_put(&j->found, inode, 1);
 	}
 }
 
@@ -294,7 +291,7 @@ self_pid(int procfd)
 static int *
 list_pids(int procfd, size_t *n, bool *unreadable)
 {
-	char dbuf[32768];
+	union procscan_dents dbuf;
 	int *pids = NULL, self = self_pid(procfd);
 	size_t cap = 0;
 	long got;
@@ -305,9 +302,10 @@ list_pids(int procfd, size_t *n, bool *unreadable)
 		*unreadable = true;
 		return NULL;
 	}
-	while ((got = getdents64(procfd, dbuf, sizeof(dbuf))) > 0) {
+	while ((got = getdents64(procfd, dbuf.bytes, sizeof(dbuf))) > 0) {
 		for (long off = 0; off < got;) {
-			struct dirent64 *d = (struct dirent64 *)(dbuf + off);
+			struct dirent64 *d =
+			    (struct dirent64 *)(dbuf.bytes + off);
 			const char *s = d->d_name;
 			off += d->d_reclen;
 			if (*s < '1' || *s > '9' ||
@@ -371,7 +369,7 @@ join_chunks(struct job *j, struct procscan *out)
 }
 
 void
-procscan_run(int procfd, unsigned threads, const struct u64map *wanted,
+procscan_run(int procfd, unsigned threads, const struct hmap *wanted,
     struct procscan *out)
 {
 	struct job *j = xcalloc(1, sizeof(*j));
@@ -393,7 +391,7 @@ procscan_run(int procfd, unsigned threads, const struct u64map *wanted,
 		worker(j);
 	out->stopped_early = atomic_load(&j->stop);
 	pthread_mutex_destroy(&j->lock);
-	u64map_free(&j->found);
+	hmap_free(&j->found);
 	join_chunks(j, out);
 	free(pids);
 	out->mem = j;
@@ -428,4 +426,27 @@ procscan_threads(void)
 	if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < 64)
 		return 1;
 	return n < 1 ? 1 : n > 4 ? 4 : (unsigned)n;
+}
+
+bool
+procscan_parse_link(const char *target, size_t len, uint64_t *inode)
+{
+	char t[64];
+	const char *p;
+
+	/* Work on a NUL-terminated copy: link texts are not terminated. */
+	if (len >= sizeof(t))
+		return false;
+	memcpy(t, target, len);
+	t[len] = '\0';
+	if (len > 8 && memcmp(t, "socket:[", 8) == 0) {
+		p = t + 8;
+		return util_parse_u64(&p, 10, inode) && p[0] == ']' &&
+		       p[1] == '\0';
+	}
+	if (len > 7 && memcmp(t, "[0000]:", 7) == 0) {
+		p = t + 7;
+		return util_parse_u64(&p, 10, inode) && *p == '\0';
+	}
+	return false;
 }

@@ -20,6 +20,7 @@
 #include "netstat.h"
 #include "out.h"
 #include "route.h"
+#include "route_fast.h"
 #include "util.h"
 
 #define RTF_UP 0x0001u
@@ -77,7 +78,10 @@ rt4_keep(char *buf, size_t len, const char *name)
 static void
 rt4_numeric(uint32_t addr, char *buf, size_t len)
 {
-	inet_ntop(AF_INET, &addr, buf, (socklen_t)len);
+	if (len >= INET_ADDRSTRLEN)
+		route_fast_ntoa(addr, buf);
+	else
+		inet_ntop(AF_INET, &addr, buf, (socklen_t)len);
 }
 
 /* Gateway and cache addresses: 0.0.0.0 stays numeric, else a host name. */
@@ -180,12 +184,15 @@ fib_print(const struct route_rec *r, int ext)
 		    "%-15s -               %-15s %-5s "
 		    "    - -          - -\n",
 		    dst, mask, flags);
-	else if (ext == 2)
-		snprintf(line, sizeof(line),
-		    "%-15s %-15s %-15s %-5s %5d %-5d "
-		    "%6d %s\n",
-		    dst, gw, mask, flags, r->mtu, r->window, r->irtt, ifc);
-	else if (reject)
+	else if (ext == 2) {
+		if (route_fast_fib_row(line, sizeof(line), dst, gw, mask, flags,
+		        r->mtu, r->window, r->irtt, ifc) < 0)
+			snprintf(line, sizeof(line),
+			    "%-15s %-15s %-15s %-5s %5d %-5d "
+			    "%6d %s\n",
+			    dst, gw, mask, flags, r->mtu, r->window, r->irtt,
+			    ifc);
+	} else if (reject)
 		snprintf(line, sizeof(line),
 		    "%-15s -               %-15s %-5s "
 		    "%-6d -  %7d -        -     -      -\n",
@@ -301,12 +308,21 @@ fib_rows(struct emitter *e, struct lineio *l, const char *fmt, bool numeric)
 	char *line;
 	size_t len;
 
+	bool plain = strcmp(fmt, ROUTE_FAST_FIB_FMT) == 0;
+
 	memset(&r, 0, sizeof(r));
 	memset(&a, 0, sizeof(a));
 	while (lineio_next(l, &line, &len) == 1) {
-		int num =
-		    sscanf(line, fmt, r.iface, r.dst, r.gw, &r.flags, &r.refcnt,
-		        &r.use, &r.metric, r.mask, &r.mtu, &r.window, &r.irtt);
+		int num = plain
+		              ? route_fast_fib_scan(line, r.iface, r.dst, r.gw,
+		                    &r.flags, &r.refcnt, &r.use, &r.metric,
+		                    r.mask, &r.mtu, &r.window, &r.irtt)
+		              : -1;
+
+		if (num < 0)
+			num = sscanf(line, fmt, r.iface, r.dst, r.gw, &r.flags,
+			    &r.refcnt, &r.use, &r.metric, r.mask, &r.mtu,
+			    &r.window, &r.irtt);
 
 		if (num < FIB_MIN_FIELDS || !(r.flags & RTF_UP))
 			continue;

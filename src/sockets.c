@@ -16,6 +16,7 @@
 #include "emit.h"
 #include "filter.h"
 #include "fmt.h"
+#include "hmap.h"
 #include "modes.h"
 #include "netstat.h"
 #include "obsolete.h"
@@ -23,7 +24,6 @@
 #include "privs.h"
 #include "procmap.h"
 #include "procnet.h"
-#include "u64map.h"
 #include "util.h"
 
 /*
@@ -52,7 +52,7 @@ enum source_pref {
 /* The emitter of a silent run: a row only adds its inode to a set. */
 struct collector {
 	struct emitter base;
-	struct u64map *set;
+	struct hmap *set;
 };
 
 struct listing {
@@ -63,8 +63,8 @@ struct listing {
 	struct diag_sock *diag; /* NULL when netlink is unusable */
 	struct procmap *owners; /* -p, rebuilt every pass */
 	bool owners_loaded;
-	const char *label;   /* Proto text of the table being dumped */
-	struct u64map peers; /* --peers, --json: unix inode -> peer inode */
+	const char *label; /* Proto text of the table being dumped */
+	struct hmap peers; /* --peers, --json: unix inode -> peer inode */
 	bool have_peers;
 	bool quiet; /* a silent run: errors are left to the printing one */
 	struct collector collector;   /* the emitter of the silent run */
@@ -132,7 +132,7 @@ listing_diag_open(struct listing *l)
 	l->diag = c->diag;
 }
 
-static bool listing_collect_wanted(struct listing *l, struct u64map *set);
+static bool listing_collect_wanted(struct listing *l, struct hmap *set);
 
 /*
  * -l -p in a table, able to read every process: only the first owner of
@@ -160,7 +160,7 @@ static int
 listing_load_owners(struct listing *l)
 {
 	struct procmap_stats st;
-	struct u64map wanted = { 0 };
+	struct hmap wanted = { 0 };
 	bool early;
 
 	/* --pid needs the owners even without the -p column. */
@@ -174,7 +174,7 @@ listing_load_owners(struct listing *l)
 		/* Not a question of privileges: say what it is. */
 		int dropped =
 		    privs_scan_end(!l->o->continuous && !l->o->all_netns);
-		u64map_free(&wanted);
+		hmap_free(&wanted);
 		if (dropped < 0)
 			return EXIT_FAIL;
 		out_sync_for_stderr();
@@ -188,7 +188,7 @@ listing_load_owners(struct listing *l)
 	int dropped = privs_scan_end(!l->o->continuous && !l->o->all_netns);
 	/* Its descriptor is not kept: the /proc/net files come next. */
 	util_proc_release();
-	u64map_free(&wanted);
+	hmap_free(&wanted);
 	if (dropped < 0)
 		return EXIT_FAIL;
 	if (!st.proc_unreadable && st.denied == 0)
@@ -325,7 +325,7 @@ sink_unix(const struct sock_rec *r, void *ctx)
 		return 0;
 	struct sock_rec withpeer;
 	uint64_t peer;
-	if (l->have_peers && u64map_get(&l->peers, r->inode, &peer)) {
+	if (l->have_peers && hmap_u64_get(&l->peers, r->inode, &peer)) {
 		withpeer = *r;
 		withpeer.peer_inode = peer;
 		withpeer.have |= HAVE_PEER;
@@ -382,7 +382,7 @@ unix_note(const struct diag_unix *u, void *ctx)
 	procnet_unix_known_add(&l->unix_known, u->inode, u->type, u->state,
 	    u->name, u->name_len, u->nicons);
 	if (u->peer != 0)
-		u64map_put(&l->peers, u->inode, u->peer);
+		hmap_u64_put(&l->peers, u->inode, u->peer);
 	return 0;
 }
 
@@ -587,7 +587,7 @@ static void
 collector_row(struct emitter *e, const struct emit_row *row)
 {
 	if (row->kind == EMIT_SOCK)
-		u64map_put(
+		hmap_u64_put(
 		    ((struct collector *)e)->set, row->u.sock.rec->inode, 1);
 }
 
@@ -599,7 +599,7 @@ static const struct emit_ops collector_ops = { .row = collector_row };
  * when a table could not be read: then nothing may be left out.
  */
 static bool
-listing_collect_wanted(struct listing *l, struct u64map *set)
+listing_collect_wanted(struct listing *l, struct hmap *set)
 {
 	const struct opts *o = l->o;
 	struct emitter *saved = l->emit;
@@ -714,23 +714,28 @@ static void
 listing_free(struct listing *l)
 {
 	procmap_free(l->owners);
-	u64map_free(&l->peers);
+	hmap_free(&l->peers);
 	procnet_unix_known_free(&l->unix_known);
 }
 
 int
 sockets_run(struct run_ctx *c)
 {
+	const struct opts *o = c->o;
 	struct listing l;
 	int rc;
 
 	memset(&l, 0, sizeof(l));
-	l.o = c->o;
+	l.o = o;
 	l.ctx = c;
 	l.emit = c->emit;
 	l.source = source_pref_get();
-	listing_diag_open(&l);
-	if (l.diag == NULL && l.source == SOURCE_DIAG) {
+	/* -g alone lists no socket: no sock_diag descriptor (ulimit -n 4). */
+	bool groups_only = o->groups && o->explicit_sel && o->protos == 0 &&
+	                   !opts_has_af(o, NAF_UNIX);
+	if (!groups_only)
+		listing_diag_open(&l);
+	if (!groups_only && l.diag == NULL && l.source == SOURCE_DIAG) {
 		fprintf(
 		    stderr, "nlnetstat: sock_diag netlink is not available\n");
 		return EXIT_FAIL;
@@ -739,7 +744,7 @@ sockets_run(struct run_ctx *c)
 	 * -p: scan (and drop the capabilities) before the document opens;
 	 * when that fails nothing may be printed.
 	 */
-	if (listing_has_sockets(c->o) && listing_load_owners(&l) != EXIT_OK) {
+	if (listing_has_sockets(o) && listing_load_owners(&l) != EXIT_OK) {
 		procmap_free(l.owners);
 		return EXIT_FAIL;
 	}

@@ -2,7 +2,8 @@
  * fuzz_iface.c - /proc/net/dev as iface.c reads it: the second line picks
  * the counter layout (iface_dev_version), every later line gives a name
  * (iface_dev_name) and counters (iface_dev_stats) for an entry of the
- * sorted interface list, then each entry is formatted as a -i row.
+ * interface list (sorted once at the end), then each entry is formatted as a -i
+ * row.
  */
 #include "fuzz_common.h"
 #include "iface.h"
@@ -53,6 +54,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char row[512];
 
 	fuzz_lines(data, size, one_line, &c);
+	iface_list_sort(&c.list);
 	for (size_t i = 0; i < c.list.n; i++) {
 		const struct iface *ifc = &c.list.v[i];
 

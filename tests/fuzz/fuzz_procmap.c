@@ -2,12 +2,13 @@
  * fuzz_procmap.c - the -p column from a raw /proc/PID/cmdline and the
  * /proc/PID/fd link parser.  Input: 2 bytes of name buffer size, 4 bytes
  * of PID, then the cmdline bytes, which are also given to
- * procmap_parse_link() as a link target of exactly that length (no NUL).
+ * procscan_parse_link() as a link target of exactly that length (no NUL).
  */
 #include <sys/types.h>
 
 #include "fuzz_common.h"
 #include "procmap.h"
+#include "procscan.h"
 
 /* procmap.h: the column buffer holds "PID/name" cut to 19 bytes. */
 #define COLUMN_LEN 20
@@ -44,7 +45,7 @@ check_link(const char *target, size_t len)
 {
 	uint64_t inode = 0;
 
-	if (!procmap_parse_link(target, len, &inode))
+	if (!procscan_parse_link(target, len, &inode))
 		return;
 	FUZZ_CHECK((len > 8 && memcmp(target, "socket:[", 8) == 0) ||
 	           (len > 7 && memcmp(target, "[0000]:", 7) == 0));

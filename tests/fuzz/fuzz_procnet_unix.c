@@ -80,7 +80,7 @@ count_sink(const struct sock_rec *r, void *ctx)
 
 struct seen {
 	const struct procnet_unix_known *known;
-	struct u64map once;
+	struct hmap once;
 };
 
 static int
@@ -93,9 +93,9 @@ join_sink(const struct sock_rec *r, void *ctx)
 		fuzz_touch(r->path, r->path_len);
 	if (r->inode == 0)
 		return 0;
-	FUZZ_CHECK(u64map_get(&s->known->index, r->inode, &v));
-	FUZZ_CHECK(!u64map_get(&s->once, r->inode, &v));
-	u64map_put(&s->once, r->inode, 1);
+	FUZZ_CHECK(hmap_u64_get(&s->known->index, r->inode, &v));
+	FUZZ_CHECK(!hmap_u64_get(&s->once, r->inode, &v));
+	hmap_u64_put(&s->once, r->inode, 1);
 	return 0;
 }
 
@@ -123,7 +123,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	FUZZ_CHECK(procnet_unix_join(
 	               text, size, &c.known, join_sink, &seen, &res) == 0);
 	free(text);
-	u64map_free(&seen.once);
+	hmap_free(&seen.once);
 	procnet_unix_known_free(&c.known);
 	return 0;
 }

@@ -16,11 +16,27 @@ done
 B="$TOP/scripts/bench"
 K="$T_TMP/kept"
 if ! "$B" --sizes 1k --runs 1 --name-pairs 200 --c-size 1k --refreshes 3 \
-	--pause-ms 10 --keep "$K" >"$T_TMP/b.out" 2>"$T_TMP/b.err"; then
+	--pause-ms 10 --ifaces 100 --ic-refreshes 3 --routes 2k,200 \
+	--keep "$K" >"$T_TMP/b.out" 2>"$T_TMP/b.err"; then
 	fail "bench: a 1k run completes" "$(tail -3 "$T_TMP/b.err" | tr '\n' ';')"
 	exit 0
 fi
 pass "bench: a 1k run completes"
+
+# The interfaces-and-routes part: every mode timed for every tool.
+missing=""
+for c in "if100 -i" "if100 -ie" "if100 -g" "routes -rn"; do
+	for t in nl netstat; do
+		awk -F'\t' -v p="${c%% *}" -v c="${c#* }" -v t="$t" \
+			'$1 == p && $2 == c && $3 == t && $9 == 0 { f = 1 } END { exit !f }' \
+			"$K/ifres.tsv" || missing="$missing $t:$c"
+	done
+done
+if [ -z "$missing" ] && [ "$(cat "$K/r4.same" 2>/dev/null)" = same ]; then
+	pass "bench: interfaces and routes timed, -rn output as netstat's"
+else
+	fail "bench: interfaces and routes timed" "missing or failed:$missing"
+fi
 
 cmds="-tan -an -tanp -anp -tln -tlnp -s -xa"
 missing=""

@@ -198,6 +198,21 @@ groups_continuous() {
 	fi
 }
 
+# Very low descriptor limits: netstat opens one /proc file at a time and
+# completes at ulimit -n 4; so must nlnetstat (no sock_diag socket and no
+# kept /proc directory descriptor for -g alone).
+groups_low_fds() {
+	local n a
+	for n in 4 5 6; do
+		for a in -gn -g "-g --numeric-hosts" "-gn -4" "-gn -6" "-gan"; do
+			local -a argv=()
+			read -r -a argv <<<"$a"
+			RUN_PREFIX="prlimit --nofile=$n" \
+			    compare "groups live: ulimit -n $n: $a" "${argv[@]}"
+		done
+	done
+}
+
 groups_inside() {
 	local a
 	if ! groups_names 2>"$T_TMP/setup.err" ||
@@ -213,6 +228,7 @@ groups_inside() {
 		compare "groups live: $a" "${argv[@]}"
 	done
 	groups_continuous
+	groups_low_fds
 }
 
 if [ "${1:-}" = --inside ]; then

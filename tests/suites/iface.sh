@@ -211,7 +211,8 @@ iface_fixtures() {
 shim_compare() {
 	local name=$1
 	shift
-	RUN_PREFIX="env LD_PRELOAD=$T_TMP/shim.so SHIM_IF=lo $*"
+	# The shim answers ioctls: nlnetstat takes its /proc + ioctl path.
+	RUN_PREFIX="env NLNETSTAT_SOURCE=proc LD_PRELOAD=$T_TMP/shim.so SHIM_IF=lo $*"
 	compare "iface shim: $name -ie" -ie
 	compare "iface shim: $name -i" -i
 	# shellcheck disable=SC2034
@@ -250,6 +251,81 @@ iface_shim() {
 	shim_compare "no mtu, no txqueuelen" SHIM_NOMTU=1 SHIM_NOTXQ=1
 }
 
+# Both sources: the live cases again through NLNETSTAT_SOURCE=proc and
+# with rtnetlink refused (the shim's socket()), which must fall back.
+iface_sources() {
+	local a
+	for a in -i -ia -iea -ieaW -ien; do
+		local -a argv=()
+		read -r -a argv <<<"$a"
+		RUN_PREFIX="env NLNETSTAT_SOURCE=proc" \
+		    compare "iface live, /proc source: $a" "${argv[@]}"
+		[ -f "$T_TMP/shim.so" ] || continue
+		RUN_PREFIX="env LD_PRELOAD=$T_TMP/shim.so SHIM_NONETLINK=1" \
+		    compare "iface live, rtnetlink refused: $a" "${argv[@]}"
+	done
+}
+
+# The rtnetlink source needs no /proc/net/dev: with a net directory
+# without it over /proc/PID/net, netstat (and the /proc source) warn and
+# show no counters, nlnetstat still shows them; with rtnetlink refused it
+# falls back to netstat's "Limited output" table.
+iface_no_procdev() {
+	local fake=$T_TMP/fakenet v
+	mkdir -p "$fake"
+	cp /proc/net/if_inet6 "$fake/"
+	for v in nl proc ref; do
+		# shellcheck disable=SC2016
+		unshare -m bash -c 'mount --bind "$0" /proc/$$/net &&
+			case $3 in
+			nl) exec "$1" -i ;;
+			proc) NLNETSTAT_SOURCE=proc exec "$1" -i ;;
+			ref) LD_PRELOAD="$2" SHIM_NONETLINK=1 exec "$1" -i ;;
+			esac' "$fake" "$NLNETSTAT" "$T_TMP/shim.so" "$v" \
+		    >"$T_TMP/np.$v" 2>&1
+	done
+	if grep -Eq '^vethA +1500 +[0-9]+ +0 ' "$T_TMP/np.nl" &&
+		! grep -q 'Limited output' "$T_TMP/np.nl" &&
+		grep -q 'Limited output' "$T_TMP/np.proc" &&
+		grep -q '^vethA .*no statistics available' "$T_TMP/np.proc"; then
+		pass "iface live: rtnetlink counters without /proc/net/dev"
+	else
+		fail "iface live: rtnetlink counters without /proc/net/dev" \
+		    "$(head -c 400 "$T_TMP/np.nl")"
+	fi
+	if [ -f "$T_TMP/shim.so" ] && cmp -s "$T_TMP/np.proc" "$T_TMP/np.ref"; then
+		pass "iface live: rtnetlink refused falls back to /proc"
+	elif [ -f "$T_TMP/shim.so" ]; then
+		fail "iface live: rtnetlink refused falls back to /proc" "differs"
+		show_diff "$T_TMP/np.proc" "$T_TMP/np.ref"
+	fi
+}
+
+# Very low descriptor limits: netstat opens three sockets first and at
+# ulimit -n 4 to 6 warns and prints a limited table; nlnetstat needs one
+# descriptor at a time and prints the whole table (a deliberate
+# difference), the same as without a limit.
+iface_low_fds() {
+	local n a
+	for n in 4 5 6; do
+		for a in -ia -iea; do
+			for _ in 1 2 3; do
+				prlimit --nofile=$n "$NLNETSTAT" $a >"$T_TMP/lo.out" \
+				    2>&1
+				"$NLNETSTAT" $a >"$T_TMP/hi.out" 2>&1
+				cmp -s "$T_TMP/lo.out" "$T_TMP/hi.out" && break
+				sleep 0.3
+			done
+			if cmp -s "$T_TMP/lo.out" "$T_TMP/hi.out"; then
+				pass "iface live: ulimit -n $n: $a whole"
+			else
+				fail "iface live: ulimit -n $n: $a whole" "differs"
+				show_diff "$T_TMP/hi.out" "$T_TMP/lo.out"
+			fi
+		done
+	done
+}
+
 iface_inside() {
 	local a rows
 	if ! iface_setup 2>"$T_TMP/setup.err" ||
@@ -272,6 +348,9 @@ iface_inside() {
 	compare_passes "iface live: -ieac, 2 passes" $((2 * rows - 1)) -ieac
 	iface_fixtures
 	iface_shim
+	iface_sources
+	iface_no_procdev
+	iface_low_fds
 }
 
 if [ "${1:-}" = --inside ]; then

@@ -288,6 +288,21 @@ compare_passes() {
 	show_diff "$T_TMP/ref.err" "$T_TMP/got.err"
 }
 
+# Very low descriptor limits: netstat opens one /proc file at a time and
+# completes at ulimit -n 4; so must nlnetstat (no kept /proc directory
+# descriptor).
+route_low_fds() {
+	local n a
+	for n in 4 5 6; do
+		for a in -rn -r -rne "-rn -A inet6" "-rn -4 -6" -rnC; do
+			local -a argv=()
+			read -r -a argv <<<"$a"
+			RUN_PREFIX="prlimit --nofile=$n" \
+			    compare "route live: ulimit -n $n: $a" "${argv[@]}"
+		done
+	done
+}
+
 route_inside() {
 	local a n
 	if ! route_names 2>"$T_TMP/setup.err" ||
@@ -312,6 +327,7 @@ route_inside() {
 	compare_passes "route live: -rnCFeec, 2 passes" $((2 * n)) -rnCFeec
 	# An error ends -c after the pass that met it.
 	compare "route live: -rc -A inet,unix" -rc -A inet,unix
+	route_low_fds
 }
 
 if [ "${1:-}" = --inside ]; then

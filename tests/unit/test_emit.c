@@ -392,6 +392,28 @@ test_route_records(void)
 	t_end();
 }
 
+/* -i: the title only on the first -c pass, the columns on every one. */
+static void
+test_iface_sections(void)
+{
+	struct opts o = parse("-i", NULL);
+	struct emitter *e = emit_text_new(&o);
+	static const char cols[] = "Iface             MTU    RX-OK RX-ERR "
+	                           "RX-DRP RX-OVR    TX-OK TX-ERR TX-DRP "
+	                           "TX-OVR Flg\n";
+	char want[256];
+
+	t_begin("emit: text emitter titles -i once, columns every pass");
+	cap_begin();
+	emit_section_begin(e, EMIT_SEC_IFACE);
+	emit_section_begin(e, EMIT_SEC_IFACE_AGAIN);
+	snprintf(
+	    want, sizeof(want), "Kernel Interface table\n%s%s", cols, cols);
+	T_STREQ(cap_end(), want);
+	emit_free(e);
+	t_end();
+}
+
 /* -s gives counter records; the JSON emitter makes one object of them. */
 static void
 test_stats_counters(void)
@@ -415,6 +437,7 @@ test_group_emit(void)
 	test_text_bytes();
 	test_json_documents();
 	test_summary_emitter();
+	test_iface_sections();
 	if (!tree_new()) {
 		t_begin("emit: make a fake /proc tree");
 		T_CHECK(!"mkdtemp failed");

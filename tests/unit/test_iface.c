@@ -49,6 +49,7 @@ test_order(void)
 	t_begin("iface: natural order and merged duplicates");
 	for (size_t i = 0; i < sizeof(in) / sizeof(in[0]); i++)
 		iface_list_add(&l, in[i]);
+	iface_list_sort(&l);
 	T_CHECK(l.n == sizeof(want) / sizeof(want[0]));
 	for (size_t i = 0; i < l.n && i < sizeof(want) / sizeof(want[0]); i++)
 		T_STREQ(l.v[i].name, want[i]);

@@ -3,7 +3,9 @@
  * symlinks named like /proc/PID/fd entries: lowest PID wins, every owner
  * is kept, argv[0] rules and the 19-byte cut, unreadable directories.
  */
+#include <dirent.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,9 +13,9 @@
 #include <unistd.h>
 
 #include "harness.h"
+#include "hmap.h"
 #include "procmap.h"
 #include "procscan.h"
-#include "u64map.h"
 
 void test_group_procmap(void);
 
@@ -121,11 +123,54 @@ test_parse_link(void)
 	uint64_t ino;
 
 	t_begin("procmap: link targets");
-	T_CHECK(procmap_parse_link("socket:[12345]", 14, &ino) && ino == 12345);
-	T_CHECK(procmap_parse_link("[0000]:777", 10, &ino) && ino == 777);
-	T_CHECK(!procmap_parse_link("pipe:[12]", 9, &ino));
-	T_CHECK(!procmap_parse_link("socket:[12", 10, &ino));
-	T_CHECK(!procmap_parse_link("/dev/null", 9, &ino));
+	T_CHECK(
+	    procscan_parse_link("socket:[12345]", 14, &ino) && ino == 12345);
+	T_CHECK(procscan_parse_link("[0000]:777", 10, &ino) && ino == 777);
+	T_CHECK(!procscan_parse_link("pipe:[12]", 9, &ino));
+	T_CHECK(!procscan_parse_link("socket:[12", 10, &ino));
+	T_CHECK(!procscan_parse_link("/dev/null", 9, &ino));
+	t_end();
+}
+
+/*
+ * getdents64 records are read through struct dirent64 pointers: the
+ * buffer type must carry that alignment, and a real directory read into
+ * it must walk record by record.
+ */
+static void
+test_dents_buffer(void)
+{
+	union procscan_dents buf;
+	char dir[] = "/tmp/nlnetstat-dents.XXXXXX", p[64];
+	size_t names = 0;
+	long n;
+
+	t_begin("procscan: the getdents64 buffer is aligned for dirent64");
+	T_CHECK(_Alignof(union procscan_dents) >= _Alignof(struct dirent64));
+	T_CHECK((uintptr_t)buf.bytes % _Alignof(struct dirent64) == 0);
+	T_CHECK(sizeof(buf.bytes) >= 32768);
+	T_CHECK(mkdtemp(dir) != NULL);
+	for (int i = 0; i < 40; i++) {
+		snprintf(p, sizeof(p), "%s/%d", dir, i);
+		mkdir(p, 0700);
+	}
+	int fd = open(dir, O_RDONLY | O_DIRECTORY);
+	while (fd >= 0 && (n = getdents64(fd, buf.bytes, sizeof(buf))) > 0)
+		for (long off = 0; off < n;) {
+			const struct dirent64 *d =
+			    (const struct dirent64 *)(buf.bytes + off);
+			T_CHECK((uintptr_t)d % _Alignof(struct dirent64) == 0);
+			names += d->d_name[0] != '.';
+			off += d->d_reclen;
+		}
+	T_CHECK(names == 40);
+	if (fd >= 0)
+		close(fd);
+	for (int i = 0; i < 40; i++) {
+		snprintf(p, sizeof(p), "%s/%d", dir, i);
+		rmdir(p);
+	}
+	rmdir(dir);
 	t_end();
 }
 
@@ -232,14 +277,14 @@ test_early_stop(void)
 {
 	struct procmap *m;
 	struct procmap_stats st;
-	struct u64map want = { 0 };
+	struct hmap want = { 0 };
 
 	if (!tree_new())
 		return;
 	tree_add_600();
 	t_begin("procmap: early stop keeps the first owners");
-	u64map_put(&want, 50000 + 1003, 1);
-	u64map_put(&want, 90000 + 1005 % 7, 1); /* shared: 1005 is first */
+	hmap_u64_put(&want, 50000 + 1003, 1);
+	hmap_u64_put(&want, 90000 + 1005 % 7, 1); /* shared: 1005 is first */
 	procmap_build(&m, &st, &want);
 	T_CHECK(st.partial && st.procs < 600 && st.procs >= 6);
 	T_STREQ(procmap_lookup(m, 50000 + 1003), "1003/proc1003");
@@ -260,7 +305,7 @@ test_early_stop(void)
 	t_end();
 
 	t_begin("procmap: no early stop while a wanted inode has no owner");
-	u64map_put(&want, 12345, 1);
+	hmap_u64_put(&want, 12345, 1);
 	procmap_build(&m, &st, &want);
 	T_CHECK(!st.partial && st.procs == 600 && st.sockets == 1200);
 	T_STREQ(procmap_lookup(m, 50000 + 1599), "1599/proc1599");
@@ -268,7 +313,7 @@ test_early_stop(void)
 	t_end();
 
 	t_begin("procmap: nothing wanted, nothing scanned");
-	u64map_free(&want);
+	hmap_free(&want);
 	procmap_build(&m, &st, &want);
 	T_CHECK(st.partial && st.procs == 0);
 	procmap_free(m);
@@ -372,6 +417,7 @@ test_group_procmap(void)
 	test_threaded_order();
 	test_format_owner();
 	test_parse_link();
+	test_dents_buffer();
 	test_fake_tree();
 	test_many_inodes();
 }
