@@ -52,7 +52,30 @@ attr_name(const struct nlattr *a, char *buf, size_t len)
 	buf[strnlen(buf, len)] = '\0';
 }
 
-/* /proc/net/dev's sums (net/core/net-procfs.c) of 64-bit counters. */
+/* /proc/net/dev's sums (net/core/net-procfs.c) of the 64-bit counters. */
+static void
+link_stats_sum(const struct rtnl_link_stats64 *s, struct iface_stats *st)
+{
+	st->rx_bytes = s->rx_bytes;
+	st->rx_packets = s->rx_packets;
+	st->rx_errors = s->rx_errors;
+	st->rx_dropped = s->rx_dropped + s->rx_missed_errors;
+	st->rx_fifo = s->rx_fifo_errors;
+	st->rx_frame = s->rx_length_errors + s->rx_over_errors +
+	               s->rx_crc_errors + s->rx_frame_errors;
+	st->rx_compressed = s->rx_compressed;
+	st->rx_multicast = s->multicast;
+	st->tx_bytes = s->tx_bytes;
+	st->tx_packets = s->tx_packets;
+	st->tx_errors = s->tx_errors;
+	st->tx_dropped = s->tx_dropped;
+	st->tx_fifo = s->tx_fifo_errors;
+	st->collisions = s->collisions;
+	st->tx_carrier = s->tx_carrier_errors + s->tx_aborted_errors +
+	                 s->tx_window_errors + s->tx_heartbeat_errors;
+	st->tx_compressed = s->tx_compressed;
+}
+
 static void
 link_stats64(const struct nlattr *a, struct iface_stats *st)
 {
@@ -61,53 +84,30 @@ link_stats64(const struct nlattr *a, struct iface_stats *st)
 
 	memset(&s, 0, sizeof(s));
 	memcpy(&s, mnl_attr_get_payload(a), n < sizeof(s) ? n : sizeof(s));
-	st->rx_bytes = s.rx_bytes;
-	st->rx_packets = s.rx_packets;
-	st->rx_errors = s.rx_errors;
-	st->rx_dropped = s.rx_dropped + s.rx_missed_errors;
-	st->rx_fifo = s.rx_fifo_errors;
-	st->rx_frame = s.rx_length_errors + s.rx_over_errors + s.rx_crc_errors +
-	               s.rx_frame_errors;
-	st->rx_compressed = s.rx_compressed;
-	st->rx_multicast = s.multicast;
-	st->tx_bytes = s.tx_bytes;
-	st->tx_packets = s.tx_packets;
-	st->tx_errors = s.tx_errors;
-	st->tx_dropped = s.tx_dropped;
-	st->tx_fifo = s.tx_fifo_errors;
-	st->collisions = s.collisions;
-	st->tx_carrier = s.tx_carrier_errors + s.tx_aborted_errors +
-	                 s.tx_window_errors + s.tx_heartbeat_errors;
-	st->tx_compressed = s.tx_compressed;
+	link_stats_sum(&s, st);
 }
 
-/* The same from the 32-bit block, for kernels without IFLA_STATS64. */
+/*
+ * The same from the 32-bit block, for kernels without IFLA_STATS64: its
+ * first 23 counters are the 64-bit block's, in the same order.
+ */
 static void
 link_stats32(const struct nlattr *a, struct iface_stats *st)
 {
-	struct rtnl_link_stats s;
+	uint32_t v[sizeof(struct rtnl_link_stats) / sizeof(uint32_t)];
+	uint64_t w[sizeof(struct rtnl_link_stats64) / sizeof(uint64_t)];
 	size_t n = mnl_attr_get_payload_len(a);
+	struct rtnl_link_stats64 s;
 
-	memset(&s, 0, sizeof(s));
-	memcpy(&s, mnl_attr_get_payload(a), n < sizeof(s) ? n : sizeof(s));
-	st->rx_bytes = s.rx_bytes;
-	st->rx_packets = s.rx_packets;
-	st->rx_errors = s.rx_errors;
-	st->rx_dropped = (uint64_t)s.rx_dropped + s.rx_missed_errors;
-	st->rx_fifo = s.rx_fifo_errors;
-	st->rx_frame = (uint64_t)s.rx_length_errors + s.rx_over_errors +
-	               s.rx_crc_errors + s.rx_frame_errors;
-	st->rx_compressed = s.rx_compressed;
-	st->rx_multicast = s.multicast;
-	st->tx_bytes = s.tx_bytes;
-	st->tx_packets = s.tx_packets;
-	st->tx_errors = s.tx_errors;
-	st->tx_dropped = s.tx_dropped;
-	st->tx_fifo = s.tx_fifo_errors;
-	st->collisions = s.collisions;
-	st->tx_carrier = (uint64_t)s.tx_carrier_errors + s.tx_aborted_errors +
-	                 s.tx_window_errors + s.tx_heartbeat_errors;
-	st->tx_compressed = s.tx_compressed;
+	_Static_assert(sizeof(v) / sizeof(v[0]) <= sizeof(w) / sizeof(w[0]),
+	    "the 32-bit block is a prefix of the 64-bit one");
+	memset(v, 0, sizeof(v));
+	memset(w, 0, sizeof(w));
+	memcpy(v, mnl_attr_get_payload(a), n < sizeof(v) ? n : sizeof(v));
+	for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++)
+		w[i] = v[i];
+	memcpy(&s, w, sizeof(s));
+	link_stats_sum(&s, st);
 }
 
 static void
