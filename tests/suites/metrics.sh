@@ -5,8 +5,9 @@
 # every number equals what netstat's own rows count, a filled accept
 # queue shows backlog+1, the file is replaced atomically (a failed write
 # keeps the old one) and -c keeps memory flat; and a fleet of two network
-# namespaces ("hosts"), each with its own node_exporter, scraped by a real
-# Prometheus server whose answers are checked against netstat.
+# namespaces ("hosts"), each with its own node_exporter, linked by veth
+# pairs to a third one where a real Prometheus server scrapes both; its
+# answers are checked against netstat in each host.
 set -u
 # shellcheck source=../lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
@@ -599,37 +600,6 @@ time.sleep(0.5)
 open(sys.argv[1], "w").write("ok\n")
 time.sleep(900)
 PY
-	# fwd.py LISTENPORT NETNS TARGETPORT: listen here, connect inside NETNS.
-	cat >"$T_TMP/fwd.py" <<'PY'
-import ctypes, os, socket, sys, threading
-l = socket.socket()
-l.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-l.bind(("127.0.0.1", int(sys.argv[1])))
-l.listen(16)
-fd = os.open(sys.argv[2], os.O_RDONLY)
-if ctypes.CDLL(None, use_errno=True).setns(fd, 0x40000000) != 0:
-    sys.exit("setns failed")
-def pump(a, b):
-    try:
-        while True:
-            d = a.recv(65536)
-            if not d:
-                break
-            b.sendall(d)
-    except OSError:
-        pass
-    for s in (a, b):
-        try: s.shutdown(socket.SHUT_RDWR)
-        except OSError: pass
-while True:
-    c, _ = l.accept()
-    try:
-        t = socket.create_connection(("127.0.0.1", int(sys.argv[3])))
-    except OSError:
-        c.close(); continue
-    threading.Thread(target=pump, args=(c, t), daemon=True).start()
-    threading.Thread(target=pump, args=(t, c), daemon=True).start()
-PY
 	# query.py what: Prometheus answers, checked against netstat counts.
 	cat >"$T_TMP/fleet.py" <<'PY'
 import collections, json, sys, urllib.parse, urllib.request
@@ -704,23 +674,27 @@ sys.exit(0 if main(*sys.argv[1:]) else 1)
 PY
 }
 
-# fleet_host N SPEC...: network namespace nlm-hN with loopback, its
-# socket population and its node_exporter on 127.0.0.1:9100 (textfile
-# collector on $T_TMP/hN.d), reachable here on port 1910N.
+# fleet_host N SPEC...: network namespace nlm-hN ("host N") with its
+# socket population, linked to this namespace by a veth pair
+# (10.99.N.1 here, 10.99.N.2 there), and its own node_exporter listening
+# on 10.99.N.2:9100 inside it, textfile collector on $T_TMP/hN.d.
 fleet_host() {
 	local n=$1 ns=nlm-h$1
 	shift
 	ip netns add "$ns" || return 1
 	ip -n "$ns" link set lo up || return 1
+	ip link add name "nlm-v$n" type veth peer name eth0 netns "$ns" || return 1
+	ip addr add "10.99.$n.1/24" dev "nlm-v$n" && ip link set "nlm-v$n" up &&
+		ip -n "$ns" addr add "10.99.$n.2/24" dev eth0 &&
+		ip -n "$ns" link set eth0 up || return 1
 	mkdir -p "$T_TMP/h$n.d"
 	fleet_bg ip netns exec "$ns" "$PY" "$T_TMP/pop.py" "$T_TMP/h$n.ready" "$@"
 	fleet_bg ip netns exec "$ns" prometheus-node-exporter \
-		--web.listen-address=127.0.0.1:9100 \
+		--web.listen-address="10.99.$n.2:9100" \
 		--collector.disable-defaults --collector.textfile \
 		--collector.textfile.directory="$T_TMP/h$n.d" 2>"$T_TMP/h$n.exporter.log"
-	fleet_bg "$PY" "$T_TMP/fwd.py" "1910$n" "/run/netns/$ns" 9100
 	fleet_wait 20 test -s "$T_TMP/h$n.ready" || return 1
-	fleet_wait 20 curl -sf "http://127.0.0.1:1910$n/metrics" || return 1
+	fleet_wait 20 curl -sf "http://10.99.$n.2:9100/metrics" || return 1
 }
 
 # fleet_snapshot N: nlnetstat writes hN's file; netstat -tan counts what
@@ -756,9 +730,9 @@ global:
 scrape_configs:
   - job_name: node
     static_configs:
-      - targets: ["127.0.0.1:19101"]
+      - targets: ["10.99.1.2:9100"]
         labels: {host: h1}
-      - targets: ["127.0.0.1:19102"]
+      - targets: ["10.99.2.2:9100"]
         labels: {host: h2}
 EOF
 	fleet_bg prometheus --config.file="$T_TMP/prometheus.yml" \
