@@ -7,7 +7,6 @@
  * from pass to pass; nothing grows with the number of connections.
  */
 #include <arpa/inet.h>
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -197,7 +196,7 @@ mx_prog_of(struct emit_metrics *x, const struct emit_sock *s)
 	    ow.name != NULL)
 		name = ow.name;
 	/* Neighbouring sockets mostly share an owner: skip the hash. */
-	if (name == x->last_name && name != NULL)
+	if (name == x->last_name)
 		return x->last_prog;
 	x->last_prog = mx_prog_index(x, name);
 	x->last_name = name;
