@@ -531,6 +531,16 @@ cache_layout_known(
 	return true;
 }
 
+/* net-tools reports an empty rt_cache with a stale ENOENT, under a title. */
+static int
+cache_no_header(struct emitter *e, struct lineio *l)
+{
+	emit_section_begin(e, EMIT_SEC_ROUTE4_CACHE_TITLE);
+	route_perror("/proc/net/rt_cache", ENOENT);
+	rt4_close(l);
+	return EXIT_OPEN;
+}
+
 int
 route_inet_cache(struct emitter *e, bool numeric)
 {
@@ -567,13 +577,8 @@ route_inet_cache(struct emitter *e, bool numeric)
 		rt4_close(&l);
 		return EXIT_OK;
 	}
-	if (header == NULL) {
-		/* net-tools reports the empty file with a stale ENOENT. */
-		emit_section_begin(e, EMIT_SEC_ROUTE4_CACHE_TITLE);
-		route_perror("/proc/net/rt_cache", ENOENT);
-		rt4_close(&l);
-		return EXIT_OPEN;
-	}
+	if (header == NULL)
+		return cache_no_header(e, &l);
 	emit_section_begin(e, EMIT_SEC_ROUTE4_CACHE);
 	/*
 	 * Layouts of kernels before 2.2 (and damaged headers) make net-tools
