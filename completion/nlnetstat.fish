@@ -87,3 +87,7 @@ complete -c nlnetstat -l user -x -a '(__fish_complete_users)' -d 'Owning user'
 complete -c nlnetstat -l addr -x -d 'Address or prefix ADDR[/LEN]'
 complete -c nlnetstat -l netns -x -a '(__nlnetstat_netns)' -d 'Network namespace NAME or PATH'
 complete -c nlnetstat -l all-netns -d 'Every network namespace'
+complete -c nlnetstat -l metrics -d 'Socket metrics for Prometheus ([=openmetrics])'
+# The format is optional, so fish offers it only once "--metrics=" is typed.
+complete -c nlnetstat -f -n 'string match -q -- "--metrics=*" (commandline -ct)' -a '--metrics=prometheus --metrics=openmetrics' -d 'Exposition format'
+complete -c nlnetstat -l metrics-file -r -F -d 'Write the metrics atomically to FILE'

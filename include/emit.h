@@ -143,6 +143,8 @@ struct emitter *emit_text_new(const struct opts *o);
 struct emitter *emit_json_new(const struct opts *o);
 /* --summary: counts of the socket rows, printed when the document ends. */
 struct emitter *emit_summary_new(const struct opts *o);
+/* --metrics: Prometheus/OpenMetrics exposition of the rows (metrics.h). */
+struct emitter *emit_metrics_new(const struct opts *o);
 
 /* Release an emitter (NULL is allowed). */
 void emit_free(struct emitter *e);

@@ -86,6 +86,8 @@ struct opts {
 	const char *netns;     /* --netns NAME|PATH */
 	bool all_netns;        /* --all-netns */
 	struct xfilter xf;     /* --port --sport --dport --state --pid ... */
+	enum ns_metrics metrics;  /* --metrics[=openmetrics], --metrics-file */
+	const char *metrics_file; /* --metrics-file PATH, or NULL: stdout */
 };
 
 /*

@@ -16,6 +16,13 @@ enum ns_format {
 	FORMAT_JSON,  /* --json */
 };
 
+/* --metrics: the exposition format of the socket metrics. */
+enum ns_metrics {
+	METRICS_OFF,
+	METRICS_PROMETHEUS,  /* --metrics: Prometheus text format 0.0.4 */
+	METRICS_OPENMETRICS, /* --metrics=openmetrics: OpenMetrics 1.0 text */
+};
+
 /* nlnetstat's row filters (--port, --state, ...); empty lists match all. */
 #define XF_MAX 32
 struct xfilter {
@@ -49,6 +56,8 @@ struct xopts_values {
 	const char *netns; /* --netns NAME|PATH */
 	bool all_netns;    /* --all-netns */
 	struct xfilter xf; /* --port --sport --dport --state --pid ... */
+	enum ns_metrics metrics;  /* --metrics[=openmetrics] */
+	const char *metrics_file; /* --metrics-file PATH (implies --metrics) */
 };
 
 struct option;

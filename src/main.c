@@ -14,6 +14,7 @@
 
 #include "emit.h"
 #include "i18n.h"
+#include "metrics.h"
 #include "modes.h"
 #include "netns.h"
 #include "netstat.h"
@@ -27,6 +28,8 @@
 static struct emitter *
 main_emitter(const struct opts *o)
 {
+	if (o->metrics != METRICS_OFF)
+		return emit_metrics_new(o);
 	if (o->summary && o->mode == MODE_SOCKETS)
 		return emit_summary_new(o);
 	if (o->format == FORMAT_JSON)
@@ -187,7 +190,7 @@ main(int argc, char **argv)
 	ctx.o = &parsed;
 	ctx.emit = main_emitter(&parsed);
 	status = main_run(&ctx);
-	if (report_finish() != 0)
+	if (report_finish() != 0 || emit_metrics_failed(ctx.emit))
 		status = EXIT_FAIL;
 	sockets_ctx_free(&ctx);
 	emit_free(ctx.emit);

@@ -369,8 +369,10 @@ opts_finish(struct opts *o, const struct parse_state *ps)
 	o->show = ps->all         ? SHOW_ALL
 	          : ps->listening ? SHOW_LISTENING
 	                          : SHOW_CONNECTED;
-	/* --summary counts every socket unless -a or -l chose a view. */
-	if (o->summary_all && !ps->all && !ps->listening)
+	/* --summary and --metrics count every socket unless -a or -l chose
+	 * a view. */
+	if ((o->summary_all || o->metrics != METRICS_OFF) && !ps->all &&
+	    !ps->listening)
 		o->show = SHOW_ALL;
 	if (ps->masq)
 		o->mode = MODE_MASQ;
@@ -405,6 +407,20 @@ opts_take_extensions(struct opts *o, const struct xopts_values *xv)
 	o->netns = xv->netns;
 	o->all_netns = xv->all_netns;
 	o->xf = xv->xf;
+	o->metrics = xv->metrics;
+	o->metrics_file = xv->metrics_file;
+}
+
+/* --metrics describes sockets and -s counters, nothing else: exit 3. */
+static void
+opts_check_metrics(const struct opts *o)
+{
+	if (o->metrics == METRICS_OFF || o->mode == MODE_SOCKETS ||
+	    o->mode == MODE_STATS)
+		return;
+	report_warn("--metrics: only the socket listing and -s have "
+	            "metrics.\n");
+	exit(EXIT_USAGE);
 }
 
 void
@@ -430,4 +446,5 @@ opts_parse(int argc, char **argv, struct opts *o)
 		opts_apply(o, &ps, c, longidx);
 	}
 	opts_finish(o, &ps);
+	opts_check_metrics(o);
 }

@@ -32,6 +32,8 @@ enum xopt_id {
 	XOPT_ADDR,
 	XOPT_NETNS,
 	XOPT_ALL_NETNS,
+	XOPT_METRICS,
+	XOPT_METRICS_FILE,
 };
 
 struct xopt {
@@ -60,8 +62,19 @@ static const struct xopt xopt_table[] = {
 	    "run inside network namespace NAME or PATH" },
 	{ "all-netns", false, XOPT_ALL_NETNS,
 	    "every network namespace in turn" },
+	{ "metrics", false, XOPT_METRICS,
+	    "socket metrics for Prometheus (or OpenMetrics)" },
+	{ "metrics-file", true, XOPT_METRICS_FILE,
+	    "write --metrics atomically to this file" },
 };
 #define XOPT_COUNT (sizeof(xopt_table) / sizeof(xopt_table[0]))
+
+/* The "[=VALUE]" of an option whose value is optional, else NULL. */
+static const char *
+xopt_optional_arg(const struct xopt *x)
+{
+	return x->id == XOPT_METRICS ? "[=openmetrics]" : NULL;
+}
 
 static bool
 name_prefixes(const char *name, size_t len, const char *full)
@@ -261,6 +274,33 @@ xopt_one_addr(const struct xopt *x, const char *t, struct xopts_values *xv,
 	return 0;
 }
 
+/* --metrics[=FORMAT]: "prometheus" (the default) or "openmetrics". */
+static int
+xopt_metrics(const struct xopt *x, const char *arg, struct xopts_values *xv,
+    struct xopts_error *err)
+{
+	if (arg == NULL || strcmp(arg, "prometheus") == 0)
+		xv->metrics = METRICS_PROMETHEUS;
+	else if (strcmp(arg, "openmetrics") == 0)
+		xv->metrics = METRICS_OPENMETRICS;
+	else
+		return xopt_bad(err, x, "unknown format", arg);
+	return 0;
+}
+
+/* --metrics-file PATH: implies --metrics unless a format was chosen. */
+static int
+xopt_metrics_file(const struct xopt *x, const char *arg,
+    struct xopts_values *xv, struct xopts_error *err)
+{
+	if (arg[0] == '\0')
+		return xopt_bad(err, x, "empty path", arg);
+	xv->metrics_file = arg;
+	if (xv->metrics == METRICS_OFF)
+		xv->metrics = METRICS_PROMETHEUS;
+	return 0;
+}
+
 static int
 xopt_apply(struct xopts_values *xv, const struct xopt *x, const char *arg,
     struct xopts_error *err)
@@ -268,6 +308,8 @@ xopt_apply(struct xopts_values *xv, const struct xopt *x, const char *arg,
 	int rc = 0;
 
 	switch (x->id) {
+	case XOPT_METRICS: return xopt_metrics(x, arg, xv, err);
+	case XOPT_METRICS_FILE: return xopt_metrics_file(x, arg, xv, err);
 	case XOPT_JSON: xv->format = FORMAT_JSON; return 0;
 	case XOPT_SUMMARY:
 		xv->summary = true;
@@ -357,7 +399,9 @@ xscan_step(struct xscan *sc)
 	}
 	sc->in++;
 	const char *arg = NULL;
-	if (name[len] == '=') {
+	if (name[len] == '=' && xopt_optional_arg(x) != NULL) {
+		arg = name + len + 1; /* an optional value: only as --name=V */
+	} else if (name[len] == '=') {
 		if (!x->has_arg)
 			return xopt_misuse(
 			    sc->err, sc->argv0, x, "doesn't allow an argument");
@@ -400,8 +444,10 @@ xopts_usage_line(char *buf, size_t len, const struct xopt *x)
 {
 	char left[40];
 
-	snprintf(
-	    left, sizeof(left), "--%s%s", x->name, x->has_arg ? " ARG" : "");
+	snprintf(left, sizeof(left), "--%s%s", x->name,
+	    xopt_optional_arg(x) ? xopt_optional_arg(x)
+	    : x->has_arg         ? " ARG"
+	                         : "");
 	snprintf(buf, len, "        %-25s%s\n", left, x->help);
 }
 
