@@ -139,6 +139,24 @@ rt4_clean_iface(const char *iface, char *buf, size_t len)
 	escape_copy(buf, len, iface, strlen(iface));
 }
 
+/* The record of a row's numbers, the same for the FIB and the cache. */
+static void
+rt4_numbers(const struct rt4_row *r, struct route_rec *rec)
+{
+	*rec = (struct route_rec){ .family = AF_INET,
+		.iface = r->iface,
+		.flags = r->flags,
+		.metric = r->metric,
+		.refcnt = r->refcnt,
+		.use = r->use,
+		.mtu = r->mtu,
+		.window = r->window,
+		.irtt = r->irtt,
+		.tos = r->tos,
+		.hhref = r->hhref,
+		.hhuptod = r->hhuptod };
+}
+
 /* The texts of one FIB row; bufs holds them. */
 static void
 fib_record(const struct rt4_row *r, const struct rt4_addrs *a, bool numeric,
@@ -147,18 +165,10 @@ fib_record(const struct rt4_row *r, const struct rt4_addrs *a, bool numeric,
 	rt4_dest_text(a->dst, a->mask, r->flags, numeric, bufs[0], 64);
 	rt4_host_text(a->gw, numeric, bufs[1], 64);
 	rt4_numeric(a->mask, bufs[2], 64);
-	*rec = (struct route_rec){ .family = AF_INET,
-		.dst = bufs[0],
-		.gw = bufs[1],
-		.mask = bufs[2],
-		.iface = r->iface,
-		.flags = r->flags,
-		.metric = r->metric,
-		.refcnt = r->refcnt,
-		.use = r->use,
-		.mtu = r->mtu,
-		.window = r->window,
-		.irtt = r->irtt };
+	rt4_numbers(r, rec);
+	rec->dst = bufs[0];
+	rec->gw = bufs[1];
+	rec->mask = bufs[2];
 }
 
 static void
@@ -392,23 +402,12 @@ cache_record(const struct rt4_row *r, const struct rt4_addrs *a, bool numeric,
 	rt4_host_text(a->dst, numeric, bufs[1], 64);
 	rt4_host_text(a->gw, numeric, bufs[2], 64);
 	rt4_host_text(a->spec, numeric, bufs[3], 64);
-	*rec = (struct route_rec){ .family = AF_INET,
-		.cache = true,
-		.src = bufs[0],
-		.dst = bufs[1],
-		.gw = bufs[2],
-		.spec = bufs[3],
-		.iface = r->iface,
-		.flags = r->flags,
-		.metric = r->metric,
-		.refcnt = r->refcnt,
-		.use = r->use,
-		.mtu = r->mtu,
-		.window = r->window,
-		.irtt = r->irtt,
-		.tos = r->tos,
-		.hhref = r->hhref,
-		.hhuptod = r->hhuptod };
+	rt4_numbers(r, rec);
+	rec->cache = true;
+	rec->src = bufs[0];
+	rec->dst = bufs[1];
+	rec->gw = bufs[2];
+	rec->spec = bufs[3];
 }
 
 static void
