@@ -86,6 +86,16 @@ rt4_numeric(uint32_t addr, char *buf, size_t len)
 		inet_ntop(AF_INET, &addr, buf, (socklen_t)len);
 }
 
+/* name cut to 15 characters, or the dotted quad when there is none. */
+static void
+rt4_name_or_number(const char *name, uint32_t addr, char *buf, size_t len)
+{
+	if (name != NULL)
+		rt4_keep(buf, len, name);
+	else
+		rt4_numeric(addr, buf, len);
+}
+
 /* Gateway and cache addresses: 0.0.0.0 stays numeric, else a host name. */
 static void
 rt4_host_text(uint32_t addr, bool numeric, char *buf, size_t len)
@@ -94,10 +104,7 @@ rt4_host_text(uint32_t addr, bool numeric, char *buf, size_t len)
 
 	if (!numeric && addr != 0)
 		name = names_lookup4(addr);
-	if (name != NULL)
-		rt4_keep(buf, len, name);
-	else
-		rt4_numeric(addr, buf, len);
+	rt4_name_or_number(name, addr, buf, len);
 }
 
 /*
@@ -120,10 +127,7 @@ rt4_dest_text(uint32_t dst, uint32_t mask, unsigned flags, bool numeric,
 		else
 			name = names_lookup_net4(dst);
 	}
-	if (name != NULL)
-		rt4_keep(buf, len, name);
-	else
-		rt4_numeric(dst, buf, len);
+	rt4_name_or_number(name, dst, buf, len);
 }
 
 /* Read the next address column, keeping the old value when unreadable. */
