@@ -28,4 +28,11 @@ escape_is_control(unsigned char c)
 	return c < 0x20 || c == 0x7f;
 }
 
+/*
+ * Length (1-4) of the valid UTF-8 sequence at s, n bytes left, or 0 when
+ * the bytes there are not one: overlong forms, surrogates and code points
+ * past U+10FFFF are invalid.  Shared by the JSON and metrics escapers.
+ */
+size_t escape_utf8_len(const unsigned char *s, size_t n);
+
 #endif

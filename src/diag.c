@@ -396,12 +396,15 @@ static mnl_cb_t ctl_cbs[NLMSG_MIN_TYPE] = {
 	[NLMSG_DONE] = done_cb,
 };
 
+/*
+ * Connect and start a SOCK_DIAG_BY_FAMILY dump request in d->buf; the
+ * caller fills the request header (size bytes, zeroed) that *req points
+ * to and sends it with diag_request_send().  0 or -errno.
+ */
 static int
-diag_send(struct diag_sock *d, const struct diag_req *req)
+diag_request_begin(struct diag_sock *d, size_t size, void **req)
 {
 	struct nlmsghdr *nlh = mnl_nlmsg_put_header(d->buf);
-	struct inet_diag_req_v2 *r;
-
 	int rc;
 
 	if ((rc = diag_connect(d)) < 0)
@@ -409,7 +412,28 @@ diag_send(struct diag_sock *d, const struct diag_req *req)
 	nlh->nlmsg_type = SOCK_DIAG_BY_FAMILY;
 	nlh->nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
 	nlh->nlmsg_seq = ++d->seq;
-	r = mnl_nlmsg_put_extra_header(nlh, sizeof(*r));
+	*req = mnl_nlmsg_put_extra_header(nlh, size);
+	return 0;
+}
+
+static int
+diag_request_send(struct diag_sock *d)
+{
+	const struct nlmsghdr *nlh = (const struct nlmsghdr *)d->buf;
+
+	if (mnl_socket_sendto(d->nl, nlh, nlh->nlmsg_len) < 0)
+		return -errno;
+	return 0;
+}
+
+static int
+diag_send(struct diag_sock *d, const struct diag_req *req)
+{
+	struct inet_diag_req_v2 *r;
+	int rc;
+
+	if ((rc = diag_request_begin(d, sizeof(*r), (void **)&r)) < 0)
+		return rc;
 	r->sdiag_family = (uint8_t)req->family;
 	r->sdiag_protocol = (uint8_t)proto_of(req->table);
 	r->idiag_states = req->states;
@@ -420,9 +444,7 @@ diag_send(struct diag_sock *d, const struct diag_req *req)
 	}
 	if (req->want_info)
 		r->idiag_ext |= 1 << (INET_DIAG_INFO - 1);
-	if (mnl_socket_sendto(d->nl, nlh, nlh->nlmsg_len) < 0)
-		return -errno;
-	return 0;
+	return diag_request_send(d);
 }
 
 static ssize_t
@@ -699,23 +721,16 @@ unix_data_cb(const struct nlmsghdr *nlh, void *data)
 static int
 unix_send(struct diag_sock *d)
 {
-	struct nlmsghdr *nlh = mnl_nlmsg_put_header(d->buf);
 	struct unix_diag_req *r;
 	int rc;
 
-	if ((rc = diag_connect(d)) < 0)
+	if ((rc = diag_request_begin(d, sizeof(*r), (void **)&r)) < 0)
 		return rc;
-	nlh->nlmsg_type = SOCK_DIAG_BY_FAMILY;
-	nlh->nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
-	nlh->nlmsg_seq = ++d->seq;
-	r = mnl_nlmsg_put_extra_header(nlh, sizeof(*r));
 	r->sdiag_family = AF_UNIX;
 	r->udiag_states = UINT32_MAX;
 	r->udiag_show = UDIAG_SHOW_NAME | UDIAG_SHOW_PEER | UDIAG_SHOW_ICONS |
 	                UDIAG_SHOW_RQLEN;
-	if (mnl_socket_sendto(d->nl, nlh, nlh->nlmsg_len) < 0)
-		return -errno;
-	return 0;
+	return diag_request_send(d);
 }
 
 static int

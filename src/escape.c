@@ -28,3 +28,37 @@ escape_in_place(char *s, size_t n)
 		if (escape_is_control((unsigned char)s[i]))
 			s[i] = '?';
 }
+
+size_t
+escape_utf8_len(const unsigned char *s, size_t n)
+{
+	size_t need;
+	unsigned min;
+
+	if (s[0] < 0x80)
+		return 1;
+	if ((s[0] & 0xe0) == 0xc0) {
+		need = 2;
+		min = 0x80;
+	} else if ((s[0] & 0xf0) == 0xe0) {
+		need = 3;
+		min = 0x800;
+	} else if ((s[0] & 0xf8) == 0xf0) {
+		need = 4;
+		min = 0x10000;
+	} else {
+		return 0;
+	}
+	if (n < need)
+		return 0;
+	unsigned cp = s[0] & (0x7f >> need);
+	for (size_t i = 1; i < need; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		cp = cp << 6 | (s[i] & 0x3f);
+	}
+	/* Overlong forms, surrogates and values past U+10FFFF are invalid. */
+	if (cp < min || (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
+		return 0;
+	return need;
+}

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "escape.h"
 #include "out.h"
 #include "util.h"
 
@@ -74,41 +75,6 @@ json_close(struct json *j, char c)
 	}
 }
 
-/* Length of the valid UTF-8 sequence at s (1-4), or 0 when invalid. */
-static size_t
-utf8_len(const unsigned char *s, size_t n)
-{
-	size_t need;
-	unsigned min;
-
-	if (s[0] < 0x80)
-		return 1;
-	if ((s[0] & 0xe0) == 0xc0) {
-		need = 2;
-		min = 0x80;
-	} else if ((s[0] & 0xf0) == 0xe0) {
-		need = 3;
-		min = 0x800;
-	} else if ((s[0] & 0xf8) == 0xf0) {
-		need = 4;
-		min = 0x10000;
-	} else {
-		return 0;
-	}
-	if (n < need)
-		return 0;
-	unsigned cp = s[0] & (0x7f >> need);
-	for (size_t i = 1; i < need; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		cp = cp << 6 | (s[i] & 0x3f);
-	}
-	/* Overlong forms, surrogates and values past U+10FFFF are invalid. */
-	if (cp < min || (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
-		return 0;
-	return need;
-}
-
 size_t
 json_escape(char *dst, size_t dstlen, const char *s, size_t n)
 {
@@ -128,7 +94,7 @@ json_escape(char *dst, size_t dstlen, const char *s, size_t n)
 			len = (size_t)snprintf(esc, sizeof(esc), "\\%c", c);
 		} else if (c < 0x20 || c == 0x7f) {
 			len = (size_t)snprintf(esc, sizeof(esc), "\\u%04x", c);
-		} else if ((k = utf8_len(u + i, n - i)) == 0) {
+		} else if ((k = escape_utf8_len(u + i, n - i)) == 0) {
 			out = "\\ufffd";
 			len = 6;
 			k = 1;

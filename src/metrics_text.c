@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "escape.h"
 #include "util.h"
 
 static const char metrics_replacement[] = "\xef\xbf\xbd"; /* U+FFFD */
@@ -50,44 +51,6 @@ metrics_buf_free(struct metrics_buf *b)
 	*b = (struct metrics_buf){ 0 };
 }
 
-/*
- * Length of the valid UTF-8 sequence at s (n bytes left), or 0 when the
- * bytes there are not one: overlong forms, surrogates and code points
- * past U+10FFFF are invalid too.
- */
-static size_t
-utf8_valid_len(const unsigned char *s, size_t n)
-{
-	size_t need;
-	unsigned cp;
-
-	if (s[0] < 0x80)
-		return 1;
-	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
-		need = 2;
-		cp = s[0] & 0x1fu;
-	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
-		need = 3;
-		cp = s[0] & 0x0fu;
-	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
-		need = 4;
-		cp = s[0] & 0x07u;
-	} else {
-		return 0;
-	}
-	if (n < need)
-		return 0;
-	for (size_t i = 1; i < need; i++) {
-		if ((s[i] & 0xc0u) != 0x80u)
-			return 0;
-		cp = (cp << 6) | (s[i] & 0x3fu);
-	}
-	if ((need == 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
-	    (need == 4 && (cp < 0x10000 || cp > 0x10ffff)))
-		return 0;
-	return need;
-}
-
 void
 metrics_label_escape(struct metrics_buf *b, const char *s, size_t n)
 {
@@ -95,7 +58,7 @@ metrics_label_escape(struct metrics_buf *b, const char *s, size_t n)
 	size_t i = 0;
 
 	while (i < n) {
-		size_t k = utf8_valid_len(u + i, n - i);
+		size_t k = escape_utf8_len(u + i, n - i);
 		if (k == 0 || u[i] == 0x7f || (u[i] < 0x20 && u[i] != '\n')) {
 			metrics_buf_str(b, metrics_replacement);
 			i++;

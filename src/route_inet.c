@@ -86,6 +86,16 @@ rt4_numeric(uint32_t addr, char *buf, size_t len)
 		inet_ntop(AF_INET, &addr, buf, (socklen_t)len);
 }
 
+/* name cut to 15 characters, or the dotted quad when there is none. */
+static void
+rt4_name_or_number(const char *name, uint32_t addr, char *buf, size_t len)
+{
+	if (name != NULL)
+		rt4_keep(buf, len, name);
+	else
+		rt4_numeric(addr, buf, len);
+}
+
 /* Gateway and cache addresses: 0.0.0.0 stays numeric, else a host name. */
 static void
 rt4_host_text(uint32_t addr, bool numeric, char *buf, size_t len)
@@ -94,10 +104,7 @@ rt4_host_text(uint32_t addr, bool numeric, char *buf, size_t len)
 
 	if (!numeric && addr != 0)
 		name = names_lookup4(addr);
-	if (name != NULL)
-		rt4_keep(buf, len, name);
-	else
-		rt4_numeric(addr, buf, len);
+	rt4_name_or_number(name, addr, buf, len);
 }
 
 /*
@@ -120,10 +127,7 @@ rt4_dest_text(uint32_t dst, uint32_t mask, unsigned flags, bool numeric,
 		else
 			name = names_lookup_net4(dst);
 	}
-	if (name != NULL)
-		rt4_keep(buf, len, name);
-	else
-		rt4_numeric(dst, buf, len);
+	rt4_name_or_number(name, dst, buf, len);
 }
 
 /* Read the next address column, keeping the old value when unreadable. */
@@ -139,6 +143,24 @@ rt4_clean_iface(const char *iface, char *buf, size_t len)
 	escape_copy(buf, len, iface, strlen(iface));
 }
 
+/* The record of a row's numbers, the same for the FIB and the cache. */
+static void
+rt4_numbers(const struct rt4_row *r, struct route_rec *rec)
+{
+	*rec = (struct route_rec){ .family = AF_INET,
+		.iface = r->iface,
+		.flags = r->flags,
+		.metric = r->metric,
+		.refcnt = r->refcnt,
+		.use = r->use,
+		.mtu = r->mtu,
+		.window = r->window,
+		.irtt = r->irtt,
+		.tos = r->tos,
+		.hhref = r->hhref,
+		.hhuptod = r->hhuptod };
+}
+
 /* The texts of one FIB row; bufs holds them. */
 static void
 fib_record(const struct rt4_row *r, const struct rt4_addrs *a, bool numeric,
@@ -147,18 +169,10 @@ fib_record(const struct rt4_row *r, const struct rt4_addrs *a, bool numeric,
 	rt4_dest_text(a->dst, a->mask, r->flags, numeric, bufs[0], 64);
 	rt4_host_text(a->gw, numeric, bufs[1], 64);
 	rt4_numeric(a->mask, bufs[2], 64);
-	*rec = (struct route_rec){ .family = AF_INET,
-		.dst = bufs[0],
-		.gw = bufs[1],
-		.mask = bufs[2],
-		.iface = r->iface,
-		.flags = r->flags,
-		.metric = r->metric,
-		.refcnt = r->refcnt,
-		.use = r->use,
-		.mtu = r->mtu,
-		.window = r->window,
-		.irtt = r->irtt };
+	rt4_numbers(r, rec);
+	rec->dst = bufs[0];
+	rec->gw = bufs[1];
+	rec->mask = bufs[2];
 }
 
 static void
@@ -392,23 +406,12 @@ cache_record(const struct rt4_row *r, const struct rt4_addrs *a, bool numeric,
 	rt4_host_text(a->dst, numeric, bufs[1], 64);
 	rt4_host_text(a->gw, numeric, bufs[2], 64);
 	rt4_host_text(a->spec, numeric, bufs[3], 64);
-	*rec = (struct route_rec){ .family = AF_INET,
-		.cache = true,
-		.src = bufs[0],
-		.dst = bufs[1],
-		.gw = bufs[2],
-		.spec = bufs[3],
-		.iface = r->iface,
-		.flags = r->flags,
-		.metric = r->metric,
-		.refcnt = r->refcnt,
-		.use = r->use,
-		.mtu = r->mtu,
-		.window = r->window,
-		.irtt = r->irtt,
-		.tos = r->tos,
-		.hhref = r->hhref,
-		.hhuptod = r->hhuptod };
+	rt4_numbers(r, rec);
+	rec->cache = true;
+	rec->src = bufs[0];
+	rec->dst = bufs[1];
+	rec->gw = bufs[2];
+	rec->spec = bufs[3];
 }
 
 static void

@@ -181,6 +181,28 @@ remotes_of(const struct summary *s, const struct conn *l,
 	return n;
 }
 
+/* A listener with its connection count and busiest remotes. */
+struct listener_view {
+	const struct conn *l;
+	char addr[64];           /* its local address as text */
+	struct remote_count *rc; /* n remotes, busiest first; free() it */
+	size_t n;
+	unsigned long total;
+};
+
+/* Fill v for c when c is a listener; false for any other socket. */
+static bool
+listener_view_of(
+    const struct summary *s, const struct conn *c, struct listener_view *v)
+{
+	if (!c->listening)
+		return false;
+	v->l = c;
+	v->n = remotes_of(s, c, &v->rc, &v->total);
+	addr_text(c->family, &c->laddr, v->addr, sizeof(v->addr));
+	return true;
+}
+
 static void
 print_table(const struct summary *s)
 {
@@ -194,21 +216,17 @@ print_table(const struct summary *s)
 	out_printf(
 	    "  %-6s %-46s %11s\n", "Proto", "Local Address", "Connections");
 	for (size_t i = 0; i < s->nconns; i++) {
-		const struct conn *l = &s->conns[i];
-		struct remote_count *rc;
-		unsigned long total;
-		if (!l->listening)
+		struct listener_view v;
+		if (!listener_view_of(s, &s->conns[i], &v))
 			continue;
-		size_t n = remotes_of(s, l, &rc, &total);
-		addr_text(l->family, &l->laddr, a, sizeof(a));
-		snprintf(r, sizeof(r), "%s:%u", a, l->lport);
-		out_printf("  %-6s %-46s %11lu\n", l->proto, r, total);
-		for (size_t k = 0; k < n && k < SUMMARY_TOP; k++) {
-			addr_text(rc[k].family, &rc[k].addr, a, sizeof(a));
+		snprintf(r, sizeof(r), "%s:%u", v.addr, v.l->lport);
+		out_printf("  %-6s %-46s %11lu\n", v.l->proto, r, v.total);
+		for (size_t k = 0; k < v.n && k < SUMMARY_TOP; k++) {
+			addr_text(v.rc[k].family, &v.rc[k].addr, a, sizeof(a));
 			out_printf(
-			    "         from %-41s %11lu\n", a, rc[k].count);
+			    "         from %-41s %11lu\n", a, v.rc[k].count);
 		}
-		free(rc);
+		free(v.rc);
 	}
 }
 
@@ -220,38 +238,34 @@ print_json_listeners(const struct summary *s, struct json *j)
 	json_key(j, "listening");
 	json_open(j, '[');
 	for (size_t i = 0; i < s->nconns; i++) {
-		const struct conn *l = &s->conns[i];
-		struct remote_count *rc;
-		unsigned long total;
-		if (!l->listening)
+		struct listener_view v;
+		if (!listener_view_of(s, &s->conns[i], &v))
 			continue;
-		size_t n = remotes_of(s, l, &rc, &total);
 		json_item(j);
 		json_open(j, '{');
 		json_key(j, "proto");
-		json_cstr(j, l->proto);
-		addr_text(l->family, &l->laddr, a, sizeof(a));
+		json_cstr(j, v.l->proto);
 		json_key(j, "local_address");
-		json_cstr(j, a);
+		json_cstr(j, v.addr);
 		json_key(j, "local_port");
-		json_u64(j, l->lport);
+		json_u64(j, v.l->lport);
 		json_key(j, "connections");
-		json_u64(j, total);
+		json_u64(j, v.total);
 		json_key(j, "top_remote");
 		json_open(j, '[');
-		for (size_t k = 0; k < n && k < SUMMARY_TOP; k++) {
+		for (size_t k = 0; k < v.n && k < SUMMARY_TOP; k++) {
 			json_item(j);
 			json_open(j, '{');
-			addr_text(rc[k].family, &rc[k].addr, a, sizeof(a));
+			addr_text(v.rc[k].family, &v.rc[k].addr, a, sizeof(a));
 			json_key(j, "address");
 			json_cstr(j, a);
 			json_key(j, "connections");
-			json_u64(j, rc[k].count);
+			json_u64(j, v.rc[k].count);
 			json_close(j, '}');
 		}
 		json_close(j, ']');
 		json_close(j, '}');
-		free(rc);
+		free(v.rc);
 	}
 	json_close(j, ']');
 }
