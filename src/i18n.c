@@ -20,6 +20,10 @@
 #define I18N_DOMAIN "net-tools"
 #define I18N_SLOTS 512 /* more than every msgid nlnetstat looks up */
 
+/*
+ * Global, like the locale itself: set once by i18n_init() for the process,
+ * and the translations cached for every later -c pass.
+ */
 static bool i18n_on;
 
 static struct {
