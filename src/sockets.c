@@ -135,6 +135,7 @@ listing_diag_open(struct listing *l)
 }
 
 static bool listing_collect_wanted(struct listing *l, struct hmap *set);
+static int inet_tables(struct listing *l);
 
 /*
  * -l -p in a table, able to read every process: only the first owner of
@@ -526,11 +527,12 @@ proto_section(struct listing *l, enum sk_table t, const char *what)
 	if (!o->explicit_sel || opts_has_af(o, NAF_INET)) {
 		rc = dump_one(l, t, AF_INET);
 		if (rc == -ENOENT || rc == -EACCES)
-			status = missing_table(o, what);
+			status = l->quiet ? EXIT_OK : missing_table(o, what);
 		else if (rc == -EPIPE)
 			return EXIT_FAIL;
 		else if (rc < 0)
-			return open_failed(t, AF_INET, rc);
+			return l->quiet ? EXIT_OPEN
+			                : open_failed(t, AF_INET, rc);
 	}
 	if (!o->explicit_sel || opts_has_af(o, NAF_INET6)) {
 		/* A missing v6 file (IPv6 disabled) is silent. */
@@ -601,30 +603,17 @@ listing_collect_wanted(struct listing *l, struct hmap *set)
 	const struct opts *o = l->o;
 	struct emitter *saved = l->emit;
 	bool ok = true;
-	int rc;
 
 	l->collector.base = (struct emitter){ &collector_ops, o, 0, NULL };
 	l->collector.set = set;
 	l->emit = &l->collector.base;
 	l->quiet = true;
-	for (size_t i = 0; i < sizeof(inet_order) / sizeof(inet_order[0]);
-	     i++) {
-		enum sk_table t = inet_order[i].table;
-		if ((o->explicit_sel && o->protos == 0) || t == SKT_COUNT ||
-		    !want_proto(o, inet_order[i].bit))
-			continue;
-		if (!o->explicit_sel || opts_has_af(o, NAF_INET)) {
-			rc = dump_one(l, t, AF_INET);
-			ok = ok && (rc == 0 || rc == -ENOENT);
-		}
-		if (!o->explicit_sel || opts_has_af(o, NAF_INET6)) {
-			rc = dump_one(l, t, AF_INET6);
-			ok = ok && (rc == 0 || rc == -ENOENT);
-		}
-	}
-	if (!o->explicit_sel || opts_has_af(o, NAF_UNIX)) {
-		rc = read_unix_table(l);
-		ok = ok && (rc == 0 || rc == -ENOENT);
+	/* The printing run's plan, silently: errors are left to it. */
+	if (!o->explicit_sel || o->protos != 0)
+		ok = inet_tables(l) == EXIT_OK;
+	if (ok && (!o->explicit_sel || opts_has_af(o, NAF_UNIX))) {
+		int rc = read_unix_table(l);
+		ok = rc == 0 || rc == -ENOENT;
 	}
 	l->emit = saved;
 	l->quiet = false;
@@ -639,6 +628,9 @@ inet_tables(struct listing *l)
 	for (size_t i = 0; i < sizeof(inet_order) / sizeof(inet_order[0]);
 	     i++) {
 		if (!want_proto(o, inet_order[i].bit))
+			continue;
+		/* A silent run only collects rows; SCTP has none to give. */
+		if (l->quiet && inet_order[i].table == SKT_COUNT)
 			continue;
 		int rc = inet_order[i].table == SKT_COUNT
 		             ? sctp_section(l)
