@@ -15,6 +15,7 @@
 
 #include "emit.h"
 #include "groups.h"
+#include "capture.h"
 #include "harness.h"
 #include "modes.h"
 #include "out.h"
@@ -217,38 +218,6 @@ test_listing_records(void)
 	t_end();
 }
 
-static char cap_text[8192];
-static int cap_saved = -1;
-static FILE *cap_file;
-
-static void
-cap_begin(void)
-{
-	fflush(stdout);
-	out_flush();
-	cap_file = tmpfile();
-	cap_saved = dup(STDOUT_FILENO);
-	if (cap_file == NULL || cap_saved < 0 ||
-	    dup2(fileno(cap_file), STDOUT_FILENO) < 0)
-		abort();
-}
-
-static const char *
-cap_end(void)
-{
-	size_t n;
-
-	T_CHECK(out_flush() == 0);
-	if (dup2(cap_saved, STDOUT_FILENO) < 0)
-		abort();
-	close(cap_saved);
-	rewind(cap_file);
-	n = fread(cap_text, 1, sizeof(cap_text) - 1, cap_file);
-	cap_text[n] = '\0';
-	fclose(cap_file);
-	return cap_text;
-}
-
 static struct sock_rec
 listener(void)
 {
@@ -272,12 +241,12 @@ test_text_bytes(void)
 	struct sock_rec r = listener();
 
 	t_begin("emit: text emitter writes netstat's row for a record");
-	cap_begin();
+	capture_begin(STDOUT_FILENO);
 	emit_doc_begin(e, EMIT_DOC_SOCKETS);
 	emit_sock(e, &r, "tcp", NULL);
 	emit_doc_end(e, EMIT_DOC_SOCKETS);
-	T_STREQ(cap_end(), "tcp        0      0 127.0.0.1:22            "
-	                   "0.0.0.0:*               LISTEN     \n");
+	T_STREQ(capture_end(), "tcp        0      0 127.0.0.1:22            "
+	                       "0.0.0.0:*               LISTEN     \n");
 	T_CHECK((e->caps & EMIT_CAP_FIRST_OWNER) != 0);
 	emit_free(e);
 	t_end();
@@ -292,13 +261,13 @@ test_json_documents(void)
 	const char *got;
 
 	t_begin("emit: JSON emitter, one array per document");
-	cap_begin();
+	capture_begin(STDOUT_FILENO);
 	emit_doc_begin(e, EMIT_DOC_SOCKETS);
 	emit_doc_end(e, EMIT_DOC_SOCKETS);
 	emit_doc_begin(e, EMIT_DOC_SOCKETS);
 	emit_sock(e, &r, "tcp", NULL);
 	emit_doc_end(e, EMIT_DOC_SOCKETS);
-	got = cap_end();
+	got = capture_end();
 	T_CHECK(strncmp(got, "[]\n[{\"proto\":\"tcp\",", 19) == 0);
 	T_CHECK(strstr(got, "\"local_port_num\":22,") != NULL);
 	T_CHECK(strstr(got, "netns") == NULL);
@@ -306,7 +275,7 @@ test_json_documents(void)
 	t_end();
 
 	t_begin("emit: JSON --all-netns, one array, records labelled");
-	cap_begin();
+	capture_begin(STDOUT_FILENO);
 	emit_all_netns_begin(e);
 	emit_set_netns(e, "a");
 	emit_netns_title(e, "a");
@@ -319,7 +288,7 @@ test_json_documents(void)
 	emit_sock(e, &r, "tcp", NULL);
 	emit_doc_end(e, EMIT_DOC_SOCKETS);
 	emit_all_netns_end(e);
-	got = cap_end();
+	got = capture_end();
 	T_CHECK(got[0] == '[' && strchr(got, '\n') == got + strlen(got) - 1);
 	T_CHECK(strstr(got, "\"netns\":\"a\"}") != NULL);
 	T_CHECK(strstr(got, "},{\"proto\"") != NULL);
@@ -343,7 +312,7 @@ test_summary_emitter(void)
 	g.addr4 = htonl(0xe0000001);
 	g.refcnt = 1;
 	t_begin("emit: summary emitter counts records, prints at the end");
-	cap_begin();
+	capture_begin(STDOUT_FILENO);
 	emit_doc_begin(e, EMIT_DOC_SOCKETS);
 	emit_section_begin(e, EMIT_SEC_INET);
 	emit_sock(e, &r, "tcp", NULL);
@@ -352,7 +321,7 @@ test_summary_emitter(void)
 	emit_group(e, "lo", &g);
 	emit_section_end(e, EMIT_SEC_GROUPS);
 	emit_doc_end(e, EMIT_DOC_SOCKETS);
-	got = cap_end();
+	got = capture_end();
 	T_CHECK(strncmp(got, "IPv6/IPv4 Group Memberships\n", 28) == 0);
 	T_CHECK(strstr(got, "\nlo              1      224.0.0.1\n") != NULL);
 	T_CHECK(strstr(got, "  tcp    LISTEN               1\n") != NULL);
@@ -378,9 +347,9 @@ test_route_records(void)
 
 	t_begin("emit: text emitter prints the route records as netstat");
 	c.emit = text;
-	cap_begin();
+	capture_begin(STDOUT_FILENO);
 	T_CHECK(route_run(&c) == 0);
-	T_STREQ(cap_end(),
+	T_STREQ(capture_end(),
 	    "Kernel IP routing table\n"
 	    "Destination     Gateway         Genmask         Flags   MSS "
 	    "Window  irtt Iface\n"
@@ -404,12 +373,12 @@ test_iface_sections(void)
 	char want[256];
 
 	t_begin("emit: text emitter titles -i once, columns every pass");
-	cap_begin();
+	capture_begin(STDOUT_FILENO);
 	emit_section_begin(e, EMIT_SEC_IFACE);
 	emit_section_begin(e, EMIT_SEC_IFACE_AGAIN);
 	snprintf(
 	    want, sizeof(want), "Kernel Interface table\n%s%s", cols, cols);
-	T_STREQ(cap_end(), want);
+	T_STREQ(capture_end(), want);
 	emit_free(e);
 	t_end();
 }
@@ -423,10 +392,10 @@ test_stats_counters(void)
 	struct run_ctx c = { .o = &o, .emit = e };
 
 	t_begin("emit: -s --json from counter records");
-	cap_begin();
+	capture_begin(STDOUT_FILENO);
 	T_CHECK(stats_run(&c) == 0);
-	T_STREQ(cap_end(), "{\"Tcp\":{\"ActiveOpens\":7,\"MaxConn\":-1},"
-	                   "\"TcpExt\":{\"SyncookiesSent\":0}}\n");
+	T_STREQ(capture_end(), "{\"Tcp\":{\"ActiveOpens\":7,\"MaxConn\":-1},"
+	                       "\"TcpExt\":{\"SyncookiesSent\":0}}\n");
 	emit_free(e);
 	t_end();
 }

@@ -9,45 +9,12 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "capture.h"
 #include "harness.h"
 #include "json.h"
 #include "out.h"
 
 void test_group_json(void);
-
-static char cap_text[8192];
-static int cap_saved = -1;
-static FILE *cap_file;
-
-/* Send everything out.c writes from now on to a temporary file. */
-static void
-cap_begin(void)
-{
-	fflush(stdout);
-	out_flush();
-	cap_file = tmpfile();
-	cap_saved = dup(STDOUT_FILENO);
-	if (cap_file == NULL || cap_saved < 0 ||
-	    dup2(fileno(cap_file), STDOUT_FILENO) < 0)
-		abort();
-}
-
-/* Restore stdout; the captured bytes, NUL-terminated. */
-static const char *
-cap_end(void)
-{
-	size_t n;
-
-	T_CHECK(out_flush() == 0);
-	if (dup2(cap_saved, STDOUT_FILENO) < 0)
-		abort();
-	close(cap_saved);
-	rewind(cap_file);
-	n = fread(cap_text, 1, sizeof(cap_text) - 1, cap_file);
-	cap_text[n] = '\0';
-	fclose(cap_file);
-	return cap_text;
-}
 
 /* json_escape() of n bytes, as a string. */
 static const char *
@@ -100,7 +67,7 @@ test_document(void)
 	struct json j = { 0 };
 
 	t_begin("json: commas between members and items, values");
-	cap_begin();
+	capture_begin(STDOUT_FILENO);
 	json_open(&j, '{');
 	json_key(&j, "s");
 	json_cstr(&j, "q\"\x01");
@@ -124,8 +91,9 @@ test_document(void)
 	json_open(&j, '[');
 	json_close(&j, ']');
 	json_close(&j, '}');
-	T_STREQ(cap_end(), "{\"s\":\"q\\\"\\u0001\",\"n\":null,\"a\":"
-	                   "[18446744073709551615,-5,true,2.50,{}],\"e\":[]}");
+	T_STREQ(capture_end(),
+	    "{\"s\":\"q\\\"\\u0001\",\"n\":null,\"a\":"
+	    "[18446744073709551615,-5,true,2.50,{}],\"e\":[]}");
 	T_CHECK(j.depth == 0);
 	t_end();
 
@@ -134,9 +102,9 @@ test_document(void)
 	memset(big, 'x', sizeof(big));
 	big[0] = '\x02';
 	big[999] = '"';
-	cap_begin();
+	capture_begin(STDOUT_FILENO);
 	json_str(&j, big, sizeof(big));
-	const char *got = cap_end();
+	const char *got = capture_end();
 	T_CHECK(strlen(got) == 1 + 6 + 998 + 2 + 1);
 	T_CHECK(strncmp(got, "\"\\u0002xx", 9) == 0);
 	T_CHECK(strcmp(got + strlen(got) - 5, "xx\\\"\"") == 0);
@@ -190,9 +158,9 @@ test_nesting(void)
 	t_begin("json: nesting 40 deep stays valid and in bounds");
 	memset(&s, 0, sizeof(s));
 	memset(s.guard, 0xa5, sizeof(s.guard));
-	cap_begin();
+	capture_begin(STDOUT_FILENO);
 	nest(&s.j, 40, want, sizeof(want));
-	T_STREQ(cap_end(), want);
+	T_STREQ(capture_end(), want);
 	T_CHECK(s.j.depth == 0);
 	T_CHECK(s.j.deep == NULL); /* closed: nothing left allocated */
 	for (size_t i = 0; i < sizeof(s.guard); i++)
@@ -201,9 +169,9 @@ test_nesting(void)
 	t_end();
 
 	t_begin("json: a document can be written again after deep nesting");
-	cap_begin();
+	capture_begin(STDOUT_FILENO);
 	nest(&s.j, 3, want, sizeof(want));
-	T_STREQ(cap_end(), "[1,[2,[0],9],9]");
+	T_STREQ(capture_end(), "[1,[2,[0],9],9]");
 	T_STREQ(want, "[1,[2,[0],9],9]");
 	t_end();
 }

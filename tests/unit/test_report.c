@@ -13,56 +13,25 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "capture.h"
 #include "harness.h"
 #include "out.h"
 #include "report.h"
 
 void test_group_report(void);
 
-static char cap_text[8192];
-static int cap_saved_err = -1;
-static int cap_pipe[2] = { -1, -1 };
-
-/* Send stderr into a pipe (messages here are far below its capacity). */
-static void
-cap_begin(void)
-{
-	if (pipe(cap_pipe) < 0 || (cap_saved_err = dup(STDERR_FILENO)) < 0 ||
-	    dup2(cap_pipe[1], STDERR_FILENO) < 0)
-		abort();
-	close(cap_pipe[1]);
-}
-
-/* Restore stderr; what was written to it, NUL-terminated. */
-static const char *
-cap_end(void)
-{
-	size_t n = 0;
-	ssize_t r;
-
-	if (dup2(cap_saved_err, STDERR_FILENO) < 0)
-		abort();
-	close(cap_saved_err);
-	while (n < sizeof(cap_text) - 1 && (r = read(cap_pipe[0], cap_text + n,
-	                                        sizeof(cap_text) - 1 - n)) > 0)
-		n += (size_t)r;
-	cap_text[n] = '\0';
-	close(cap_pipe[0]);
-	return cap_text;
-}
-
 static void
 test_shapes(void)
 {
 	t_begin("report: prefix, verbatim and errno shapes");
-	cap_begin();
+	capture_begin(STDERR_FILENO);
 	report_warn("cannot drop capabilities: %s\n", strerror(EPERM));
 	report_plain("warning, got bogus %s line.\n", "tcp");
 	report_plain(
 	    "netstat: no support for `%s' on this system.\n", "AF INET (sctp)");
 	report_errno("/proc/net/route", ENOENT);
 	report_errno(NULL, EACCES);
-	T_STREQ(cap_end(),
+	T_STREQ(capture_end(),
 	    "nlnetstat: cannot drop capabilities: Operation not permitted\n"
 	    "warning, got bogus tcp line.\n"
 	    "netstat: no support for `AF INET (sctp)' on this system.\n"
@@ -81,9 +50,9 @@ test_long(void)
 	memset(path, 'p', sizeof(path) - 1);
 	path[sizeof(path) - 1] = '\0';
 	snprintf(want, sizeof(want), "nlnetstat: cannot read %s\n", path);
-	cap_begin();
+	capture_begin(STDERR_FILENO);
 	report_warn("cannot read %s\n", path);
-	T_STREQ(cap_end(), want);
+	T_STREQ(capture_end(), want);
 	t_end();
 }
 
@@ -179,7 +148,7 @@ test_finish(void)
 	fflush(stdout);
 	T_CHECK(out_flush() == 0);
 	T_CHECK(report_finish() == 0);
-	cap_begin();
+	capture_begin(STDERR_FILENO);
 	pid = fork();
 	if (pid == 0) {
 		int ro = open("/dev/null", O_RDONLY);
@@ -191,7 +160,7 @@ test_finish(void)
 	}
 	if (pid > 0)
 		waitpid(pid, &status, 0);
-	T_STREQ(cap_end(), "nlnetstat: write error: Bad file descriptor\n");
+	T_STREQ(capture_end(), "nlnetstat: write error: Bad file descriptor\n");
 	T_CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 1);
 	t_end();
 }

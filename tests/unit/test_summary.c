@@ -12,43 +12,12 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include "capture.h"
 #include "harness.h"
 #include "out.h"
 #include "summary.h"
 
 void test_group_summary(void);
-
-static char cap_text[8192];
-static int cap_saved = -1;
-static FILE *cap_file;
-
-static void
-cap_begin(void)
-{
-	fflush(stdout);
-	out_flush();
-	cap_file = tmpfile();
-	cap_saved = dup(STDOUT_FILENO);
-	if (cap_file == NULL || cap_saved < 0 ||
-	    dup2(fileno(cap_file), STDOUT_FILENO) < 0)
-		abort();
-}
-
-static const char *
-cap_end(void)
-{
-	size_t n;
-
-	T_CHECK(out_flush() == 0);
-	if (dup2(cap_saved, STDOUT_FILENO) < 0)
-		abort();
-	close(cap_saved);
-	rewind(cap_file);
-	n = fread(cap_text, 1, sizeof(cap_text) - 1, cap_file);
-	cap_text[n] = '\0';
-	fclose(cap_file);
-	return cap_text;
-}
 
 /* An Internet record: "addr" is IPv4 or IPv6 text by the family. */
 static struct sock_rec
@@ -82,9 +51,9 @@ print(const struct summary *s, enum ns_format format)
 
 	memset(&o, 0, sizeof(o));
 	o.format = format;
-	cap_begin();
+	capture_begin(STDOUT_FILENO);
 	summary_print(s, &o, NULL);
-	return cap_end();
+	return capture_end();
 }
 
 static void
