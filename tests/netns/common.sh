@@ -124,3 +124,25 @@ expect_rows() {
 	printf '    %s\n' "${missing[@]}" | cat -v
 	return 1
 }
+
+# netns_listeners_start A B SECONDS: in named namespaces A and B (already
+# added), bring lo up and hold a TCP listener on 127.0.0.1:4101 in A and
+# :4202 in B for SECONDS; waits until netstat sees both.  The holders'
+# PIDs are left in NS_PID_A and NS_PID_B (kill and wait them).
+# shellcheck disable=SC2034 # NS_PID_A and NS_PID_B are for the caller
+netns_listeners_start() {
+	local a=$1 b=$2 secs=$3 i
+	ip -n "$a" link set lo up
+	ip -n "$b" link set lo up
+	ip netns exec "$a" python3 -c 'import socket,sys,time
+s=socket.socket(); s.bind(("127.0.0.1",4101)); s.listen(); time.sleep(float(sys.argv[1]))' "$secs" &
+	NS_PID_A=$!
+	ip netns exec "$b" python3 -c 'import socket,sys,time
+s=socket.socket(); s.bind(("127.0.0.1",4202)); s.listen(); time.sleep(float(sys.argv[1]))' "$secs" &
+	NS_PID_B=$!
+	for ((i = 0; i < 50; i++)); do
+		ip netns exec "$a" "$NETSTAT" -tln 2>/dev/null | grep -q ':4101 ' &&
+			ip netns exec "$b" "$NETSTAT" -tln 2>/dev/null | grep -q ':4202 ' && break
+		sleep 0.1
+	done
+}

@@ -324,20 +324,8 @@ netns_cases() {
 		fail "extras: netns setup" "ip netns add failed"
 		return
 	}
-	ip -n $a link set lo up
-	ip -n $b link set lo up
-	ip netns exec $a python3 -c 'import socket,time
-s=socket.socket(); s.bind(("127.0.0.1",4101)); s.listen(); time.sleep(30)' &
-	local pa=$!
-	ip netns exec $b python3 -c 'import socket,time
-s=socket.socket(); s.bind(("127.0.0.1",4202)); s.listen(); time.sleep(30)' &
-	local pb=$!
-	local i
-	for ((i = 0; i < 50; i++)); do
-		ip netns exec $a "$NETSTAT" -tln 2>/dev/null | grep -q ':4101 ' &&
-			ip netns exec $b "$NETSTAT" -tln 2>/dev/null | grep -q ':4202 ' && break
-		sleep 0.1
-	done
+	netns_listeners_start $a $b 30
+	local pa=$NS_PID_A pb=$NS_PID_B
 	ip netns exec $a "$NETSTAT" -tlnp >"$T_TMP/ns.ref" 2>&1
 	"$NL" --netns $a -tlnp >"$T_TMP/ns.got" 2>&1
 	if cmp -s "$T_TMP/ns.ref" "$T_TMP/ns.got" && grep -q ':4101 ' "$T_TMP/ns.got"; then

@@ -334,20 +334,8 @@ netns_label_cases() {
 		fail "metrics: netns setup" "ip netns add failed"
 		return
 	fi
-	ip -n $a link set lo up
-	ip -n $b link set lo up
-	ip netns exec $a python3 -c 'import socket,time
-s=socket.socket(); s.bind(("127.0.0.1",4101)); s.listen(); time.sleep(600)' &
-	local pa=$!
-	ip netns exec $b python3 -c 'import socket,time
-s=socket.socket(); s.bind(("127.0.0.1",4202)); s.listen(); time.sleep(600)' &
-	local pb=$!
-	local i
-	for ((i = 0; i < 50; i++)); do
-		ip netns exec $a "$NETSTAT" -tln 2>/dev/null | grep -q ':4101 ' &&
-			ip netns exec $b "$NETSTAT" -tln 2>/dev/null | grep -q ':4202 ' && break
-		sleep 0.1
-	done
+	netns_listeners_start $a $b 600
+	local pa=$NS_PID_A pb=$NS_PID_B
 	"$NL" --netns $a --metrics -tan >"$T_TMP/na.prom" 2>&1
 	"$NL" --all-netns --metrics -tan -p >"$T_TMP/all.prom" 2>&1
 	"$NL" --all-netns --metrics=openmetrics -tan >"$T_TMP/all.om" 2>&1
