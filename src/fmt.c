@@ -340,7 +340,7 @@ fmt_unix_header(char *buf, size_t len, const struct opts *o)
 	               "I-Node  "));
 	if (o->programs)
 		sb_str(&b, " PID/Program name    ");
-	if (o->peers) {
+	if (o->ext.peers) {
 		/* nlnetstat's "Peer" after netstat's (translated) " Path". */
 		const char *path = tr_(" Path\n");
 		size_t n = strcspn(path, "\n");
@@ -400,7 +400,7 @@ fmt_unix_row(char *buf, size_t len, const struct opts *o,
 		    escape_copy(safe, sizeof(safe), r->path, r->path_len);
 		sb_put(&b, safe, n);
 	}
-	if (o->peers) {
+	if (o->ext.peers) {
 		/* nlnetstat's --peers column, after netstat's last one. */
 		sb_str(&b, r->path != NULL ? " " : "");
 		if (r->have & HAVE_PEER) {
