@@ -143,26 +143,36 @@ privs_sees_all(void)
 	return !privs_missing_ptrace() && !privs_missing_dac();
 }
 
+/* The whole text of a file below /proc (the caller frees it), or NULL. */
+static char *
+privs_proc_text(const char *rel)
+{
+	char *buf;
+	size_t len;
+	int fd = util_proc_open(rel);
+
+	if (fd < 0)
+		return NULL;
+	if (util_read_all(fd, &buf, &len) != 0)
+		buf = NULL;
+	close(fd);
+	return buf;
+}
+
 /* hidepid= on the /proc mount hides other users' processes entirely. */
 static bool
 privs_proc_hidepid(void)
 {
-	char *buf;
-	size_t len;
+	char *buf = privs_proc_text("self/mountinfo");
 	bool hidden = false;
-	int fd = util_proc_open("self/mountinfo");
 
-	if (fd < 0)
+	if (buf == NULL)
 		return false;
-	if (util_read_all(fd, &buf, &len) == 0) {
-		for (char *line = strtok(buf, "\n"); line;
-		     line = strtok(NULL, "\n"))
-			if (strstr(line, " /proc ") && strstr(line, "hidepid="))
-				hidden = !strstr(line, "hidepid=0") &&
-				         !strstr(line, "hidepid=off");
-		free(buf);
-	}
-	close(fd);
+	for (char *line = strtok(buf, "\n"); line; line = strtok(NULL, "\n"))
+		if (strstr(line, " /proc ") && strstr(line, "hidepid="))
+			hidden = !strstr(line, "hidepid=0") &&
+			         !strstr(line, "hidepid=off");
+	free(buf);
 	return hidden;
 }
 
@@ -170,19 +180,11 @@ privs_proc_hidepid(void)
 static bool
 privs_in_child_userns(void)
 {
-	char *buf;
-	size_t len;
-	bool child = false;
-	int fd = util_proc_open("self/uid_map");
+	char *buf = privs_proc_text("self/uid_map");
+	/* The initial namespace maps 0 0 4294967295. */
+	bool child = buf != NULL && strstr(buf, "4294967295") == NULL;
 
-	if (fd < 0)
-		return false;
-	if (util_read_all(fd, &buf, &len) == 0) {
-		/* The initial namespace maps 0 0 4294967295. */
-		child = strstr(buf, "4294967295") == NULL;
-		free(buf);
-	}
-	close(fd);
+	free(buf);
 	return child;
 }
 
