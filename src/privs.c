@@ -210,6 +210,22 @@ privs_append(char *buf, size_t len, size_t *off, const char *fmt, ...)
 		*off = *off + (size_t)n < len ? *off + (size_t)n : len - 1;
 }
 
+/* What can hide processes from -p, each with the line that explains it. */
+static const struct {
+	bool (*applies)(void);
+	const char *why;
+} privs_limits[] = {
+	{ privs_missing_ptrace, "missing CAP_SYS_PTRACE: the fd tables of "
+	                        "other users' and non-dumpable processes are "
+	                        "closed." },
+	{ privs_missing_dac, "missing CAP_DAC_READ_SEARCH: other users' "
+	                     "/proc/PID/fd directories cannot be listed." },
+	{ privs_proc_hidepid, "/proc is mounted with hidepid: other "
+	                      "users' processes are invisible." },
+	{ privs_in_child_userns, "running in a user namespace: capabilities "
+	                         "do not reach processes outside it." },
+};
+
 void
 privs_explain(
     char *buf, size_t len, unsigned long denied, unsigned long own_nondumpable)
@@ -226,27 +242,11 @@ privs_explain(
 		privs_append(buf, len, &off,
 		    " (%lu of them yours but not dumpable)", own_nondumpable);
 	privs_append(buf, len, &off, ".\n");
-	if (privs_missing_ptrace())
-		privs_append(buf, len, &off,
-		    "%s: missing CAP_SYS_PTRACE: the fd tables of "
-		    "other users' and non-dumpable processes are "
-		    "closed.\n",
-		    me);
-	if (privs_missing_dac())
-		privs_append(buf, len, &off,
-		    "%s: missing CAP_DAC_READ_SEARCH: other users' "
-		    "/proc/PID/fd directories cannot be listed.\n",
-		    me);
-	if (privs_proc_hidepid())
-		privs_append(buf, len, &off,
-		    "%s: /proc is mounted with hidepid: other "
-		    "users' processes are invisible.\n",
-		    me);
-	if (privs_in_child_userns())
-		privs_append(buf, len, &off,
-		    "%s: running in a user namespace: capabilities "
-		    "do not reach processes outside it.\n",
-		    me);
+	for (size_t i = 0; i < sizeof(privs_limits) / sizeof(privs_limits[0]);
+	     i++)
+		if (privs_limits[i].applies())
+			privs_append(buf, len, &off, "%s: %s\n", me,
+			    privs_limits[i].why);
 	if (privs_sees_all())
 		privs_append(buf, len, &off,
 		    "%s: the capabilities are present; a security "
