@@ -308,16 +308,25 @@ show_suffix(const struct opts *o)
 	return tr_("(w/o servers)");
 }
 
+/* Both listings' header start: title, the view it shows, the columns. */
+static void
+header_start(
+    struct sb *b, const char *title, const struct opts *o, const char *columns)
+{
+	b->p[0] = '\0';
+	sb_str(b, title);
+	sb_str(b, show_suffix(o));
+	sb_str(b, columns);
+}
+
 size_t
 fmt_inet_header(char *buf, size_t len, const struct opts *o)
 {
 	struct sb b = { buf, 0, len };
 
-	buf[0] = '\0';
-	sb_str(&b, tr_("Active Internet connections "));
-	sb_str(&b, show_suffix(o));
-	sb_str(&b, tr_("\nProto Recv-Q Send-Q Local Address           Foreign "
-	               "Address         State      "));
+	header_start(&b, tr_("Active Internet connections "), o,
+	    tr_("\nProto Recv-Q Send-Q Local Address           Foreign "
+	        "Address         State      "));
 	if (o->extend > 0)
 		sb_str(&b, tr_(" User       Inode     "));
 	if (o->programs)
@@ -333,11 +342,9 @@ fmt_unix_header(char *buf, size_t len, const struct opts *o)
 {
 	struct sb b = { buf, 0, len };
 
-	buf[0] = '\0';
-	sb_str(&b, tr_("Active UNIX domain sockets "));
-	sb_str(&b, show_suffix(o));
-	sb_str(&b, tr_("\nProto RefCnt Flags       Type       State         "
-	               "I-Node  "));
+	header_start(&b, tr_("Active UNIX domain sockets "), o,
+	    tr_("\nProto RefCnt Flags       Type       State         "
+	        "I-Node  "));
 	if (o->programs)
 		sb_str(&b, " PID/Program name    ");
 	if (o->ext.peers) {
