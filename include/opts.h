@@ -79,15 +79,7 @@ struct opts {
 	int verbose;      /* count of -v */
 	bool continuous;  /* -c */
 	unsigned route;   /* ROUTE_* from -F -C */
-	enum ns_format format; /* --json */
-	bool summary;          /* --summary */
-	bool summary_all;      /* --summary without -a/-l counts every socket */
-	bool peers;            /* --peers */
-	const char *netns;     /* --netns NAME|PATH */
-	bool all_netns;        /* --all-netns */
-	struct xfilter xf;     /* --port --sport --dport --state --pid ... */
-	enum ns_metrics metrics;  /* --metrics[=openmetrics], --metrics-file */
-	const char *metrics_file; /* --metrics-file PATH, or NULL: stdout */
+	struct xopts_values ext; /* nlnetstat's own options: --json ... */
 };
 
 /*

@@ -16,7 +16,7 @@ struct summary *summary_new(void);
 void summary_add(
     struct summary *s, const struct sock_rec *r, const char *label);
 /*
- * Print everything counted (table or JSON per o->format); with JSON, a
+ * Print everything counted (table or JSON per o->ext.format); with JSON, a
  * netns label (NULL: none) goes in as the "netns" member.
  */
 void summary_print(

@@ -47,7 +47,7 @@ struct xfilter {
 	unsigned naddrs;
 };
 
-/* What nlnetstat's own options set; opts_parse() copies it into opts. */
+/* What nlnetstat's own options set: struct opts' member ext (opts.h). */
 struct xopts_values {
 	enum ns_format format; /* --json */
 	bool summary;          /* --summary */
@@ -57,7 +57,8 @@ struct xopts_values {
 	bool all_netns;    /* --all-netns */
 	struct xfilter xf; /* --port --sport --dport --state --pid ... */
 	enum ns_metrics metrics;  /* --metrics[=openmetrics] */
-	const char *metrics_file; /* --metrics-file PATH (implies --metrics) */
+	const char *metrics_file; /* --metrics-file PATH (implies --metrics),
+	                           * or NULL: stdout */
 };
 
 struct option;

@@ -532,7 +532,7 @@ mx_render(struct emit_metrics *x)
 static void
 mx_write(struct emit_metrics *x)
 {
-	const char *path = x->base.o->metrics_file;
+	const char *path = x->base.o->ext.metrics_file;
 	int rc;
 
 	if (path == NULL) {
@@ -658,7 +658,7 @@ emit_metrics_new(const struct opts *o)
 	/* Only the first owner of a socket is used (-l -p may stop early). */
 	x->base =
 	    (struct emitter){ &metrics_ops, o, EMIT_CAP_FIRST_OWNER, NULL };
-	x->openmetrics = o->metrics == METRICS_OPENMETRICS;
+	x->openmetrics = o->ext.metrics == METRICS_OPENMETRICS;
 	x->port_idx = xmalloc(2 * MX_PORTS * sizeof(*x->port_idx));
 	memset(x->port_idx, 0xff, 2 * MX_PORTS * sizeof(*x->port_idx));
 	mx_slots_rehash(x, 64);

@@ -72,7 +72,7 @@ summary_all_netns_begin(struct emitter *e)
 {
 	struct emit_summary *x = (struct emit_summary *)e;
 
-	if (e->o->format != FORMAT_JSON || e->o->mode != MODE_SOCKETS)
+	if (e->o->ext.format != FORMAT_JSON || e->o->mode != MODE_SOCKETS)
 		return;
 	out_write("[", 1);
 	x->framed = true;

@@ -135,7 +135,7 @@ filter_match(const struct opts *o, const struct sock_rec *r)
 {
 	bool listening;
 
-	if (o->xf.active && !xfilter_match(&o->xf, r))
+	if (o->ext.xf.active && !xfilter_match(&o->ext.xf, r))
 		return false;
 	if (o->show == SHOW_ALL)
 		return true;
@@ -147,11 +147,11 @@ filter_match(const struct opts *o, const struct sock_rec *r)
 bool
 filter_owner_match(const struct opts *o, const int *pids, size_t n)
 {
-	if (o->xf.npids == 0)
+	if (o->ext.xf.npids == 0)
 		return true;
 	for (size_t i = 0; i < n; i++)
-		for (unsigned k = 0; k < o->xf.npids; k++)
-			if (pids[i] == o->xf.pids[k])
+		for (unsigned k = 0; k < o->ext.xf.npids; k++)
+			if (pids[i] == o->ext.xf.pids[k])
 				return true;
 	return false;
 }
@@ -160,8 +160,8 @@ uint16_t
 filter_push_port(const struct opts *o, bool local)
 {
 	if (local)
-		return o->xf.nsports == 1 ? o->xf.sports[0] : 0;
-	return o->xf.ndports == 1 ? o->xf.dports[0] : 0;
+		return o->ext.xf.nsports == 1 ? o->ext.xf.sports[0] : 0;
+	return o->ext.xf.ndports == 1 ? o->ext.xf.dports[0] : 0;
 }
 
 /* --state as a TCP mask, or all states when a name is not a TCP one. */
@@ -170,10 +170,10 @@ xfilter_tcp_mask(const struct opts *o)
 {
 	uint32_t mask = 0;
 
-	if (o->xf.nstates == 0)
+	if (o->ext.xf.nstates == 0)
 		return UINT32_MAX;
-	for (unsigned i = 0; i < o->xf.nstates; i++) {
-		int st = sockstate_tcp_number(o->xf.states[i]);
+	for (unsigned i = 0; i < o->ext.xf.nstates; i++) {
+		int st = sockstate_tcp_number(o->ext.xf.states[i]);
 		if (st < 0)
 			return UINT32_MAX;
 		mask |= 1u << st;

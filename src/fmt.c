@@ -308,16 +308,25 @@ show_suffix(const struct opts *o)
 	return tr_("(w/o servers)");
 }
 
+/* Both listings' header start: title, the view it shows, the columns. */
+static void
+header_start(
+    struct sb *b, const char *title, const struct opts *o, const char *columns)
+{
+	b->p[0] = '\0';
+	sb_str(b, title);
+	sb_str(b, show_suffix(o));
+	sb_str(b, columns);
+}
+
 size_t
 fmt_inet_header(char *buf, size_t len, const struct opts *o)
 {
 	struct sb b = { buf, 0, len };
 
-	buf[0] = '\0';
-	sb_str(&b, tr_("Active Internet connections "));
-	sb_str(&b, show_suffix(o));
-	sb_str(&b, tr_("\nProto Recv-Q Send-Q Local Address           Foreign "
-	               "Address         State      "));
+	header_start(&b, tr_("Active Internet connections "), o,
+	    tr_("\nProto Recv-Q Send-Q Local Address           Foreign "
+	        "Address         State      "));
 	if (o->extend > 0)
 		sb_str(&b, tr_(" User       Inode     "));
 	if (o->programs)
@@ -333,14 +342,12 @@ fmt_unix_header(char *buf, size_t len, const struct opts *o)
 {
 	struct sb b = { buf, 0, len };
 
-	buf[0] = '\0';
-	sb_str(&b, tr_("Active UNIX domain sockets "));
-	sb_str(&b, show_suffix(o));
-	sb_str(&b, tr_("\nProto RefCnt Flags       Type       State         "
-	               "I-Node  "));
+	header_start(&b, tr_("Active UNIX domain sockets "), o,
+	    tr_("\nProto RefCnt Flags       Type       State         "
+	        "I-Node  "));
 	if (o->programs)
 		sb_str(&b, " PID/Program name    ");
-	if (o->peers) {
+	if (o->ext.peers) {
 		/* nlnetstat's "Peer" after netstat's (translated) " Path". */
 		const char *path = tr_(" Path\n");
 		size_t n = strcspn(path, "\n");
@@ -400,7 +407,7 @@ fmt_unix_row(char *buf, size_t len, const struct opts *o,
 		    escape_copy(safe, sizeof(safe), r->path, r->path_len);
 		sb_put(&b, safe, n);
 	}
-	if (o->peers) {
+	if (o->ext.peers) {
 		/* nlnetstat's --peers column, after netstat's last one. */
 		sb_str(&b, r->path != NULL ? " " : "");
 		if (r->have & HAVE_PEER) {

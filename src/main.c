@@ -28,11 +28,11 @@
 static struct emitter *
 main_emitter(const struct opts *o)
 {
-	if (o->metrics != METRICS_OFF)
+	if (o->ext.metrics != METRICS_OFF)
 		return emit_metrics_new(o);
-	if (o->summary && o->mode == MODE_SOCKETS)
+	if (o->ext.summary && o->mode == MODE_SOCKETS)
 		return emit_summary_new(o);
-	if (o->format == FORMAT_JSON)
+	if (o->ext.format == FORMAT_JSON)
 		return emit_json_new(o);
 	return emit_text_new(o);
 }
@@ -90,7 +90,7 @@ main_pass_all_netns(struct run_ctx *c)
 	if (n > 0 && netns_enter(list[0].fd) == 0)
 		main_netns_entered(c, NULL);
 	/* Give up what the -p scans kept for setns (privs_error() reports). */
-	if (c->o->programs || c->o->xf.npids > 0)
+	if (c->o->programs || c->o->ext.xf.npids > 0)
 		(void)privs_scan_end(!c->o->continuous);
 	netns_list_free(list, n);
 	return status;
@@ -153,17 +153,19 @@ main_run(struct run_ctx *c)
 	const struct opts *o = c->o;
 	int status;
 
-	if (o->netns != NULL && main_enter_netns(c, o->netns) != EXIT_OK)
+	if (o->ext.netns != NULL &&
+	    main_enter_netns(c, o->ext.netns) != EXIT_OK)
 		return EXIT_FAIL;
 	/* With file capabilities, only the -p scan keeps them (privs.c). */
 	int rc = privs_start(
-	    o->mode == MODE_SOCKETS && (o->programs || o->xf.npids > 0));
+	    o->mode == MODE_SOCKETS && (o->programs || o->ext.xf.npids > 0));
 	if (rc < 0)
 		return main_privs_failed(rc);
 	/* -s ignores -c, as net-tools does. */
 	bool repeat = o->continuous && o->mode != MODE_STATS;
 	for (;; c->pass++) {
-		status = o->all_netns ? main_pass_all_netns(c) : main_pass(c);
+		status =
+		    o->ext.all_netns ? main_pass_all_netns(c) : main_pass(c);
 		if (privs_error() < 0) {
 			status = main_privs_failed(privs_error());
 			break;

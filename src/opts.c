@@ -371,7 +371,7 @@ opts_finish(struct opts *o, const struct parse_state *ps)
 	                          : SHOW_CONNECTED;
 	/* --summary and --metrics count every socket unless -a or -l chose
 	 * a view. */
-	if ((o->summary_all || o->metrics != METRICS_OFF) && !ps->all &&
+	if ((o->ext.summary_all || o->ext.metrics != METRICS_OFF) && !ps->all &&
 	    !ps->listening)
 		o->show = SHOW_ALL;
 	if (ps->masq)
@@ -396,26 +396,11 @@ opts_exit_xerror(const struct xopts_error *err)
 	exit(EXIT_USAGE);
 }
 
-/* Copy what nlnetstat's own options set into the parsed command line. */
-static void
-opts_take_extensions(struct opts *o, const struct xopts_values *xv)
-{
-	o->format = xv->format;
-	o->summary = xv->summary;
-	o->summary_all = xv->summary_all;
-	o->peers = xv->peers;
-	o->netns = xv->netns;
-	o->all_netns = xv->all_netns;
-	o->xf = xv->xf;
-	o->metrics = xv->metrics;
-	o->metrics_file = xv->metrics_file;
-}
-
 /* --metrics describes sockets and -s counters, nothing else: exit 3. */
 static void
 opts_check_metrics(const struct opts *o)
 {
-	if (o->metrics == METRICS_OFF || o->mode == MODE_SOCKETS ||
+	if (o->ext.metrics == METRICS_OFF || o->mode == MODE_SOCKETS ||
 	    o->mode == MODE_STATS)
 		return;
 	report_warn("--metrics: only the socket listing and -s have "
@@ -428,15 +413,13 @@ opts_parse(int argc, char **argv, struct opts *o)
 {
 	struct parse_state ps;
 	struct xopts_error xerr = { .usage = false };
-	struct xopts_values xv = { .format = FORMAT_TABLE };
 
 	memset(o, 0, sizeof(*o));
 	memset(&ps, 0, sizeof(ps));
 	/* nlnetstat's own long options leave argv before getopt sees it. */
-	argc = xopts_extract(argc, argv, &xv, long_opts, &xerr);
+	argc = xopts_extract(argc, argv, &o->ext, long_opts, &xerr);
 	if (argc < 0)
 		opts_exit_xerror(&xerr);
-	opts_take_extensions(o, &xv);
 	for (;;) {
 		int longidx = -1;
 		int c =

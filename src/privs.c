@@ -143,26 +143,36 @@ privs_sees_all(void)
 	return !privs_missing_ptrace() && !privs_missing_dac();
 }
 
+/* The whole text of a file below /proc (the caller frees it), or NULL. */
+static char *
+privs_proc_text(const char *rel)
+{
+	char *buf;
+	size_t len;
+	int fd = util_proc_open(rel);
+
+	if (fd < 0)
+		return NULL;
+	if (util_read_all(fd, &buf, &len) != 0)
+		buf = NULL;
+	close(fd);
+	return buf;
+}
+
 /* hidepid= on the /proc mount hides other users' processes entirely. */
 static bool
 privs_proc_hidepid(void)
 {
-	char *buf;
-	size_t len;
+	char *buf = privs_proc_text("self/mountinfo");
 	bool hidden = false;
-	int fd = util_proc_open("self/mountinfo");
 
-	if (fd < 0)
+	if (buf == NULL)
 		return false;
-	if (util_read_all(fd, &buf, &len) == 0) {
-		for (char *line = strtok(buf, "\n"); line;
-		     line = strtok(NULL, "\n"))
-			if (strstr(line, " /proc ") && strstr(line, "hidepid="))
-				hidden = !strstr(line, "hidepid=0") &&
-				         !strstr(line, "hidepid=off");
-		free(buf);
-	}
-	close(fd);
+	for (char *line = strtok(buf, "\n"); line; line = strtok(NULL, "\n"))
+		if (strstr(line, " /proc ") && strstr(line, "hidepid="))
+			hidden = !strstr(line, "hidepid=0") &&
+			         !strstr(line, "hidepid=off");
+	free(buf);
 	return hidden;
 }
 
@@ -170,19 +180,11 @@ privs_proc_hidepid(void)
 static bool
 privs_in_child_userns(void)
 {
-	char *buf;
-	size_t len;
-	bool child = false;
-	int fd = util_proc_open("self/uid_map");
+	char *buf = privs_proc_text("self/uid_map");
+	/* The initial namespace maps 0 0 4294967295. */
+	bool child = buf != NULL && strstr(buf, "4294967295") == NULL;
 
-	if (fd < 0)
-		return false;
-	if (util_read_all(fd, &buf, &len) == 0) {
-		/* The initial namespace maps 0 0 4294967295. */
-		child = strstr(buf, "4294967295") == NULL;
-		free(buf);
-	}
-	close(fd);
+	free(buf);
 	return child;
 }
 
@@ -208,6 +210,22 @@ privs_append(char *buf, size_t len, size_t *off, const char *fmt, ...)
 		*off = *off + (size_t)n < len ? *off + (size_t)n : len - 1;
 }
 
+/* What can hide processes from -p, each with the line that explains it. */
+static const struct {
+	bool (*applies)(void);
+	const char *why;
+} privs_limits[] = {
+	{ privs_missing_ptrace, "missing CAP_SYS_PTRACE: the fd tables of "
+	                        "other users' and non-dumpable processes are "
+	                        "closed." },
+	{ privs_missing_dac, "missing CAP_DAC_READ_SEARCH: other users' "
+	                     "/proc/PID/fd directories cannot be listed." },
+	{ privs_proc_hidepid, "/proc is mounted with hidepid: other "
+	                      "users' processes are invisible." },
+	{ privs_in_child_userns, "running in a user namespace: capabilities "
+	                         "do not reach processes outside it." },
+};
+
 void
 privs_explain(
     char *buf, size_t len, unsigned long denied, unsigned long own_nondumpable)
@@ -224,27 +242,11 @@ privs_explain(
 		privs_append(buf, len, &off,
 		    " (%lu of them yours but not dumpable)", own_nondumpable);
 	privs_append(buf, len, &off, ".\n");
-	if (privs_missing_ptrace())
-		privs_append(buf, len, &off,
-		    "%s: missing CAP_SYS_PTRACE: the fd tables of "
-		    "other users' and non-dumpable processes are "
-		    "closed.\n",
-		    me);
-	if (privs_missing_dac())
-		privs_append(buf, len, &off,
-		    "%s: missing CAP_DAC_READ_SEARCH: other users' "
-		    "/proc/PID/fd directories cannot be listed.\n",
-		    me);
-	if (privs_proc_hidepid())
-		privs_append(buf, len, &off,
-		    "%s: /proc is mounted with hidepid: other "
-		    "users' processes are invisible.\n",
-		    me);
-	if (privs_in_child_userns())
-		privs_append(buf, len, &off,
-		    "%s: running in a user namespace: capabilities "
-		    "do not reach processes outside it.\n",
-		    me);
+	for (size_t i = 0; i < sizeof(privs_limits) / sizeof(privs_limits[0]);
+	     i++)
+		if (privs_limits[i].applies())
+			privs_append(buf, len, &off, "%s: %s\n", me,
+			    privs_limits[i].why);
 	if (privs_sees_all())
 		privs_append(buf, len, &off,
 		    "%s: the capabilities are present; a security "

@@ -52,6 +52,35 @@ attr_name(const struct nlattr *a, char *buf, size_t len)
 	buf[strnlen(buf, len)] = '\0';
 }
 
+/* An attribute's payload into dst[0..size), cut or zero-filled to size. */
+static void
+attr_copy(const struct nlattr *a, void *dst, size_t size)
+{
+	size_t n = mnl_attr_get_payload_len(a);
+
+	memset(dst, 0, size);
+	memcpy(dst, mnl_attr_get_payload(a), n < size ? n : size);
+}
+
+/*
+ * The fixed header of a message of type and its attributes into tb[0..max]
+ * (zeroed first).  Returns the header, or NULL for another type, a short
+ * message or bad attributes.
+ */
+static const void *
+msg_parse(const struct nlmsghdr *nlh, uint16_t type, size_t hdrlen,
+    const struct nlattr **tb, unsigned max)
+{
+	struct attr_tab t = { tb, max };
+
+	memset(tb, 0, (max + 1) * sizeof(*tb));
+	if (nlh->nlmsg_type != type ||
+	    nlh->nlmsg_len < mnl_nlmsg_size(hdrlen) ||
+	    mnl_attr_parse(nlh, (unsigned)hdrlen, attr_keep, &t) < 0)
+		return NULL;
+	return mnl_nlmsg_get_payload(nlh);
+}
+
 /* /proc/net/dev's sums (net/core/net-procfs.c) of the 64-bit counters. */
 static void
 link_stats_sum(const struct rtnl_link_stats64 *s, struct iface_stats *st)
@@ -80,10 +109,8 @@ static void
 link_stats64(const struct nlattr *a, struct iface_stats *st)
 {
 	struct rtnl_link_stats64 s;
-	size_t n = mnl_attr_get_payload_len(a);
 
-	memset(&s, 0, sizeof(s));
-	memcpy(&s, mnl_attr_get_payload(a), n < sizeof(s) ? n : sizeof(s));
+	attr_copy(a, &s, sizeof(s));
 	link_stats_sum(&s, st);
 }
 
@@ -96,14 +123,12 @@ link_stats32(const struct nlattr *a, struct iface_stats *st)
 {
 	uint32_t v[sizeof(struct rtnl_link_stats) / sizeof(uint32_t)];
 	uint64_t w[sizeof(struct rtnl_link_stats64) / sizeof(uint64_t)];
-	size_t n = mnl_attr_get_payload_len(a);
 	struct rtnl_link_stats64 s;
 
 	_Static_assert(sizeof(v) / sizeof(v[0]) <= sizeof(w) / sizeof(w[0]),
 	    "the 32-bit block is a prefix of the 64-bit one");
-	memset(v, 0, sizeof(v));
+	attr_copy(a, v, sizeof(v));
 	memset(w, 0, sizeof(w));
-	memcpy(v, mnl_attr_get_payload(a), n < sizeof(v) ? n : sizeof(v));
 	for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++)
 		w[i] = v[i];
 	memcpy(&s, w, sizeof(s));
@@ -114,10 +139,8 @@ static void
 link_map(const struct nlattr *a, struct rtnl_link *l)
 {
 	struct rtnl_link_ifmap m;
-	size_t n = mnl_attr_get_payload_len(a);
 
-	memset(&m, 0, sizeof(m));
-	memcpy(&m, mnl_attr_get_payload(a), n < sizeof(m) ? n : sizeof(m));
+	attr_copy(a, &m, sizeof(m));
 	l->has_map = true;
 	l->map.mem_start = (unsigned long)m.mem_start;
 	l->map.mem_end = (unsigned long)m.mem_end;
@@ -138,16 +161,11 @@ attr_u32_or(const struct nlattr *a, uint32_t dflt)
 int
 rtnl_link_parse(const struct nlmsghdr *nlh, struct rtnl_link *out)
 {
-	const struct nlattr *tb[IFLA_MAX + 1] = { 0 };
-	struct attr_tab t = { tb, IFLA_MAX };
-	const struct ifinfomsg *ifi;
+	const struct nlattr *tb[IFLA_MAX + 1];
+	const struct ifinfomsg *ifi =
+	    msg_parse(nlh, RTM_NEWLINK, sizeof(struct ifinfomsg), tb, IFLA_MAX);
 
-	if (nlh->nlmsg_type != RTM_NEWLINK ||
-	    nlh->nlmsg_len < mnl_nlmsg_size(sizeof(*ifi)))
-		return -EINVAL;
-	ifi = mnl_nlmsg_get_payload(nlh);
-	if (mnl_attr_parse(nlh, sizeof(*ifi), attr_keep, &t) < 0 ||
-	    tb[IFLA_IFNAME] == NULL)
+	if (ifi == NULL || tb[IFLA_IFNAME] == NULL)
 		return -EINVAL;
 	memset(out, 0, sizeof(*out));
 	out->index = ifi->ifi_index;
@@ -157,12 +175,8 @@ rtnl_link_parse(const struct nlmsghdr *nlh, struct rtnl_link *out)
 	out->mtu = (int)attr_u32_or(tb[IFLA_MTU], 0);
 	out->txqlen =
 	    tb[IFLA_TXQLEN] != NULL ? (int)attr_u32_or(tb[IFLA_TXQLEN], 0) : -1;
-	if (tb[IFLA_ADDRESS] != NULL) {
-		size_t n = mnl_attr_get_payload_len(tb[IFLA_ADDRESS]);
-
-		memcpy(out->hwaddr, mnl_attr_get_payload(tb[IFLA_ADDRESS]),
-		    n < sizeof(out->hwaddr) ? n : sizeof(out->hwaddr));
-	}
+	if (tb[IFLA_ADDRESS] != NULL)
+		attr_copy(tb[IFLA_ADDRESS], out->hwaddr, sizeof(out->hwaddr));
 	if (tb[IFLA_MAP] != NULL)
 		link_map(tb[IFLA_MAP], out);
 	if (tb[IFLA_STATS64] != NULL) {
@@ -188,17 +202,11 @@ attr_in4(const struct nlattr *a)
 int
 rtnl_addr4_parse(const struct nlmsghdr *nlh, struct rtnl_addr4 *out)
 {
-	const struct nlattr *tb[IFA_MAX + 1] = { 0 };
-	struct attr_tab t = { tb, IFA_MAX };
-	const struct ifaddrmsg *ifa;
+	const struct nlattr *tb[IFA_MAX + 1];
+	const struct ifaddrmsg *ifa =
+	    msg_parse(nlh, RTM_NEWADDR, sizeof(struct ifaddrmsg), tb, IFA_MAX);
 
-	if (nlh->nlmsg_type != RTM_NEWADDR ||
-	    nlh->nlmsg_len < mnl_nlmsg_size(sizeof(*ifa)))
-		return -EINVAL;
-	ifa = mnl_nlmsg_get_payload(nlh);
-	if (ifa->ifa_family != AF_INET ||
-	    mnl_attr_parse(nlh, sizeof(*ifa), attr_keep, &t) < 0 ||
-	    tb[IFA_LABEL] == NULL)
+	if (ifa == NULL || ifa->ifa_family != AF_INET || tb[IFA_LABEL] == NULL)
 		return -EINVAL;
 	memset(out, 0, sizeof(*out));
 	out->index = (int)ifa->ifa_index;

@@ -151,8 +151,8 @@ listing_can_stop_early(const struct listing *l)
 	const struct opts *o = l->o;
 
 	return o->programs && o->show == SHOW_LISTENING &&
-	       (l->emit->caps & EMIT_CAP_FIRST_OWNER) && o->xf.npids == 0 &&
-	       !o->peers && privs_sees_every_process();
+	       (l->emit->caps & EMIT_CAP_FIRST_OWNER) && o->ext.xf.npids == 0 &&
+	       !o->ext.peers && privs_sees_every_process();
 }
 
 /*
@@ -167,7 +167,7 @@ listing_load_owners(struct listing *l)
 	bool early;
 
 	/* --pid needs the owners even without the -p column. */
-	if ((!l->o->programs && l->o->xf.npids == 0) || l->owners_loaded)
+	if ((!l->o->programs && l->o->ext.xf.npids == 0) || l->owners_loaded)
 		return EXIT_OK;
 	l->owners_loaded = true;
 	early = listing_can_stop_early(l) && listing_collect_wanted(l, &wanted);
@@ -176,7 +176,7 @@ listing_load_owners(struct listing *l)
 	if (procfd == -EMFILE || procfd == -ENFILE) {
 		/* Not a question of privileges: say what it is. */
 		int dropped =
-		    privs_scan_end(!l->o->continuous && !l->o->all_netns);
+		    privs_scan_end(!l->o->continuous && !l->o->ext.all_netns);
 		hmap_free(&wanted);
 		if (dropped < 0)
 			return EXIT_FAIL;
@@ -187,7 +187,7 @@ listing_load_owners(struct listing *l)
 	procmap_build(&l->owners, &st, early ? &wanted : NULL);
 	/* -c and --all-netns enter later passes or namespaces: keep the
 	 * permitted set (setns needs CAP_SYS_ADMIN), clear the effective. */
-	int dropped = privs_scan_end(!l->o->continuous && !l->o->all_netns);
+	int dropped = privs_scan_end(!l->o->continuous && !l->o->ext.all_netns);
 	/* Its descriptor is not kept: the /proc/net files come next. */
 	util_proc_release();
 	hmap_free(&wanted);
@@ -221,7 +221,7 @@ listing_owner_match(const struct listing *l, uint64_t inode)
 	struct procmap_iter it;
 	struct procmap_owner ow;
 
-	if (l->o->xf.npids == 0)
+	if (l->o->ext.xf.npids == 0)
 		return true;
 	procmap_iter_init(&it, l->owners, inode);
 	while (procmap_iter_next(&it, &ow)) {
@@ -400,7 +400,8 @@ static void
 listing_load_unix(struct listing *l)
 {
 	struct diag_sock *d = l->diag;
-	bool want_peers = l->o->peers || (l->ctx->emit->caps & EMIT_CAP_PEERS);
+	bool want_peers =
+	    l->o->ext.peers || (l->ctx->emit->caps & EMIT_CAP_PEERS);
 	int rc;
 
 	if (l->unix_loaded)

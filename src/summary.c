@@ -305,7 +305,7 @@ print_json(const struct summary *s, const char *netns)
 void
 summary_print(const struct summary *s, const struct opts *o, const char *netns)
 {
-	if (o->format == FORMAT_JSON)
+	if (o->ext.format == FORMAT_JSON)
 		print_json(s, netns);
 	else
 		print_table(s);

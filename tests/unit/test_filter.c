@@ -36,11 +36,11 @@ addr_opts(struct opts *o, int family, const char *text, unsigned prefix)
 {
 	memset(o, 0, sizeof(*o));
 	o->show = SHOW_ALL;
-	o->xf.active = true;
-	o->xf.naddrs = 1;
-	o->xf.addrs[0].family = family;
-	o->xf.addrs[0].prefix = prefix;
-	inet_pton(family, text, o->xf.addrs[0].bytes);
+	o->ext.xf.active = true;
+	o->ext.xf.naddrs = 1;
+	o->ext.xf.addrs[0].family = family;
+	o->ext.xf.addrs[0].prefix = prefix;
+	inet_pton(family, text, o->ext.xf.addrs[0].bytes);
 }
 
 static bool
@@ -99,8 +99,8 @@ test_owner_match(void)
 	memset(&o, 0, sizeof(o));
 	t_begin("filter: --pid matches any owner");
 	T_CHECK(filter_owner_match(&o, pids, 0));
-	o.xf.npids = 1;
-	o.xf.pids[0] = 30;
+	o.ext.xf.npids = 1;
+	o.ext.xf.pids[0] = 30;
 	T_CHECK(filter_owner_match(&o, pids, 3));
 	T_CHECK(!filter_owner_match(&o, pids, 2));
 	T_CHECK(filter_owner_match(&o, &pids[2], 1));

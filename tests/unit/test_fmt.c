@@ -191,14 +191,14 @@ test_unix_rows(void)
 	t_end();
 
 	t_begin("fmt: --peers column");
-	o.peers = true;
+	o.ext.peers = true;
 	s.have |= HAVE_PEER;
 	s.peer_inode = 777;
 	fmt_unix_row(buf, sizeof(buf), &o, &s, "12/sockd", "13/peer");
 	T_STREQ(buf,
 	    "unix  2      [ ACC ]     STREAM     LISTENING     13128    "
 	    "12/sockd             /run/x?[31my z peer=777 13/peer\n");
-	o.peers = false;
+	o.ext.peers = false;
 	t_end();
 
 	t_begin("fmt: headers");

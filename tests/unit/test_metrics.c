@@ -116,7 +116,7 @@ static void
 test_emitter(const char *dir)
 {
 	char path[512];
-	struct opts o = { .metrics = METRICS_OPENMETRICS };
+	struct opts o = { .ext.metrics = METRICS_OPENMETRICS };
 	struct sock_rec lis = tcp4("0.0.0.0", 80, SK_LISTEN, 5, 0);
 	struct sock_rec twin = tcp4("0.0.0.0", 80, SK_LISTEN, 1, 0);
 	struct sock_rec c1 = tcp4("10.0.0.1", 80, SK_ESTABLISHED, 10, 20);
@@ -129,7 +129,7 @@ test_emitter(const char *dir)
 		.unix_flags = SKU_FLAG_ACC };
 
 	snprintf(path, sizeof(path), "%s/m.prom", dir);
-	o.metrics_file = path;
+	o.ext.metrics_file = path;
 	lis.backlog = 4;
 	twin.backlog = 4;
 	lis.have = twin.have = HAVE_BACKLOG;
@@ -240,10 +240,10 @@ static void
 test_counters(const char *dir)
 {
 	char path[512];
-	struct opts o = { .metrics = METRICS_PROMETHEUS };
+	struct opts o = { .ext.metrics = METRICS_PROMETHEUS };
 
 	snprintf(path, sizeof(path), "%s/s.prom", dir);
-	o.metrics_file = path;
+	o.ext.metrics_file = path;
 	struct emitter *e = emit_metrics_new(&o);
 	for (int pass = 0; pass < 2; pass++) {
 		emit_doc_begin(e, EMIT_DOC_STATS);

@@ -41,7 +41,7 @@ test_defaults(void)
 	t_begin("opts: no arguments");
 	T_CHECK(o.mode == MODE_SOCKETS && o.show == SHOW_CONNECTED);
 	T_CHECK(!o.explicit_sel && o.protos == 0 && o.families == 0);
-	T_CHECK(o.afname[0] == '\0' && o.format == FORMAT_TABLE);
+	T_CHECK(o.afname[0] == '\0' && o.ext.format == FORMAT_TABLE);
 	t_end();
 }
 
@@ -104,13 +104,13 @@ test_extensions(void)
 	struct opts o = parse("--json", "-t", NULL);
 
 	t_begin("opts: nlnetstat options leave argv before getopt");
-	T_CHECK(o.format == FORMAT_JSON && o.protos == PROTO_TCP);
+	T_CHECK(o.ext.format == FORMAT_JSON && o.protos == PROTO_TCP);
 	/* "--stat" abbreviates netstat's --statistics, whatever we add. */
 	o = parse("--stat", NULL, NULL);
 	T_CHECK(o.mode == MODE_STATS);
 	/* The argument of -A is not mistaken for an option. */
 	o = parse("-A", "inet", "--js");
-	T_CHECK(o.format == FORMAT_JSON);
+	T_CHECK(o.ext.format == FORMAT_JSON);
 	T_STREQ(o.afname, "inet");
 	t_end();
 }

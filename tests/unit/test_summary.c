@@ -50,7 +50,7 @@ print(const struct summary *s, enum ns_format format)
 	struct opts o;
 
 	memset(&o, 0, sizeof(o));
-	o.format = format;
+	o.ext.format = format;
 	capture_begin(STDOUT_FILENO);
 	summary_print(s, &o, NULL);
 	return capture_end();
