@@ -1,7 +1,8 @@
 /*
- * groups.h - the -g section's line parser, shared by groups.c and its
- * unit tests.  /proc/net/igmp has a header, interface lines and TAB-led
- * group lines; /proc/net/igmp6 has one group per line and no header.
+ * groups.h - the -g section's line parser and the record it gives, for
+ * groups.c, its formatters (fmt_groups.c, fmt_json_group.c) and the unit
+ * tests.  /proc/net/igmp has a header, interface lines and TAB-led group
+ * lines; /proc/net/igmp6 has one group per line and no header.
  */
 #ifndef NLNETSTAT_GROUPS_H
 #define NLNETSTAT_GROUPS_H
@@ -45,20 +46,5 @@ enum groups_line {
  */
 enum groups_line groups_parse(struct groups_state *st, unsigned lnr,
     const char *line, struct groups_row *row);
-
-/* The group address as -g shows it (a name unless -n), into host. */
-void groups_host(
-    const struct opts *o, const struct groups_row *row, char *host, size_t len);
-
-/* netstat's section title and column header, through out.c. */
-void groups_header_text(void);
-/* One row of netstat's table for device (escaped here), through out.c. */
-void groups_row_text(
-    const struct opts *o, const char *device, const struct groups_row *row);
-
-/* One membership as an object item of j (device without its padding). */
-struct json;
-void groups_row_json(struct json *j, const struct opts *o, const char *device,
-    const struct groups_row *row);
 
 #endif

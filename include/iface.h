@@ -163,8 +163,4 @@ void iface_format_short(const struct iface *ifc, char *buf, size_t len);
  */
 void iface_print_long(const struct iface *ifc, const struct iface_inet6 *inet6);
 
-/* --json: one interface as an object item of j (jc's -i keys and more). */
-struct json;
-void iface_row_json(struct json *j, const struct iface *ifc);
-
 #endif

@@ -1,7 +1,8 @@
 /*
  * route.h - internals of the -r mode shared by route.c, route_inet.c,
- * route_inet6.c and their unit tests: the -e layout selector, flag
- * letters, the header-driven column finder and the table printers.
+ * route_inet6.c and their unit tests: the /proc address parser, the
+ * header-driven column finder, the readers and the record they emit
+ * (formatted by fmt_route.c and fmt_json_route.c).
  */
 #ifndef NLNETSTAT_ROUTE_H
 #define NLNETSTAT_ROUTE_H
@@ -20,19 +21,6 @@ struct route_col {
 	const char *name; /* header title, e.g. "Destination" */
 	const char *conv; /* e.g. "%127s" */
 };
-
-/*
- * Layout selector for the IPv4 tables from the -e count: 2 for none, 1 for
- * one -e, 3 for two, 0 (title only) for three, then repeating.
- */
-int route_ext(int extend);
-
-/* Flag letters of an IPv4 FIB row ("UG", "!H", ...) into buf. */
-void route_flags_fib(unsigned flags, char *buf, size_t len);
-/* Flag letters of an IPv4 routing-cache row into buf. */
-void route_flags_cache(unsigned flags, char *buf, size_t len);
-/* Flag letters of an IPv6 row ("U", "UG", "!n", ...) into buf. */
-void route_flags6(unsigned flags, char *buf, size_t len);
 
 /*
  * Parse a /proc route address: the first 8 characters must be hex digits
@@ -68,7 +56,6 @@ struct route_rec {
 };
 
 struct emitter;
-struct json;
 
 /* -r for inet: the FIB table, one record per route; returns the status. */
 int route_inet_fib(struct emitter *e, bool numeric);
@@ -76,24 +63,5 @@ int route_inet_fib(struct emitter *e, bool numeric);
 int route_inet_cache(struct emitter *e, bool numeric);
 /* -r for inet6: the FIB, or with cache the cache-flagged entries only. */
 int route_inet6(struct emitter *e, bool cache, bool numeric);
-
-/*
- * netstat's text of the IPv4 tables: title and column header (cache or
- * FIB, title only when columns is false), and one row, for the layout ext
- * (route_ext(); 0 prints no rows).  Through out.c.
- */
-void route_inet_header_text(bool cache, bool columns, int ext);
-void route_inet_row_text(const struct route_rec *r, int ext);
-/* netstat's title and column header of the IPv6 tables, and one row. */
-void route_inet6_header_text(bool cache);
-void route_inet6_row_text(const struct route_rec *r);
-
-/*
- * --json: one route as an object item of j, with jc's route keys
- * (destination, gateway or next_hop, genmask, route_flags, metric,
- * route_refs, use, iface, mss, window, irtt) plus kind and family.
- */
-void route_inet_row_json(struct json *j, const struct route_rec *r);
-void route_inet6_row_json(struct json *j, const struct route_rec *r);
 
 #endif

@@ -2,7 +2,7 @@
  * emit_json.c - the --json emitter: one JSON document per pass, written
  * as it goes (an array of record objects; with --all-netns one array for
  * every namespace's sockets, each record labelled).  The record objects
- * come from fmt_json.c and the modes' JSON writers, over json.c.
+ * come from fmt_json.c and fmt_json_{group,route,iface}.c, over json.c.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -10,11 +10,8 @@
 
 #include "emit.h"
 #include "fmt_json.h"
-#include "groups.h"
-#include "iface.h"
 #include "json.h"
 #include "out.h"
-#include "route.h"
 #include "sockrec.h"
 #include "util.h"
 
@@ -103,17 +100,12 @@ json_row(struct emitter *e, const struct emit_row *row)
 			    &x->j, e->o, s->rec, s->label, s->owners, e->netns);
 		break;
 	case EMIT_GROUP:
-		groups_row_json(
+		fmt_json_group(
 		    &x->j, e->o, row->u.group.device, row->u.group.row);
 		break;
-	case EMIT_ROUTE:
-		if (row->u.route->family == AF_INET6)
-			route_inet6_row_json(&x->j, row->u.route);
-		else
-			route_inet_row_json(&x->j, row->u.route);
-		break;
+	case EMIT_ROUTE: fmt_json_route(&x->j, row->u.route); break;
 	case EMIT_COUNTER: json_counter(&x->j, &row->u.counter); break;
-	case EMIT_IFACE: iface_row_json(&x->j, row->u.iface.ifc); break;
+	case EMIT_IFACE: fmt_json_iface(&x->j, row->u.iface.ifc); break;
 	}
 }
 

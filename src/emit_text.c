@@ -1,19 +1,20 @@
 /*
  * emit_text.c - the text emitter: netstat's section titles, column
- * headers and rows, byte for byte, through the formatters of fmt.c and
- * the modes' table code, into out.c.  The default output format.
+ * headers and rows, byte for byte, through the formatters of fmt.c,
+ * fmt_groups.c, fmt_route.c and iface_fmt.c, into out.c.  The default
+ * output format.
  */
 #include <stdlib.h>
 #include <sys/socket.h>
 
 #include "emit.h"
 #include "fmt.h"
-#include "groups.h"
+#include "fmt_groups.h"
+#include "fmt_route.h"
 #include "i18n.h"
 #include "iface.h"
 #include "out.h"
 #include "procmap.h"
-#include "route.h"
 #include "sockrec.h"
 #include "util.h"
 
@@ -82,14 +83,10 @@ text_row(struct emitter *e, const struct emit_row *row)
 	switch (row->kind) {
 	case EMIT_SOCK: text_sock(t, &row->u.sock); break;
 	case EMIT_GROUP:
-		groups_row_text(e->o, row->u.group.device, row->u.group.row);
+		fmt_groups_row(e->o, row->u.group.device, row->u.group.row);
 		break;
 	case EMIT_ROUTE:
-		if (row->u.route->family == AF_INET6)
-			route_inet6_row_text(row->u.route);
-		else
-			route_inet_row_text(
-			    row->u.route, route_ext(e->o->extend));
+		fmt_route_row(row->u.route, fmt_route_ext(e->o->extend));
 		break;
 	case EMIT_COUNTER: break;
 	case EMIT_IFACE: text_iface(t, &row->u.iface); break;
@@ -111,17 +108,17 @@ text_section_begin(struct emitter *e, enum emit_sec sec, const char *title)
 		out_write(
 		    t->row, fmt_unix_header(t->row, sizeof(t->row), e->o));
 		break;
-	case EMIT_SEC_GROUPS: groups_header_text(); break;
+	case EMIT_SEC_GROUPS: fmt_groups_header(); break;
 	case EMIT_SEC_ROUTE4:
 	case EMIT_SEC_ROUTE4_CACHE:
 	case EMIT_SEC_ROUTE4_CACHE_TITLE:
-		route_inet_header_text(sec != EMIT_SEC_ROUTE4,
+		fmt_route_header4(sec != EMIT_SEC_ROUTE4,
 		    sec != EMIT_SEC_ROUTE4_CACHE_TITLE,
-		    route_ext(e->o->extend));
+		    fmt_route_ext(e->o->extend));
 		break;
 	case EMIT_SEC_ROUTE6:
 	case EMIT_SEC_ROUTE6_CACHE:
-		route_inet6_header_text(sec == EMIT_SEC_ROUTE6_CACHE);
+		fmt_route_header6(sec == EMIT_SEC_ROUTE6_CACHE);
 		break;
 	case EMIT_SEC_COUNTERS: break; /* -s text comes from stats.c */
 	case EMIT_SEC_IFACE:

@@ -14,13 +14,9 @@
 #include <unistd.h>
 
 #include "emit.h"
-#include "escape.h"
 #include "i18n.h"
-#include "json.h"
 #include "modes.h"
-#include "names.h"
 #include "netstat.h"
-#include "out.h"
 #include "report.h"
 #include "util.h"
 
@@ -92,64 +88,6 @@ groups_parse(struct groups_state *st, unsigned lnr, const char *line,
 	if (st->v6_format)
 		return groups_parse6(st, line, row);
 	return groups_parse4(st, line, row);
-}
-
-void
-groups_row_json(struct json *j, const struct opts *o, const char *device,
-    const struct groups_row *row)
-{
-	char host[1100];
-	size_t n = strlen(device);
-
-	groups_host(o, row, host, sizeof(host));
-	json_item(j);
-	json_open(j, '{');
-	/* The igmp file pads names with blanks; JSON gets the bare name. */
-	while (n > 0 && (device[n - 1] == ' ' || device[n - 1] == '\n'))
-		n--;
-	json_key(j, "interface");
-	json_str(j, device, n);
-	json_key(j, "refcnt");
-	json_i64(j, row->refcnt);
-	json_key(j, "group");
-	json_cstr(j, host);
-	json_key(j, "family");
-	json_cstr(j, row->v6 ? "inet6" : "inet");
-	json_key(j, "kind");
-	json_cstr(j, "group");
-	json_close(j, '}');
-}
-
-void
-groups_host(
-    const struct opts *o, const struct groups_row *row, char *host, size_t len)
-{
-	bool numeric = (o->numeric & NUM_HOST) != 0;
-
-	if (row->v6)
-		names_host6(&row->addr6, numeric, host, len);
-	else
-		names_host4(row->addr4, numeric, host, len);
-}
-
-void
-groups_row_text(
-    const struct opts *o, const char *device, const struct groups_row *row)
-{
-	char dev[GROUPS_DEVICE_LEN], host[1100];
-
-	groups_host(o, row, host, sizeof(host));
-	escape_copy(dev, sizeof(dev), device, strlen(device));
-	out_printf("%-15s %-6d %s\n", dev, row->refcnt, host);
-}
-
-void
-groups_header_text(void)
-{
-	out_str("IPv6/");
-	out_str(tr_("IPv4 Group Memberships\n"));
-	out_str(tr_("Interface       RefCnt Group\n"));
-	out_str("--------------- ------ ---------------------\n");
 }
 
 static void

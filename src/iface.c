@@ -2,11 +2,10 @@
  * iface.c - -i: the interface list from /proc/net/dev plus the IPv4
  * address labels of SIOCGIFCONF (so aliases such as eth0:5 get rows), in
  * net-tools' natural order, then per interface the SIOCGIF* ioctls that
- * net-tools' if_fetch() makes, and the short or long (-e) table.
+ * net-tools' if_fetch() makes, and one record (iface_fmt.c formats it).
  */
 #include "iface.h"
 
-#include <arpa/inet.h>
 #include <errno.h>
 #include <inttypes.h>
 #include <netinet/in.h>
@@ -19,10 +18,8 @@
 #include "emit.h"
 #include "escape.h"
 #include "i18n.h"
-#include "json.h"
 #include "modes.h"
 #include "netstat.h"
-#include "out.h"
 #include "report.h"
 #include "util.h"
 
@@ -294,60 +291,6 @@ iface_report_vanished(const struct iface *ifc, int err)
 	    name, err == ENODEV ? tr_("Device not found") : strerror(err));
 	report_plain(
 	    "%s: %s\n", tr_("missing interface information"), strerror(err));
-}
-
-static void
-iface_json_u64(struct json *j, const char *key, bool known, uint64_t v)
-{
-	json_key(j, key);
-	if (known)
-		json_u64(j, v);
-	else
-		json_null(j); /* an alias label has no statistics */
-}
-
-/* One interface with jc's -i keys plus bytes, flags and the address. */
-void
-iface_row_json(struct json *j, const struct iface *ifc)
-{
-	const struct iface_stats *st = &ifc->st;
-	bool k = ifc->has_stats;
-	char flg[64];
-
-	iface_flags_short(ifc->flags, flg, sizeof(flg));
-	json_item(j);
-	json_open(j, '{');
-	json_key(j, "iface");
-	json_str(j, ifc->name, strnlen(ifc->name, sizeof(ifc->name)));
-	json_key(j, "mtu");
-	json_i64(j, ifc->mtu);
-	iface_json_u64(j, "rx_ok", k, st->rx_packets);
-	iface_json_u64(j, "rx_err", k, st->rx_errors);
-	iface_json_u64(j, "rx_drp", k, st->rx_dropped);
-	iface_json_u64(j, "rx_ovr", k, st->rx_fifo);
-	iface_json_u64(j, "tx_ok", k, st->tx_packets);
-	iface_json_u64(j, "tx_err", k, st->tx_errors);
-	iface_json_u64(j, "tx_drp", k, st->tx_dropped);
-	iface_json_u64(j, "tx_ovr", k, st->tx_fifo);
-	json_key(j, "flg");
-	json_cstr(j, flg);
-	json_key(j, "kind");
-	json_cstr(j, "interface");
-	iface_json_u64(j, "rx_bytes", k, st->rx_bytes);
-	iface_json_u64(j, "tx_bytes", k, st->tx_bytes);
-	json_key(j, "flags");
-	json_i64(j, ifc->flags);
-	json_key(j, "ipv4_addr");
-	if (ifc->has_ip && ifc->addr.sa_family == AF_INET) {
-		char addr[INET_ADDRSTRLEN];
-		struct sockaddr_in sin;
-		memcpy(&sin, &ifc->addr, sizeof(sin));
-		inet_ntop(AF_INET, &sin.sin_addr, addr, sizeof(addr));
-		json_cstr(j, addr);
-	} else {
-		json_null(j);
-	}
-	json_close(j, '}');
 }
 
 /* Where the per-row answers come from: the ioctls or a snapshot. */

@@ -555,39 +555,45 @@ print_hw(const struct iface *ifc)
 	}
 }
 
+/*
+ * One direction's "packets  bytes (human)" line and, on compressed SLIP
+ * links, its compressed count: net-tools' formats and argument types
+ * (%llu and %lu), each line indented by eight blanks.
+ */
+static void
+print_packets(const char *fmt, uint64_t packets, uint64_t bytes,
+    const char *compressed_fmt, const uint64_t *compressed)
+{
+	const char *unit;
+	uint64_t tenths = human_split(bytes, &unit);
+
+	out_str("        ");
+	out_printf(fmt, (unsigned long long)packets, (unsigned long long)bytes,
+	    (unsigned long)(tenths / 10), (unsigned long)(tenths % 10), unit);
+	if (compressed != NULL) {
+		out_str("        ");
+		out_printf(compressed_fmt, (unsigned long)*compressed);
+	}
+}
+
 static void
 print_stats(const struct iface *ifc)
 {
 	const struct iface_stats *s = &ifc->st;
 	bool compress =
 	    ifc->hwtype == ARPHRD_CSLIP || ifc->hwtype == ARPHRD_CSLIP6;
-	const char *ru, *tu;
-	uint64_t rt = human_split(s->rx_bytes, &ru);
-	uint64_t tt = human_split(s->tx_bytes, &tu);
 	typedef unsigned long ul;
-	typedef unsigned long long ull;
 
-	/* net-tools' formats and argument types (%llu and %lu). */
-	out_str("        ");
-	out_printf(tr_("RX packets %llu  bytes %llu (%lu.%lu %s)\n"),
-	    (ull)s->rx_packets, (ull)s->rx_bytes, (ul)(rt / 10), (ul)(rt % 10),
-	    ru);
-	if (compress) {
-		out_str("        ");
-		out_printf(tr_("RX compressed:%lu\n"), (ul)s->rx_compressed);
-	}
+	print_packets(tr_("RX packets %llu  bytes %llu (%lu.%lu %s)\n"),
+	    s->rx_packets, s->rx_bytes, tr_("RX compressed:%lu\n"),
+	    compress ? &s->rx_compressed : NULL);
 	out_str("        ");
 	out_printf(tr_("RX errors %lu  dropped %lu  overruns %lu  frame %lu\n"),
 	    (ul)s->rx_errors, (ul)s->rx_dropped, (ul)s->rx_fifo,
 	    (ul)s->rx_frame);
-	out_str("        ");
-	out_printf(tr_("TX packets %llu  bytes %llu (%lu.%lu %s)\n"),
-	    (ull)s->tx_packets, (ull)s->tx_bytes, (ul)(tt / 10), (ul)(tt % 10),
-	    tu);
-	if (compress) {
-		out_str("        ");
-		out_printf(tr_("TX compressed %lu\n"), (ul)s->tx_compressed);
-	}
+	print_packets(tr_("TX packets %llu  bytes %llu (%lu.%lu %s)\n"),
+	    s->tx_packets, s->tx_bytes, tr_("TX compressed %lu\n"),
+	    compress ? &s->tx_compressed : NULL);
 	out_str("        ");
 	out_printf(tr_("TX errors %lu  dropped %lu overruns %lu  carrier %lu  "
 	               "collisions %lu\n"),

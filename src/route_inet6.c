@@ -11,9 +11,7 @@
 #include <unistd.h>
 
 #include "emit.h"
-#include "escape.h"
 #include "i18n.h"
-#include "json.h"
 #include "names.h"
 #include "netstat.h"
 #include "out.h"
@@ -83,55 +81,6 @@ rt6_record(const struct rt6_row *r, const struct rt6_addrs *a, bool numeric,
 		.metric = (int)r->metric,
 		.refcnt = (int)r->refcnt,
 		.use = (int)r->use };
-}
-
-void
-route_inet6_row_text(const struct route_rec *r)
-{
-	char flags[32], ifc[64];
-
-	route_flags6(r->flags, flags, sizeof(flags));
-	escape_copy(ifc, sizeof(ifc), r->iface, strlen(r->iface));
-	out_printf("%-30s %-26s %-4s %-3d %-1d %6d %s\n", r->dst, r->gw, flags,
-	    r->metric, r->refcnt, r->use, ifc);
-}
-
-void
-route_inet6_header_text(bool cache)
-{
-	out_str(cache ? tr_("Kernel IPv6 routing cache\n")
-	              : tr_("Kernel IPv6 routing table\n"));
-	out_str(tr_("Destination                    Next Hop                   "
-	            "Flag Met Ref  Use If\n"));
-}
-
-void
-route_inet6_row_json(struct json *j, const struct route_rec *r)
-{
-	char flags[32];
-
-	route_flags6(r->flags, flags, sizeof(flags));
-	json_item(j);
-	json_open(j, '{');
-	json_key(j, "destination");
-	json_cstr(j, r->dst);
-	json_key(j, "next_hop");
-	json_cstr(j, r->gw);
-	json_key(j, "route_flags");
-	json_cstr(j, flags);
-	json_key(j, "metric");
-	json_i64(j, r->metric);
-	json_key(j, "route_refs");
-	json_i64(j, r->refcnt);
-	json_key(j, "use");
-	json_i64(j, r->use);
-	json_key(j, "iface");
-	json_str(j, r->iface, strlen(r->iface));
-	json_key(j, "kind");
-	json_cstr(j, "route");
-	json_key(j, "family");
-	json_cstr(j, "inet6");
-	json_close(j, '}');
 }
 
 int

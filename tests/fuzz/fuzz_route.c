@@ -9,6 +9,7 @@
 #include "fuzz_common.h"
 #include "netstat.h"
 #include "out.h"
+#include "fmt_route.h"
 #include "route.h"
 
 int
@@ -34,7 +35,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	unsigned file = data[0] % 3;
 	o.extend = (data[0] >> 2) & 7;
 	bool cache = (data[0] & 0x20) != 0;
-	int ext = route_ext(o.extend);
+	int ext = fmt_route_ext(o.extend);
 
 	FUZZ_CHECK(ext >= 0 && ext <= 3);
 	e = (data[0] & 0x40) ? emit_json_new(&o) : emit_text_new(&o);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "harness.h"
+#include "fmt_route.h"
 #include "route.h"
 
 void test_group_route(void);
@@ -35,7 +36,7 @@ test_ext(void)
 
 	t_begin("route: -e count to layout");
 	for (int e = 0; e < 9; e++)
-		T_CHECK(route_ext(e) == want[e]);
+		T_CHECK(fmt_route_ext(e) == want[e]);
 	t_end();
 }
 
@@ -44,7 +45,7 @@ fib(unsigned flags)
 {
 	static char buf[64];
 
-	route_flags_fib(flags, buf, sizeof(buf));
+	fmt_route_flags_fib(flags, buf, sizeof(buf));
 	return buf;
 }
 
@@ -70,26 +71,26 @@ test_flags_cache_and_v6(void)
 	char buf[64];
 
 	t_begin("route: cache and IPv6 flag letters");
-	route_flags_cache(0x80000003, buf, sizeof(buf));
+	fmt_route_flags_cache(0x80000003, buf, sizeof(buf));
 	T_STREQ(buf, "G-l");
-	route_flags_cache(0x00000201, buf, sizeof(buf));
+	fmt_route_flags_cache(0x00000201, buf, sizeof(buf));
 	T_STREQ(buf, "!-");
-	route_flags_cache(0xffffffff, buf, sizeof(buf));
+	fmt_route_flags_cache(0xffffffff, buf, sizeof(buf));
 	T_STREQ(buf, "!RDM-ondtfqNsriNdbm#l");
-	route_flags_cache(0x0000000f, buf, sizeof(buf));
+	fmt_route_flags_cache(0x0000000f, buf, sizeof(buf));
 	T_STREQ(buf, "GR-o");
-	route_flags6(0x00000001, buf, sizeof(buf));
+	fmt_route_flags6(0x00000001, buf, sizeof(buf));
 	T_STREQ(buf, "U");
-	route_flags6(0x00200001, buf, sizeof(buf));
+	fmt_route_flags6(0x00200001, buf, sizeof(buf));
 	T_STREQ(buf, "Un");
-	route_flags6(0x00200200, buf, sizeof(buf));
+	fmt_route_flags6(0x00200200, buf, sizeof(buf));
 	T_STREQ(buf, "!n");
-	route_flags6(0x01000003, buf, sizeof(buf));
+	fmt_route_flags6(0x01000003, buf, sizeof(buf));
 	T_STREQ(buf, "UGC");
-	route_flags6(0xffffffff, buf, sizeof(buf));
+	fmt_route_flags6(0xffffffff, buf, sizeof(buf));
 	T_STREQ(buf, "U!GHDACaemnf");
 	/* A short buffer is cut, never overrun. */
-	route_flags_fib(0xffffffff, buf, 4);
+	fmt_route_flags_fib(0xffffffff, buf, 4);
 	T_STREQ(buf, "!HR");
 	t_end();
 }
