@@ -13,6 +13,13 @@
 void *xmalloc(size_t n);
 void *xcalloc(size_t nmemb, size_t size);
 void *xrealloc(void *p, size_t n);
+/*
+ * Room for element n (0-based) of an array of size-byte elements at p
+ * with capacity *cap: returns p when n < *cap, else the array reallocated
+ * to twice the capacity (first elements when empty), *cap updated.  Exits
+ * like xrealloc when memory or the size arithmetic runs out.
+ */
+void *xgrow(void *p, size_t *cap, size_t n, size_t size, size_t first);
 char *xstrdup(const char *s);
 
 /*

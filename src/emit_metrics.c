@@ -126,15 +126,6 @@ struct emit_metrics {
 	struct metrics_buf doc;
 };
 
-static void *
-mx_grow(void *p, size_t *cap, size_t n, size_t size)
-{
-	if (n < *cap)
-		return p;
-	*cap = *cap ? *cap * 2 : 64;
-	return xrealloc(p, *cap * size);
-}
-
 static uint32_t
 mx_hash(const char *s)
 {
@@ -174,7 +165,7 @@ mx_prog_index(struct emit_metrics *x, const char *name)
 			return x->prog_slots[h];
 	}
 	x->progs =
-	    mx_grow(x->progs, &x->progs_cap, x->nprogs, sizeof(*x->progs));
+	    xgrow(x->progs, &x->progs_cap, x->nprogs, sizeof(*x->progs), 64);
 	struct mx_prog *p = &x->progs[x->nprogs];
 	memset(p, 0, sizeof(*p));
 	p->hash = hash;
@@ -213,7 +204,7 @@ mx_port_add(struct emit_metrics *x, unsigned v6, uint16_t port)
 	if (*slot != MX_NONE)
 		return &x->ports[*slot];
 	x->ports =
-	    mx_grow(x->ports, &x->ports_cap, x->nports, sizeof(*x->ports));
+	    xgrow(x->ports, &x->ports_cap, x->nports, sizeof(*x->ports), 64);
 	struct mx_port *p = &x->ports[x->nports];
 	memset(p, 0, sizeof(*p));
 	p->port = port;
@@ -238,7 +229,8 @@ mx_listener(struct emit_metrics *x, const struct sock_rec *r, unsigned v6,
 			break;
 	}
 	if (*link == MX_NONE) {
-		x->lis = mx_grow(x->lis, &x->lis_cap, x->nlis, sizeof(*x->lis));
+		x->lis =
+		    xgrow(x->lis, &x->lis_cap, x->nlis, sizeof(*x->lis), 64);
 		l = &x->lis[x->nlis];
 		memset(l, 0, sizeof(*l));
 		l->next = MX_NONE;
@@ -293,7 +285,7 @@ mx_cfam(struct emit_metrics *x, const char *fname, size_t flen,
 		}
 	}
 	x->cfams =
-	    mx_grow(x->cfams, &x->cfams_cap, x->ncfams, sizeof(*x->cfams));
+	    xgrow(x->cfams, &x->cfams_cap, x->ncfams, sizeof(*x->cfams), 64);
 	struct mx_cfam *c = &x->cfams[x->ncfams++];
 	memset(c, 0, sizeof(*c));
 	c->gauge = metrics_snmp_is_gauge(section, name);

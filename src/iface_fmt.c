@@ -444,10 +444,7 @@ inet6_line_dev(const char *p, size_t n, char *dev)
 static void
 inet6_add(struct iface_inet6 *x, size_t off, size_t len, const char *dev)
 {
-	if (x->n == x->cap) {
-		x->cap = x->cap ? 2 * x->cap : 64;
-		x->line = xrealloc(x->line, x->cap * sizeof(*x->line));
-	}
+	x->line = xgrow(x->line, &x->cap, x->n, sizeof(*x->line), 64);
 	struct iface_inet6_line *l = &x->line[x->n++];
 	l->off = off;
 	l->len = len;

@@ -40,10 +40,7 @@ iface_snap_addr(const struct rtnl_addr4 *addr, void *ctx)
 {
 	struct iface_snap *s = ctx;
 
-	if (s->n == s->cap) {
-		s->cap = s->cap ? 2 * s->cap : 64;
-		s->addr = xrealloc(s->addr, s->cap * sizeof(*s->addr));
-	}
+	s->addr = xgrow(s->addr, &s->cap, s->n, sizeof(*s->addr), 64);
 	s->addr[s->n++] = *addr;
 	iface_list_add(s->list, addr->label);
 	return 0;

@@ -81,11 +81,8 @@ text_add(struct procmap *m, const char *s)
 static uint32_t
 entry_add(struct procmap *m, uint32_t owner)
 {
-	if (m->nentries == m->entries_cap) {
-		m->entries_cap = m->entries_cap ? m->entries_cap * 2 : 1024;
-		m->entries =
-		    xrealloc(m->entries, m->entries_cap * sizeof(*m->entries));
-	}
+	m->entries = xgrow(m->entries, &m->entries_cap, m->nentries,
+	    sizeof(*m->entries), 1024);
 	m->entries[m->nentries] = (struct entry){ owner, NO_ENTRY };
 	return (uint32_t)m->nentries++;
 }
@@ -148,11 +145,8 @@ owner_add(struct procmap *m, pid_t pid, const char *cmd, size_t n)
 	char column[PROG_KEEP + 1], name[PROCSCAN_CMDLINE_MAX + 1];
 
 	procmap_format_owner(pid, cmd, n, column, name, sizeof(name));
-	if (m->nowners == m->owners_cap) {
-		m->owners_cap = m->owners_cap ? m->owners_cap * 2 : 256;
-		m->owners =
-		    xrealloc(m->owners, m->owners_cap * sizeof(*m->owners));
-	}
+	m->owners = xgrow(
+	    m->owners, &m->owners_cap, m->nowners, sizeof(*m->owners), 256);
 	struct owner_rec *o = &m->owners[m->nowners];
 	o->pid = pid;
 	o->column_off = text_add(m, column);

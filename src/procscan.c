@@ -54,11 +54,8 @@ struct job {
 static void
 chunk_inode(struct chunk *c, uint64_t inode)
 {
-	if (c->ninodes == c->inodes_cap) {
-		c->inodes_cap = c->inodes_cap ? c->inodes_cap * 2 : 256;
-		c->inodes =
-		    xrealloc(c->inodes, c->inodes_cap * sizeof(*c->inodes));
-	}
+	c->inodes = xgrow(
+	    c->inodes, &c->inodes_cap, c->ninodes, sizeof(*c->inodes), 256);
 	c->inodes[c->ninodes++] = inode;
 }
 
@@ -167,10 +164,8 @@ scan_pid(struct chunk *c, int procfd, int pid)
 		return;
 	}
 	c->sockets += found;
-	if (c->nprocs == c->procs_cap) {
-		c->procs_cap = c->procs_cap ? c->procs_cap * 2 : 8;
-		c->procs = xrealloc(c->procs, c->procs_cap * sizeof(*c->procs));
-	}
+	c->procs =
+	    xgrow(c->procs, &c->procs_cap, c->nprocs, sizeof(*c->procs), 8);
 	struct procscan_proc *p = &c->procs[c->nprocs++];
 	p->pid = pid;
 	p->cmdline = cmdline;

@@ -7,6 +7,7 @@
 #include "util.h"
 
 #include <err.h>
+#include <stdint.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -42,6 +43,24 @@ xrealloc(void *p, size_t n)
 	if (q == NULL)
 		err(1, "realloc");
 	return q;
+}
+
+void *
+xgrow(void *p, size_t *cap, size_t n, size_t size, size_t first)
+{
+	size_t c = *cap ? *cap : first;
+
+	if (n < *cap)
+		return p;
+	while (c <= n) {
+		if (c > SIZE_MAX / 2)
+			errx(1, "out of memory");
+		c *= 2;
+	}
+	if (size != 0 && c > SIZE_MAX / size)
+		errx(1, "out of memory");
+	*cap = c;
+	return xrealloc(p, c * size);
 }
 
 char *
