@@ -1,10 +1,10 @@
 /*
  * procnet.c - the /proc/net socket files: tcp, tcp6, udp, udp6, udplite,
  * udplite6, raw, raw6 and unix.  This is nlnetstat's fallback source for
- * inet sockets (when sock_diag is missing); UNIX rows are /proc/net/unix
- * joined by inode with unix_diag's list where sock_diag works.  Lines are
- * parsed by hand into struct sock_rec, converting the kernel's host-endian hex
- * words and clock ticks as net-tools reads them.
+ * inet sockets (when sock_diag is missing); UNIX rows are /proc/net/unix,
+ * read through a small window, joined by inode with unix_diag's list where
+ * sock_diag works.  Lines are parsed by hand into struct sock_rec, with the
+ * kernel's host-endian hex words and clock ticks as net-tools reads them.
  */
 #include "procnet.h"
 
@@ -245,6 +245,14 @@ unix_hold(struct unix_pending *p, const struct sock_rec *r)
 	p->set = true;
 }
 
+/* Open a socket file below the /proc root with *res zeroed: fd or -errno. */
+static int
+procnet_open(enum sk_table table, int family, struct procnet_result *res)
+{
+	memset(res, 0, sizeof(*res));
+	return util_proc_open(procnet_path(table, family));
+}
+
 int
 procnet_read(enum sk_table table, int family, sock_sink_fn sink, void *ctx,
     struct procnet_result *res)
@@ -256,9 +264,7 @@ procnet_read(enum sk_table table, int family, sock_sink_fn sink, void *ctx,
 	size_t len;
 	int fd, rc;
 
-	memset(res, 0, sizeof(*res));
-	fd = util_proc_open(procnet_path(table, family));
-	if (fd < 0)
+	if ((fd = procnet_open(table, family, res)) < 0)
 		return fd;
 	if (table == SKT_UNIX)
 		pend = xcalloc(1, sizeof(*pend));
@@ -292,61 +298,183 @@ procnet_read(enum sk_table table, int family, sock_sink_fn sink, void *ctx,
 
 /* ---- UNIX sockets: /proc/net/unix joined with sock_diag's list ---- */
 
+/* Room for one more element of size in an array of *cap, doubling. */
+static void *
+grow(void *a, size_t n, size_t *cap, size_t size)
+{
+	if (n < *cap)
+		return a;
+	*cap = *cap ? *cap * 2 : 64;
+	return xrealloc(a, *cap * size);
+}
+
+/*
+ * Copy a name into the arena as the kernel prints it: a path without its
+ * closing NUL, an abstract name with '@' for its leading NUL; any other
+ * NUL is '@' too.  False (nothing kept) for a name too long to hold.
+ */
+static bool
+known_name(struct procnet_unix_known *k, const char *name, size_t name_len,
+    struct procnet_unix_sock *s)
+{
+	size_t n = name[0] != '\0' ? name_len - 1 : name_len;
+
+	if (n > UINT16_MAX || k->names_len + n > UINT32_MAX)
+		return false;
+	while (k->names_len + n > k->names_cap) {
+		k->names_cap = k->names_cap ? k->names_cap * 2 : 4096;
+		k->names = xrealloc(k->names, k->names_cap);
+	}
+	s->name_off = (uint32_t)k->names_len;
+	s->name_len = (uint16_t)n;
+	for (size_t i = 0; i < n; i++)
+		k->names[k->names_len++] = name[i] != '\0' ? name[i] : '@';
+	if (n > k->name_max)
+		k->name_max = n;
+	s->bits |= PROCNET_UNIX_NAMED;
+	return true;
+}
+
 void
 procnet_unix_known_add(struct procnet_unix_known *k, uint64_t inode,
     uint32_t type, uint8_t sk_state, const char *name, size_t name_len,
     uint32_t pending)
 {
-	struct procnet_unix_sock *s;
+	struct procnet_unix_sock s = { 0 };
 
-	if (k->n == k->cap) {
-		k->cap = k->cap ? k->cap * 2 : 64;
-		k->socks = xrealloc(k->socks, k->cap * sizeof(*k->socks));
-	}
-	s = &k->socks[k->n++];
-	memset(s, 0, sizeof(*s));
-	s->inode = inode;
-	s->type = type;
+	if (inode > UINT32_MAX || k->n >= UINT32_MAX)
+		return;
+	s.inode = (uint32_t)inode;
+	s.type = (uint8_t)type;
 	/* /proc: ACC for a listener; CONNECTED when established. */
-	s->flags = sk_state == SK_LISTEN ? SKU_FLAG_ACC : 0;
-	s->st = sk_state == SK_ESTABLISHED ? SKU_CONNECTED : SKU_UNCONNECTED;
-	s->icons = pending;
-	if (name != NULL && name_len > 0) {
-		/*
-		 * As the kernel prints it: a path without its closing NUL,
-		 * an abstract name with '@' for its leading NUL; any other
-		 * NUL is '@' too.
-		 */
-		size_t n = name[0] != '\0' ? name_len - 1 : name_len;
-		s->name = xmalloc(n + 1);
-		for (size_t i = 0; i < n; i++)
-			s->name[i] = name[i] != '\0' ? name[i] : '@';
-		s->name[n] = '\0';
-		s->name_len = n;
+	if (sk_state == SK_LISTEN)
+		s.bits |= PROCNET_UNIX_ACC;
+	if (sk_state == SK_ESTABLISHED)
+		s.bits |= PROCNET_UNIX_CONNECTED;
+	if (name != NULL && name_len > 0 && !known_name(k, name, name_len, &s))
+		return;
+	k->socks = grow(k->socks, k->n, &k->cap, sizeof(*k->socks));
+	if (pending > 0 && (s.bits & PROCNET_UNIX_NAMED)) {
+		k->listeners = grow(k->listeners, k->nlisteners,
+		    &k->listeners_cap, sizeof(*k->listeners));
+		k->listeners[k->nlisteners++] =
+		    (struct procnet_unix_listener){ (uint32_t)k->n, pending,
+			    0 };
 	}
-	if (inode != 0)
-		hmap_u64_put(&k->index, inode, k->n);
+	k->socks[k->n++] = s;
+	k->indexed = false;
 }
 
 void
 procnet_unix_known_free(struct procnet_unix_known *k)
 {
-	for (size_t i = 0; i < k->n; i++)
-		free(k->socks[i].name);
 	free(k->socks);
-	hmap_free(&k->index);
+	free(k->names);
+	free(k->listeners);
+	free(k->byino);
 	memset(k, 0, sizeof(*k));
 }
 
-static struct procnet_unix_sock *
-known_get(struct procnet_unix_known *k, uint64_t inode)
+static const char *
+known_path(
+    const struct procnet_unix_known *k, const struct procnet_unix_sock *s)
 {
-	uint64_t pos;
+	return (s->bits & PROCNET_UNIX_NAMED) ? k->names + s->name_off : NULL;
+}
 
-	if (inode == 0 || !hmap_u64_get(&k->index, inode, &pos) || pos == 0 ||
-	    pos > k->n)
+/*
+ * Stable radix sort of the positions a[0..n) by their sockets' inodes,
+ * byte by byte; tmp holds n.  Returns the sorted array (a or tmp).
+ */
+static uint32_t *
+ino_sort(
+    const struct procnet_unix_sock *socks, uint32_t *a, uint32_t *tmp, size_t n)
+{
+	for (unsigned shift = 0; shift < 32; shift += 8) {
+		size_t count[256] = { 0 }, at = 0;
+		for (size_t i = 0; i < n; i++)
+			count[socks[a[i]].inode >> shift & 0xff]++;
+		if (n == 0 || count[socks[a[0]].inode >> shift & 0xff] == n)
+			continue; /* one digit for all: nothing moves */
+		for (size_t d = 0; d < 256; d++) {
+			size_t c = count[d];
+			count[d] = at;
+			at += c;
+		}
+		for (size_t i = 0; i < n; i++)
+			tmp[count[socks[a[i]].inode >> shift & 0xff]++] = a[i];
+		uint32_t *t = a;
+		a = tmp;
+		tmp = t;
+	}
+	return a;
+}
+
+/*
+ * The index by inode, sorted, and the DUP bit on every socket that a
+ * later one with its inode hides (a dump may list a socket twice): a
+ * lookup finds each inode's last listing only, as a map would keep it.
+ */
+static void
+known_index(struct procnet_unix_known *k)
+{
+	uint32_t *a = xmalloc(k->n * sizeof(*a));
+	uint32_t *tmp = xmalloc(k->n * sizeof(*tmp));
+	size_t n = 0;
+
+	for (size_t i = 0; i < k->n; i++) {
+		k->socks[i].bits &= (uint8_t)~PROCNET_UNIX_DUP;
+		if (k->socks[i].inode != 0)
+			a[n++] = (uint32_t)i;
+	}
+	uint32_t *sorted = ino_sort(k->socks, a, tmp, n);
+	free(sorted == a ? tmp : a);
+	for (size_t i = 0; i + 1 < n; i++) {
+		if (k->socks[sorted[i]].inode == k->socks[sorted[i + 1]].inode)
+			k->socks[sorted[i]].bits |= PROCNET_UNIX_DUP;
+	}
+	free(k->byino);
+	k->byino = sorted;
+	k->nino = n;
+	k->indexed = true;
+}
+
+struct unix_join {
+	const char *buf, *end; /* the text, or the part of it read so far */
+	struct procnet_unix_known *k;
+	size_t cursor;       /* where the kernel's order puts the next record */
+	unsigned long lines; /* newlines before buf (while nothing is bogus) */
+	bool header;         /* the column header is still to skip */
+	bool in_step;
+	struct procnet_result *res;
+};
+
+/*
+ * The socket of k with this inode (its last listing), or NULL.  The two
+ * walks of the kernel's table mostly agree in order, so the socket after
+ * the last one taken is tried before the index.
+ */
+static struct procnet_unix_sock *
+known_get(const struct unix_join *j, uint64_t inode)
+{
+	const struct procnet_unix_known *k = j->k;
+	size_t lo = 0, hi = k->nino;
+
+	if (inode == 0 || inode > UINT32_MAX)
 		return NULL;
-	return &k->socks[pos - 1];
+	if (j->cursor < k->n && k->socks[j->cursor].inode == inode &&
+	    !(k->socks[j->cursor].bits & PROCNET_UNIX_DUP))
+		return &k->socks[j->cursor];
+	while (lo < hi) { /* past the last entry <= inode */
+		size_t mid = lo + (hi - lo) / 2;
+		if (k->socks[k->byino[mid]].inode <= inode)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == 0 || k->socks[k->byino[lo - 1]].inode != inode)
+		return NULL;
+	return &k->socks[k->byino[lo - 1]];
 }
 
 /*
@@ -370,49 +498,28 @@ unix_name_at(const char *p, const char *end, const char *name, size_t len,
 	return true;
 }
 
-struct unix_join {
-	const char *buf, *end;
-	struct procnet_unix_known *k;
-	size_t *listeners; /* positions of sockets with pending embryos */
-	size_t nlisteners;
-	bool listeners_built;
-	bool in_step;
-	struct procnet_result *res;
-};
-
-static void
-join_listeners(struct unix_join *j)
-{
-	if (j->listeners_built)
-		return;
-	j->listeners_built = true;
-	for (size_t i = 0; i < j->k->n; i++) {
-		if (j->k->socks[i].pending == 0 || j->k->socks[i].name == NULL)
-			continue;
-		j->listeners = xrealloc(
-		    j->listeners, (j->nlisteners + 1) * sizeof(size_t));
-		j->listeners[j->nlisteners++] = i;
-	}
-}
-
 /*
  * An embryonic connection (inode 0) shows its listener's name: the
  * longest name of a listener that still has pending connections.
  */
-static struct procnet_unix_sock *
+static const struct procnet_unix_sock *
 join_embryo(struct unix_join *j, const char *p, const char **next)
 {
-	struct procnet_unix_sock *best = NULL;
+	struct procnet_unix_known *k = j->k;
+	struct procnet_unix_listener *best = NULL;
+	const struct procnet_unix_sock *s, *bs = NULL;
 	const char *best_next = NULL, *nx;
 
-	join_listeners(j);
-	for (size_t i = 0; i < j->nlisteners; i++) {
-		struct procnet_unix_sock *s = &j->k->socks[j->listeners[i]];
-		if (s->pending == 0 ||
-		    (best != NULL && s->name_len <= best->name_len))
+	for (size_t i = 0; i < k->nlisteners; i++) {
+		struct procnet_unix_listener *l = &k->listeners[i];
+		s = &k->socks[l->pos];
+		if (l->pending == 0 ||
+		    (bs != NULL && s->name_len <= bs->name_len))
 			continue;
-		if (unix_name_at(p, j->end, s->name, s->name_len, &nx)) {
-			best = s;
+		if (unix_name_at(
+		        p, j->end, known_path(k, s), s->name_len, &nx)) {
+			best = l;
+			bs = s;
 			best_next = nx;
 		}
 	}
@@ -420,135 +527,234 @@ join_embryo(struct unix_join *j, const char *p, const char **next)
 		best->pending--;
 		*next = best_next;
 	}
-	return best;
+	return bs;
 }
 
-static const char *
-line_end(const struct unix_join *j, const char *p)
+/* Newlines in [p, end). */
+static unsigned long
+count_lines(const char *p, const char *end)
 {
-	const char *nl = memchr(p, '\n', (size_t)(j->end - p));
+	unsigned long n = 0;
 
-	return nl != NULL ? nl + 1 : j->end;
+	while (p < end && (p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+		n++;
+		p++;
+	}
+	return n;
 }
 
 static void
 join_bogus(struct unix_join *j, const char *p)
 {
-	unsigned long line = 1;
-
 	if (j->res->bogus++ != 0)
 		return;
-	for (const char *q = j->buf; q < p; q++)
-		line += *q == '\n';
-	j->res->first_bogus = line;
+	j->res->first_bogus = 1 + j->lines + count_lines(j->buf, p);
+}
+
+/* A record of k at p, its fields in *r: the row as k names it. */
+static void
+join_take(struct unix_join *j, struct procnet_unix_sock *s, struct sock_rec *r)
+{
+	s->bits |= PROCNET_UNIX_EMITTED;
+	j->cursor = (size_t)(s - j->k->socks) + 1;
+	r->unix_proto = j->in_step ? r->unix_proto : 0;
+	r->unix_flags = (s->bits & PROCNET_UNIX_ACC) ? SKU_FLAG_ACC : 0;
+	r->unix_type = s->type;
+	if (!j->in_step)
+		r->state = (s->bits & PROCNET_UNIX_CONNECTED) ? SKU_CONNECTED
+		                                              : SKU_UNCONNECTED;
+	r->path = known_path(j->k, s);
+	r->path_len = s->name_len;
+	j->in_step = true;
 }
 
 /*
- * One record at p (a line start).  Sets *next to where the following
- * record may start.  Returns 1 with *r to print, 0 for nothing.
+ * One record at p (a line start; nl its first newline, or the end).  Sets
+ * *next to where the following record may start.  Returns 1 with *r to
+ * print, 0 for nothing.
  */
 static int
-join_record(
-    struct unix_join *j, const char *p, struct sock_rec *r, const char **next)
+join_record(struct unix_join *j, const char *p, const char *nl,
+    struct sock_rec *r, const char **next)
 {
 	struct procnet_unix_sock *s;
+	const struct procnet_unix_sock *l;
 	const char *after;
 
-	*next = line_end(j, p);
+	*next = nl < j->end ? nl + 1 : j->end;
 	if (unix_fields(p, r, &after) < 0) {
 		if (j->in_step)
 			join_bogus(j, p);
 		j->in_step = false;
 		return 0;
 	}
-	s = known_get(j->k, r->inode);
-	if (s != NULL && !s->emitted &&
-	    unix_name_at(after, j->end, s->name, s->name_len, next)) {
-		s->emitted = true;
-		r->unix_proto = j->in_step ? r->unix_proto : 0;
-		r->unix_flags = s->flags;
-		r->unix_type = s->type;
-		if (!j->in_step)
-			r->state = s->st;
-		r->path = s->name;
-		r->path_len = s->name_len;
-		j->in_step = true;
+	s = known_get(j, r->inode);
+	if (s != NULL && !(s->bits & PROCNET_UNIX_EMITTED) &&
+	    unix_name_at(
+	        after, j->end, known_path(j->k, s), s->name_len, next)) {
+		join_take(j, s, r);
 		return 1;
 	}
 	if (r->inode == 0 && j->in_step) {
 		if (unix_name_at(after, j->end, NULL, 0, next))
 			return 1; /* unnamed, unambiguous */
-		if ((s = join_embryo(j, after, next)) != NULL) {
-			r->path = s->name;
-			r->path_len = s->name_len;
+		if ((l = join_embryo(j, after, next)) != NULL) {
+			r->path = known_path(j->k, l);
+			r->path_len = l->name_len;
 			return 1;
 		}
 	}
 	/* Not a socket the kernel listed: its end is unknown. */
-	*next = line_end(j, p);
+	*next = nl < j->end ? nl + 1 : j->end;
 	j->in_step = false;
 	return 0;
+}
+
+static void
+join_begin(struct unix_join *j, const char *buf, size_t len,
+    struct procnet_unix_known *k, struct procnet_result *res)
+{
+	memset(j, 0, sizeof(*j));
+	j->buf = buf;
+	j->end = buf + len;
+	j->k = k;
+	j->header = true;
+	j->in_step = true;
+	j->res = res;
+	memset(res, 0, sizeof(*res));
+	if (!k->indexed)
+		known_index(k);
+	for (size_t i = 0; i < k->n; i++)
+		k->socks[i].bits &= (uint8_t)~PROCNET_UNIX_EMITTED;
+	for (size_t i = 0; i < k->nlisteners; i++)
+		k->listeners[i].pending = k->listeners[i].icons;
+}
+
+/*
+ * Join the records from *pp on.  With more set (text follows end), stop
+ * at a record whose first line, or the longest name after it, may reach
+ * past end: *pp is then where to go on.  Returns 0 or the sink's
+ * negative return.
+ */
+static int
+join_run(struct unix_join *j, const char **pp, bool more, sock_sink_fn sink,
+    void *ctx)
+{
+	const char *p = *pp, *nl, *next;
+	struct sock_rec r;
+	int rc = 0;
+
+	for (; p < j->end; p = next) {
+		nl = memchr(p, '\n', (size_t)(j->end - p));
+		if (more &&
+		    (nl == NULL || (size_t)(j->end - nl) <= j->k->name_max + 1))
+			break;
+		if (nl == NULL)
+			nl = j->end;
+		if (j->header) { /* the column header */
+			j->header = false;
+			next = nl < j->end ? nl + 1 : j->end;
+			continue;
+		}
+		if (join_record(j, p, nl, &r, &next) == 1 &&
+		    (rc = sink(&r, ctx)) < 0)
+			break;
+	}
+	*pp = p;
+	return rc;
 }
 
 int
 procnet_unix_join(const char *buf, size_t len, struct procnet_unix_known *k,
     sock_sink_fn sink, void *ctx, struct procnet_result *res)
 {
-	struct unix_join j = {
-		.buf = buf,
-		.end = buf + len,
-		.k = k,
-		.in_step = true,
-		.res = res,
-	};
-	const char *p, *next;
-	struct sock_rec r;
-	int rc = 0;
+	struct unix_join j;
+	const char *p = buf;
 
-	memset(res, 0, sizeof(*res));
-	for (size_t i = 0; i < k->n; i++) {
-		k->socks[i].emitted = false;
-		k->socks[i].pending = k->socks[i].icons;
-	}
-	p = line_end(&j, buf); /* the column header */
-	for (; p < j.end; p = next) {
-		if (join_record(&j, p, &r, &next) == 1 &&
-		    (rc = sink(&r, ctx)) < 0)
-			break;
-	}
-	free(j.listeners);
+	join_begin(&j, buf, len, k, res);
+	int rc = join_run(&j, &p, false, sink, ctx);
 	return rc < 0 ? rc : 0;
 }
+
+/* Read into buf[*have..cap) until it is full or the file ends. */
+static int
+window_fill(int fd, char *buf, size_t cap, size_t *have, bool *eof)
+{
+	while (*have < cap && !*eof) {
+		ssize_t got = read(fd, buf + *have, cap - *have);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0)
+			return -errno;
+		*eof = got == 0;
+		*have += (size_t)got;
+	}
+	buf[*have] = '\0';
+	return 0;
+}
+
+int
+procnet_unix_join_fd(int fd, size_t window, struct procnet_unix_known *k,
+    sock_sink_fn sink, void *ctx, struct procnet_result *res)
+{
+	size_t cap = window > 0 ? window : 1, have = 0;
+	char *buf = xmalloc(cap + 1);
+	struct unix_join j;
+	const char *p;
+	bool eof = false;
+	int rc;
+
+	join_begin(&j, buf, 0, k, res);
+	for (;;) {
+		if ((rc = window_fill(fd, buf, cap, &have, &eof)) < 0)
+			break;
+		j.buf = buf;
+		j.end = buf + have;
+		p = buf;
+		if ((rc = join_run(&j, &p, !eof, sink, ctx)) < 0 || eof)
+			break;
+		/* Keep the unread rest; grow a window it fills. */
+		if (res->bogus == 0)
+			j.lines += count_lines(buf, p);
+		have = (size_t)(j.end - p);
+		memmove(buf, p, have);
+		if (have == cap) {
+			cap *= 2;
+			buf = xrealloc(buf, cap + 1);
+		}
+	}
+	free(buf);
+	return rc < 0 ? rc : 0;
+}
+
+/*
+ * The window for /proc/net/unix: some 250 records of unnamed sockets
+ * (the kernel hands out at most a page a read anyway).
+ */
+#define UNIX_WINDOW 16384
 
 int
 procnet_read_unix_known(struct procnet_unix_known *k, sock_sink_fn sink,
     void *ctx, struct procnet_result *res)
 {
-	char *buf;
-	size_t len;
-	int fd, rc;
+	int fd = procnet_open(SKT_UNIX, AF_UNIX, res);
 
-	memset(res, 0, sizeof(*res));
-	fd = util_proc_open(procnet_path(SKT_UNIX, AF_UNIX));
 	if (fd < 0)
 		return fd;
-	rc = util_read_all(fd, &buf, &len);
+	int rc = procnet_unix_join_fd(fd, UNIX_WINDOW, k, sink, ctx, res);
 	close(fd);
-	if (rc < 0)
-		return rc;
-	rc = procnet_unix_join(buf, len, k, sink, ctx, res);
-	free(buf);
 	return rc;
 }
 
 static void
-known_rec(const struct procnet_unix_sock *s, struct sock_rec *r)
+known_rec(const struct procnet_unix_known *k, const struct procnet_unix_sock *s,
+    struct sock_rec *r)
 {
 	memset(r, 0, sizeof(*r));
 	r->family = AF_UNIX;
 	r->table = SKT_UNIX;
 	r->unix_type = s->type;
-	r->path = s->name;
+	r->path = known_path(k, s);
 	r->path_len = s->name_len;
 	r->have = HAVE_NO_REFCNT;
 }
@@ -558,18 +764,23 @@ procnet_unix_known_emit(
     const struct procnet_unix_known *k, sock_sink_fn sink, void *ctx)
 {
 	struct sock_rec r;
+	size_t li = 0;
 
 	for (size_t i = 0; i < k->n; i++) {
 		const struct procnet_unix_sock *s = &k->socks[i];
+		uint32_t icons = 0;
 		int rc;
-		known_rec(s, &r);
-		r.unix_flags = s->flags;
-		r.state = s->st;
+		known_rec(k, s, &r);
+		r.unix_flags = (s->bits & PROCNET_UNIX_ACC) ? SKU_FLAG_ACC : 0;
+		r.state = (s->bits & PROCNET_UNIX_CONNECTED) ? SKU_CONNECTED
+		                                             : SKU_UNCONNECTED;
 		r.inode = s->inode;
 		if ((rc = sink(&r, ctx)) < 0)
 			return rc;
-		for (uint32_t e = 0; s->name != NULL && e < s->icons; e++) {
-			known_rec(s, &r);
+		if (li < k->nlisteners && k->listeners[li].pos == i)
+			icons = k->listeners[li++].icons;
+		for (uint32_t e = 0; e < icons; e++) {
+			known_rec(k, s, &r);
 			r.state = SKU_CONNECTING; /* no inode until accepted */
 			if ((rc = sink(&r, ctx)) < 0)
 				return rc;
