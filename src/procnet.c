@@ -35,6 +35,17 @@ parse_blank_u64(const char **p, int base, uint64_t *v)
 	return util_parse_u64(p, base, v);
 }
 
+/* How many hex digits s starts with. */
+static size_t
+hex_span(const char *s)
+{
+	size_t n = 0;
+
+	while (util_hex_digit(s[n]) >= 0)
+		n++;
+	return n;
+}
+
 /* One 32-bit word of 8 hex digits, as the kernel prints it with %08X. */
 static uint32_t
 hex_word(const char *s)
@@ -59,7 +70,7 @@ static bool
 parse_endpoint(const char **p, struct in6_addr *a, uint16_t *port, int *family)
 {
 	const char *s = util_skip_blanks(*p);
-	size_t n = strspn(s, "0123456789abcdefABCDEF");
+	size_t n = hex_span(s);
 	uint64_t v;
 
 	if (n != 8 && n != 32)
@@ -132,7 +143,7 @@ unix_fields(const char *line, struct sock_rec *r, const char **after)
 	memset(r, 0, sizeof(*r));
 	p = util_skip_blanks(p);
 	/* The kernel pointer (%pK), then a colon. */
-	p += strspn(p, "0123456789abcdefABCDEF");
+	p += hex_span(p);
 	if (!expect_char(&p, ':'))
 		return -EINVAL;
 	if (!parse_blank_u64(&p, 16, &refcnt) ||
