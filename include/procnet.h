@@ -24,6 +24,13 @@ int procnet_parse_inet(
  */
 int procnet_parse_unix(const char *line, size_t len, struct sock_rec *r);
 
+/*
+ * The fields of a /proc/net/unix record up to its inode into *r; *after
+ * then points just past the inode.  Returns 0 or -EINVAL.
+ */
+int procnet_unix_fields(
+    const char *line, struct sock_rec *r, const char **after);
+
 /* Name of the /proc file for a table and family, relative to /proc. */
 const char *procnet_path(enum sk_table table, int family);
 
