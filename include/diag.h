@@ -62,11 +62,12 @@ int diag_decode_unix(const struct nlmsghdr *nlh, struct diag_unix *u);
 
 /*
  * Dump every UNIX socket the kernel lists (those with an inode: embryonic
- * connections are not listed) with name, peer, pending connections and
- * queues, calling fn for each; a negative return from fn stops the dump.
+ * connections are not listed) with name and pending connections, and with
+ * peers only when peers is set (the kernel locks each socket for its
+ * peer), calling fn for each; a negative return from fn stops the dump.
  * Returns 0, fn's negative return, or -errno (-ENOTSUP on a replay).
  */
-int diag_unix_dump(struct diag_sock *d,
+int diag_unix_dump(struct diag_sock *d, bool peers,
     int (*fn)(const struct diag_unix *u, void *ctx), void *ctx);
 
 /* True when err (negative) means "no handler here: read /proc instead". */

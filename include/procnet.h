@@ -24,6 +24,13 @@ int procnet_parse_inet(
  */
 int procnet_parse_unix(const char *line, size_t len, struct sock_rec *r);
 
+/*
+ * The fields of a /proc/net/unix record up to its inode into *r; *after
+ * then points just past the inode.  Returns 0 or -EINVAL.
+ */
+int procnet_unix_fields(
+    const char *line, struct sock_rec *r, const char **after);
+
 /* Name of the /proc file for a table and family, relative to /proc. */
 const char *procnet_path(enum sk_table table, int family);
 
@@ -43,27 +50,53 @@ int procnet_read(enum sk_table table, int family, sock_sink_fn sink, void *ctx,
 
 /* One UNIX socket the kernel reported over sock_diag, for the join. */
 struct procnet_unix_sock {
-	uint64_t inode;
-	char *name; /* the name as /proc/net/unix prints it, or NULL */
-	size_t name_len;
-	uint32_t type;    /* SOCK_* */
-	uint32_t flags;   /* SKU_FLAG_ACC for a listener */
-	uint8_t st;       /* SKU_* as /proc derives it */
-	uint32_t icons;   /* listener: embryonic connections pending */
-	uint32_t pending; /* of those, not yet matched by the join */
-	bool emitted;
+	uint32_t inode;    /* unix_diag's inodes are 32 bits wide */
+	uint32_t name_off; /* the name's first byte in the names arena */
+	uint16_t name_len; /* as /proc/net/unix prints it */
+	uint8_t type;      /* SOCK_* (the kernel's byte) */
+	uint8_t bits;      /* PROCNET_UNIX_* */
 };
 
-/* Every UNIX socket of one sock_diag dump, by inode. */
+/* procnet_unix_sock.bits */
+enum {
+	PROCNET_UNIX_NAMED = 1,     /* bound: it has a name, maybe empty */
+	PROCNET_UNIX_ACC = 2,       /* a listener: /proc's ACC flag */
+	PROCNET_UNIX_CONNECTED = 4, /* /proc's St is CONNECTED */
+	PROCNET_UNIX_DUP = 8,       /* a later socket has the same inode */
+	PROCNET_UNIX_EMITTED = 16,  /* taken by the running join */
+};
+
+/* A named listener with embryonic connections pending. */
+struct procnet_unix_listener {
+	uint32_t pos;     /* in socks */
+	uint32_t icons;   /* embryonic connections */
+	uint32_t pending; /* of those, not yet matched by the running join */
+};
+
+/*
+ * Every UNIX socket of one sock_diag dump, in the kernel's order: a fixed
+ * size entry per socket, the names back to back in one arena, the few
+ * listeners with pending connections aside, and an index by inode that
+ * the first join sorts.
+ */
 struct procnet_unix_known {
 	struct procnet_unix_sock *socks;
 	size_t n, cap;
-	struct hmap index; /* inode -> position + 1 */
+	char *names; /* the names arena */
+	size_t names_len, names_cap;
+	size_t name_max; /* the longest name */
+	struct procnet_unix_listener *listeners;
+	size_t nlisteners, listeners_cap;
+	uint32_t *byino; /* positions in socks, by inode, then position */
+	size_t nino;
+	bool indexed; /* byino and the DUP bits are up to date */
 };
 
 /*
  * Add a socket: inode, type, kernel sk_state, its raw sun_path bytes
- * (name_len 0 when unbound) and pending embryonic connections.
+ * (name_len 0 when unbound) and pending embryonic connections.  A socket
+ * no kernel can report (inode above 32 bits, a name of 64 KiB or more) is
+ * not added: /proc's record of it then matches nothing.
  */
 void procnet_unix_known_add(struct procnet_unix_known *k, uint64_t inode,
     uint32_t type, uint8_t sk_state, const char *name, size_t name_len,
@@ -85,8 +118,18 @@ int procnet_unix_join(const char *buf, size_t len, struct procnet_unix_known *k,
     sock_sink_fn sink, void *ctx, struct procnet_result *res);
 
 /*
- * Read /proc/net/unix and join it with k (procnet_unix_join).  Returns 0,
- * -errno from open or read, or the sink's negative return.
+ * procnet_unix_join over the text read from fd, through a window of
+ * window bytes (grown only for a line it cannot hold), so the file is
+ * never held whole; rows, their order and res are as procnet_unix_join
+ * gives for the whole text.  Returns 0, -errno from read, or the sink's
+ * negative return.
+ */
+int procnet_unix_join_fd(int fd, size_t window, struct procnet_unix_known *k,
+    sock_sink_fn sink, void *ctx, struct procnet_result *res);
+
+/*
+ * Read /proc/net/unix and join it with k (procnet_unix_join_fd).  Returns
+ * 0, -errno from open or read, or the sink's negative return.
  */
 int procnet_read_unix_known(struct procnet_unix_known *k, sock_sink_fn sink,
     void *ctx, struct procnet_result *res);

@@ -719,7 +719,7 @@ unix_data_cb(const struct nlmsghdr *nlh, void *data)
 }
 
 static int
-unix_send(struct diag_sock *d)
+unix_send(struct diag_sock *d, bool peers)
 {
 	struct unix_diag_req *r;
 	int rc;
@@ -728,19 +728,21 @@ unix_send(struct diag_sock *d)
 		return rc;
 	r->sdiag_family = AF_UNIX;
 	r->udiag_states = UINT32_MAX;
-	r->udiag_show = UDIAG_SHOW_NAME | UDIAG_SHOW_PEER | UDIAG_SHOW_ICONS |
-	                UDIAG_SHOW_RQLEN;
+	/* Only what the join and the columns use: no queue lengths. */
+	r->udiag_show = UDIAG_SHOW_NAME | UDIAG_SHOW_ICONS;
+	if (peers)
+		r->udiag_show |= UDIAG_SHOW_PEER;
 	return diag_request_send(d);
 }
 
 static int
-unix_run(struct diag_sock *d, int (*fn)(const struct diag_unix *u, void *ctx),
-    void *ctx)
+unix_run(struct diag_sock *d, bool peers,
+    int (*fn)(const struct diag_unix *u, void *ctx), void *ctx)
 {
 	struct unix_cb_ctx uc = { fn, ctx, 0 };
 	int rc;
 
-	if ((rc = unix_send(d)) < 0)
+	if ((rc = unix_send(d, peers)) < 0)
 		return rc;
 	for (;;) {
 		ssize_t n = diag_recv(d);
@@ -760,14 +762,14 @@ unix_run(struct diag_sock *d, int (*fn)(const struct diag_unix *u, void *ctx),
 }
 
 int
-diag_unix_dump(struct diag_sock *d,
+diag_unix_dump(struct diag_sock *d, bool peers,
     int (*fn)(const struct diag_unix *u, void *ctx), void *ctx)
 {
 	int rc;
 
 	if (d->replay_dirfd >= 0)
 		return -ENOTSUP; /* replay directories hold inet dumps only */
-	rc = unix_run(d, fn, ctx);
+	rc = unix_run(d, peers, fn, ctx);
 	diag_disconnect(d);
 	return rc;
 }

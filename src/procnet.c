@@ -1,10 +1,10 @@
 /*
  * procnet.c - the /proc/net socket files: tcp, tcp6, udp, udp6, udplite,
  * udplite6, raw, raw6 and unix.  This is nlnetstat's fallback source for
- * inet sockets (when sock_diag is missing); UNIX rows are /proc/net/unix
- * joined by inode with unix_diag's list where sock_diag works.  Lines are
- * parsed by hand into struct sock_rec, converting the kernel's host-endian hex
- * words and clock ticks as net-tools reads them.
+ * inet sockets (when sock_diag is missing); where sock_diag works, UNIX
+ * rows are /proc/net/unix joined with unix_diag's list (procnet_unix.c).
+ * Lines are parsed by hand into struct sock_rec, with the kernel's
+ * host-endian hex words and clock ticks as net-tools reads them.
  */
 #include "procnet.h"
 
@@ -35,6 +35,17 @@ parse_blank_u64(const char **p, int base, uint64_t *v)
 	return util_parse_u64(p, base, v);
 }
 
+/* How many hex digits s starts with. */
+static size_t
+hex_span(const char *s)
+{
+	size_t n = 0;
+
+	while (util_hex_digit(s[n]) >= 0)
+		n++;
+	return n;
+}
+
 /* One 32-bit word of 8 hex digits, as the kernel prints it with %08X. */
 static uint32_t
 hex_word(const char *s)
@@ -59,7 +70,7 @@ static bool
 parse_endpoint(const char **p, struct in6_addr *a, uint16_t *port, int *family)
 {
 	const char *s = util_skip_blanks(*p);
-	size_t n = strspn(s, "0123456789abcdefABCDEF");
+	size_t n = hex_span(s);
 	uint64_t v;
 
 	if (n != 8 && n != 32)
@@ -119,12 +130,8 @@ procnet_parse_inet(const char *line, enum sk_table table, struct sock_rec *r)
 	return 0;
 }
 
-/*
- * The fields of a /proc/net/unix record up to its inode; *after points
- * just past the inode.  Returns 0 or -EINVAL.
- */
-static int
-unix_fields(const char *line, struct sock_rec *r, const char **after)
+int
+procnet_unix_fields(const char *line, struct sock_rec *r, const char **after)
 {
 	const char *p = line;
 	uint64_t refcnt, proto, flags, type, st, inode;
@@ -132,7 +139,7 @@ unix_fields(const char *line, struct sock_rec *r, const char **after)
 	memset(r, 0, sizeof(*r));
 	p = util_skip_blanks(p);
 	/* The kernel pointer (%pK), then a colon. */
-	p += strspn(p, "0123456789abcdefABCDEF");
+	p += hex_span(p);
 	if (!expect_char(&p, ':'))
 		return -EINVAL;
 	if (!parse_blank_u64(&p, 16, &refcnt) ||
@@ -161,7 +168,7 @@ procnet_parse_unix(const char *line, size_t len, struct sock_rec *r)
 {
 	const char *p, *end = line + len;
 
-	if (unix_fields(line, r, &p) < 0 || p > end)
+	if (procnet_unix_fields(line, r, &p) < 0 || p > end)
 		return -EINVAL;
 	/* The kernel prints " path" after the inode; keep every byte of it. */
 	if (p < end && *p == ' ' && p + 1 < end) {
@@ -245,6 +252,14 @@ unix_hold(struct unix_pending *p, const struct sock_rec *r)
 	p->set = true;
 }
 
+/* Open a socket file below the /proc root with *res zeroed: fd or -errno. */
+static int
+procnet_open(enum sk_table table, int family, struct procnet_result *res)
+{
+	memset(res, 0, sizeof(*res));
+	return util_proc_open(procnet_path(table, family));
+}
+
 int
 procnet_read(enum sk_table table, int family, sock_sink_fn sink, void *ctx,
     struct procnet_result *res)
@@ -256,9 +271,7 @@ procnet_read(enum sk_table table, int family, sock_sink_fn sink, void *ctx,
 	size_t len;
 	int fd, rc;
 
-	memset(res, 0, sizeof(*res));
-	fd = util_proc_open(procnet_path(table, family));
-	if (fd < 0)
+	if ((fd = procnet_open(table, family, res)) < 0)
 		return fd;
 	if (table == SKT_UNIX)
 		pend = xcalloc(1, sizeof(*pend));
@@ -290,290 +303,21 @@ procnet_read(enum sk_table table, int family, sock_sink_fn sink, void *ctx,
 	return rc < 0 ? rc : 0;
 }
 
-/* ---- UNIX sockets: /proc/net/unix joined with sock_diag's list ---- */
-
-void
-procnet_unix_known_add(struct procnet_unix_known *k, uint64_t inode,
-    uint32_t type, uint8_t sk_state, const char *name, size_t name_len,
-    uint32_t pending)
-{
-	struct procnet_unix_sock *s;
-
-	if (k->n == k->cap) {
-		k->cap = k->cap ? k->cap * 2 : 64;
-		k->socks = xrealloc(k->socks, k->cap * sizeof(*k->socks));
-	}
-	s = &k->socks[k->n++];
-	memset(s, 0, sizeof(*s));
-	s->inode = inode;
-	s->type = type;
-	/* /proc: ACC for a listener; CONNECTED when established. */
-	s->flags = sk_state == SK_LISTEN ? SKU_FLAG_ACC : 0;
-	s->st = sk_state == SK_ESTABLISHED ? SKU_CONNECTED : SKU_UNCONNECTED;
-	s->icons = pending;
-	if (name != NULL && name_len > 0) {
-		/*
-		 * As the kernel prints it: a path without its closing NUL,
-		 * an abstract name with '@' for its leading NUL; any other
-		 * NUL is '@' too.
-		 */
-		size_t n = name[0] != '\0' ? name_len - 1 : name_len;
-		s->name = xmalloc(n + 1);
-		for (size_t i = 0; i < n; i++)
-			s->name[i] = name[i] != '\0' ? name[i] : '@';
-		s->name[n] = '\0';
-		s->name_len = n;
-	}
-	if (inode != 0)
-		hmap_u64_put(&k->index, inode, k->n);
-}
-
-void
-procnet_unix_known_free(struct procnet_unix_known *k)
-{
-	for (size_t i = 0; i < k->n; i++)
-		free(k->socks[i].name);
-	free(k->socks);
-	hmap_free(&k->index);
-	memset(k, 0, sizeof(*k));
-}
-
-static struct procnet_unix_sock *
-known_get(struct procnet_unix_known *k, uint64_t inode)
-{
-	uint64_t pos;
-
-	if (inode == 0 || !hmap_u64_get(&k->index, inode, &pos) || pos == 0 ||
-	    pos > k->n)
-		return NULL;
-	return &k->socks[pos - 1];
-}
-
 /*
- * True when the text at p, after a record's inode, is exactly " NAME\n"
- * (or "\n" for no name; the newline may be missing at the end of the
- * text); *next is then the start of the following record.
+ * The window for /proc/net/unix: some 250 records of unnamed sockets
+ * (the kernel hands out at most a page a read anyway).
  */
-static bool
-unix_name_at(const char *p, const char *end, const char *name, size_t len,
-    const char **next)
-{
-	if (name != NULL) {
-		if ((size_t)(end - p) < len + 1 || p[0] != ' ' ||
-		    memcmp(p + 1, name, len) != 0)
-			return false;
-		p += 1 + len;
-	}
-	if (p < end && *p != '\n')
-		return false;
-	*next = p < end ? p + 1 : p;
-	return true;
-}
-
-struct unix_join {
-	const char *buf, *end;
-	struct procnet_unix_known *k;
-	size_t *listeners; /* positions of sockets with pending embryos */
-	size_t nlisteners;
-	bool listeners_built;
-	bool in_step;
-	struct procnet_result *res;
-};
-
-static void
-join_listeners(struct unix_join *j)
-{
-	if (j->listeners_built)
-		return;
-	j->listeners_built = true;
-	for (size_t i = 0; i < j->k->n; i++) {
-		if (j->k->socks[i].pending == 0 || j->k->socks[i].name == NULL)
-			continue;
-		j->listeners = xrealloc(
-		    j->listeners, (j->nlisteners + 1) * sizeof(size_t));
-		j->listeners[j->nlisteners++] = i;
-	}
-}
-
-/*
- * An embryonic connection (inode 0) shows its listener's name: the
- * longest name of a listener that still has pending connections.
- */
-static struct procnet_unix_sock *
-join_embryo(struct unix_join *j, const char *p, const char **next)
-{
-	struct procnet_unix_sock *best = NULL;
-	const char *best_next = NULL, *nx;
-
-	join_listeners(j);
-	for (size_t i = 0; i < j->nlisteners; i++) {
-		struct procnet_unix_sock *s = &j->k->socks[j->listeners[i]];
-		if (s->pending == 0 ||
-		    (best != NULL && s->name_len <= best->name_len))
-			continue;
-		if (unix_name_at(p, j->end, s->name, s->name_len, &nx)) {
-			best = s;
-			best_next = nx;
-		}
-	}
-	if (best != NULL) {
-		best->pending--;
-		*next = best_next;
-	}
-	return best;
-}
-
-static const char *
-line_end(const struct unix_join *j, const char *p)
-{
-	const char *nl = memchr(p, '\n', (size_t)(j->end - p));
-
-	return nl != NULL ? nl + 1 : j->end;
-}
-
-static void
-join_bogus(struct unix_join *j, const char *p)
-{
-	unsigned long line = 1;
-
-	if (j->res->bogus++ != 0)
-		return;
-	for (const char *q = j->buf; q < p; q++)
-		line += *q == '\n';
-	j->res->first_bogus = line;
-}
-
-/*
- * One record at p (a line start).  Sets *next to where the following
- * record may start.  Returns 1 with *r to print, 0 for nothing.
- */
-static int
-join_record(
-    struct unix_join *j, const char *p, struct sock_rec *r, const char **next)
-{
-	struct procnet_unix_sock *s;
-	const char *after;
-
-	*next = line_end(j, p);
-	if (unix_fields(p, r, &after) < 0) {
-		if (j->in_step)
-			join_bogus(j, p);
-		j->in_step = false;
-		return 0;
-	}
-	s = known_get(j->k, r->inode);
-	if (s != NULL && !s->emitted &&
-	    unix_name_at(after, j->end, s->name, s->name_len, next)) {
-		s->emitted = true;
-		r->unix_proto = j->in_step ? r->unix_proto : 0;
-		r->unix_flags = s->flags;
-		r->unix_type = s->type;
-		if (!j->in_step)
-			r->state = s->st;
-		r->path = s->name;
-		r->path_len = s->name_len;
-		j->in_step = true;
-		return 1;
-	}
-	if (r->inode == 0 && j->in_step) {
-		if (unix_name_at(after, j->end, NULL, 0, next))
-			return 1; /* unnamed, unambiguous */
-		if ((s = join_embryo(j, after, next)) != NULL) {
-			r->path = s->name;
-			r->path_len = s->name_len;
-			return 1;
-		}
-	}
-	/* Not a socket the kernel listed: its end is unknown. */
-	*next = line_end(j, p);
-	j->in_step = false;
-	return 0;
-}
-
-int
-procnet_unix_join(const char *buf, size_t len, struct procnet_unix_known *k,
-    sock_sink_fn sink, void *ctx, struct procnet_result *res)
-{
-	struct unix_join j = {
-		.buf = buf,
-		.end = buf + len,
-		.k = k,
-		.in_step = true,
-		.res = res,
-	};
-	const char *p, *next;
-	struct sock_rec r;
-	int rc = 0;
-
-	memset(res, 0, sizeof(*res));
-	for (size_t i = 0; i < k->n; i++) {
-		k->socks[i].emitted = false;
-		k->socks[i].pending = k->socks[i].icons;
-	}
-	p = line_end(&j, buf); /* the column header */
-	for (; p < j.end; p = next) {
-		if (join_record(&j, p, &r, &next) == 1 &&
-		    (rc = sink(&r, ctx)) < 0)
-			break;
-	}
-	free(j.listeners);
-	return rc < 0 ? rc : 0;
-}
+#define UNIX_WINDOW 16384
 
 int
 procnet_read_unix_known(struct procnet_unix_known *k, sock_sink_fn sink,
     void *ctx, struct procnet_result *res)
 {
-	char *buf;
-	size_t len;
-	int fd, rc;
+	int fd = procnet_open(SKT_UNIX, AF_UNIX, res);
 
-	memset(res, 0, sizeof(*res));
-	fd = util_proc_open(procnet_path(SKT_UNIX, AF_UNIX));
 	if (fd < 0)
 		return fd;
-	rc = util_read_all(fd, &buf, &len);
+	int rc = procnet_unix_join_fd(fd, UNIX_WINDOW, k, sink, ctx, res);
 	close(fd);
-	if (rc < 0)
-		return rc;
-	rc = procnet_unix_join(buf, len, k, sink, ctx, res);
-	free(buf);
 	return rc;
-}
-
-static void
-known_rec(const struct procnet_unix_sock *s, struct sock_rec *r)
-{
-	memset(r, 0, sizeof(*r));
-	r->family = AF_UNIX;
-	r->table = SKT_UNIX;
-	r->unix_type = s->type;
-	r->path = s->name;
-	r->path_len = s->name_len;
-	r->have = HAVE_NO_REFCNT;
-}
-
-int
-procnet_unix_known_emit(
-    const struct procnet_unix_known *k, sock_sink_fn sink, void *ctx)
-{
-	struct sock_rec r;
-
-	for (size_t i = 0; i < k->n; i++) {
-		const struct procnet_unix_sock *s = &k->socks[i];
-		int rc;
-		known_rec(s, &r);
-		r.unix_flags = s->flags;
-		r.state = s->st;
-		r.inode = s->inode;
-		if ((rc = sink(&r, ctx)) < 0)
-			return rc;
-		for (uint32_t e = 0; s->name != NULL && e < s->icons; e++) {
-			known_rec(s, &r);
-			r.state = SKU_CONNECTING; /* no inode until accepted */
-			if ((rc = sink(&r, ctx)) < 0)
-				return rc;
-		}
-	}
-	return 0;
 }

@@ -383,8 +383,10 @@ unix_note(const struct diag_unix *u, void *ctx)
 {
 	struct listing *l = ctx;
 
-	procnet_unix_known_add(&l->unix_known, u->inode, u->type, u->state,
-	    u->name, u->name_len, u->nicons);
+	/* Without sock_diag for the table the dump is for the peers alone. */
+	if (l->diag != NULL)
+		procnet_unix_known_add(&l->unix_known, u->inode, u->type,
+		    u->state, u->name, u->name_len, u->nicons);
 	if (u->peer != 0)
 		hmap_u64_put(&l->peers, u->inode, u->peer);
 	return 0;
@@ -393,8 +395,8 @@ unix_note(const struct diag_unix *u, void *ctx)
 /*
  * One unix_diag dump per pass: the kernel's list of UNIX sockets (names
  * included) that /proc/net/unix is checked against, and the peers that
- * --peers and --json show (/proc/net/unix has no peer column).  With
- * NLNETSTAT_SOURCE=proc only the peers are used.
+ * --peers and --json show (/proc/net/unix has no peer column), asked for
+ * only then.  With NLNETSTAT_SOURCE=proc only the peers are kept.
  */
 static void
 listing_load_unix(struct listing *l)
@@ -411,7 +413,7 @@ listing_load_unix(struct listing *l)
 		return;
 	if (d == NULL && diag_open(&d) < 0)
 		return;
-	rc = diag_unix_dump(d, unix_note, l);
+	rc = diag_unix_dump(d, want_peers, unix_note, l);
 	if (d != l->diag)
 		diag_close(d);
 	l->have_peers = rc == 0 && want_peers;

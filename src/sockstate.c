@@ -90,7 +90,21 @@ sockstate_unix_type(uint32_t type)
 char *
 sockstate_unix_flags(uint32_t flags, char *buf, size_t len)
 {
-	snprintf(buf, len, "%s%s%s", (flags & SKU_FLAG_ACC) ? "ACC " : "",
-	    (flags & SKU_FLAG_W) ? "W " : "", (flags & SKU_FLAG_N) ? "N " : "");
+	static const struct {
+		uint32_t bit;
+		const char *word;
+	} words[] = { { SKU_FLAG_ACC, "ACC " }, { SKU_FLAG_W, "W " },
+		{ SKU_FLAG_N, "N " } };
+	size_t n = 0;
+
+	/* Once a UNIX row: appended by hand, cut as snprintf would. */
+	if (len == 0)
+		return buf;
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+		for (const char *w = words[i].word;
+		     (flags & words[i].bit) && *w != '\0' && n + 1 < len; w++)
+			buf[n++] = *w;
+	}
+	buf[n] = '\0';
 	return buf;
 }

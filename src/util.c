@@ -239,9 +239,10 @@ util_parse_u64(const char **p, int base, uint64_t *out)
 	if ((d = util_hex_digit(*s)) < 0 || d >= base)
 		return false;
 	while ((d = util_hex_digit(*s)) >= 0 && d < base) {
-		if (v > (UINT64_MAX - (uint64_t)d) / (uint64_t)base)
+		/* No division a digit: the overflow checks are cheap. */
+		if (__builtin_mul_overflow(v, (uint64_t)base, &v) ||
+		    __builtin_add_overflow(v, (uint64_t)d, &v))
 			return false;
-		v = v * (uint64_t)base + (uint64_t)d;
 		s++;
 	}
 	*p = s;

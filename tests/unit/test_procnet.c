@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 #include "harness.h"
 #include "procnet.h"
@@ -237,6 +238,93 @@ test_unix_join_unknown(void)
 	t_end();
 }
 
+/* The text through a pipe and a window of window bytes. */
+static int
+join_piped(const char *text, size_t len, size_t window,
+    struct procnet_unix_known *k, struct joined *j, struct procnet_result *res)
+{
+	int fds[2], rc;
+
+	if (pipe(fds) < 0)
+		return -errno;
+	if (write(fds[1], text, len) != (ssize_t)len) {
+		close(fds[0]);
+		close(fds[1]);
+		return -EIO;
+	}
+	close(fds[1]);
+	rc = procnet_unix_join_fd(fds[0], window, k, join_sink, j, res);
+	close(fds[0]);
+	return rc;
+}
+
+static void
+test_unix_join_window(void)
+{
+	static const char name[] = "\0abs\n" FAKE_REC;
+	const char text[] = UNIX_HDR
+	    "0000000000000000: 00000002 00000000 00010000 0001 01 100 "
+	    "@abs\n" FAKE_REC "\n"
+	    "garbage\n"
+	    "0000000000000000: 00000002 00000000 00010000 0001 01 102 "
+	    "/run/ok.sock\n"
+	    "0000000000000000: 00000003 00000000 00000000 0001 02     0 "
+	    "@abs\n" FAKE_REC "\n"
+	    "bad again\n"
+	    "0000000000000000: 00000003 00000000 00000000 0001 03 101\n";
+	struct procnet_unix_known k = { 0 };
+	struct procnet_result whole, res;
+	struct joined jw = { 0 };
+	bool same = true;
+
+	t_begin("procnet: unix join through a small window gives the same");
+	procnet_unix_known_add(&k, 100, 1, 10, name, sizeof(name) - 1, 1);
+	procnet_unix_known_add(&k, 101, 1, 1, NULL, 0, 0);
+	procnet_unix_known_add(&k, 102, 1, 10, "/run/ok.sock", 13, 0);
+	T_CHECK(procnet_unix_join(
+	            text, sizeof(text) - 1, &k, join_sink, &jw, &whole) == 0);
+	T_CHECK(jw.n == 4 && whole.bogus == 2 && whole.first_bogus == 4);
+	for (size_t w = 1; w <= 200; w += w < 40 ? 1 : 37) {
+		struct joined j = { 0 };
+		T_CHECK(
+		    join_piped(text, sizeof(text) - 1, w, &k, &j, &res) == 0);
+		same = same && j.n == jw.n && res.bogus == whole.bogus &&
+		       res.first_bogus == whole.first_bogus;
+		for (size_t i = 0; i < j.n && i < 16 && same; i++)
+			same = j.inode[i] == jw.inode[i] &&
+			       j.refcnt[i] == jw.refcnt[i] &&
+			       strcmp(j.path[i], jw.path[i]) == 0;
+	}
+	T_CHECK(same);
+	procnet_unix_known_free(&k);
+	t_end();
+}
+
+static void
+test_unix_join_dup(void)
+{
+	/* A dump may list a socket twice: its last listing counts, once. */
+	const char text[] = UNIX_HDR
+	    "0000000000000000: 00000002 00000000 00000000 0001 01 101 /a\n"
+	    "0000000000000000: 00000002 00000000 00000000 0001 01 101 /b\n"
+	    "0000000000000000: 00000002 00000000 00000000 0001 01 101 /b\n";
+	struct procnet_unix_known k = { 0 };
+	struct procnet_result res;
+	struct joined whole = { 0 }, piped = { 0 };
+
+	t_begin("procnet: unix join takes a twice-listed socket once");
+	procnet_unix_known_add(&k, 101, 1, 1, "/a", 3, 0);
+	procnet_unix_known_add(&k, 101, 1, 1, "/b", 3, 0);
+	T_CHECK(procnet_unix_join(
+	            text, sizeof(text) - 1, &k, join_sink, &whole, &res) == 0);
+	T_CHECK(whole.n == 1 && strcmp(whole.path[0], "/b") == 0);
+	/* The kernel's order tried first finds the hidden listing: no. */
+	T_CHECK(join_piped(text, sizeof(text) - 1, 7, &k, &piped, &res) == 0);
+	T_CHECK(piped.n == 1 && strcmp(piped.path[0], "/b") == 0);
+	procnet_unix_known_free(&k);
+	t_end();
+}
+
 static void
 test_unix_known_emit(void)
 {
@@ -266,5 +354,7 @@ test_group_procnet(void)
 	test_unix_lines();
 	test_unix_join_forged();
 	test_unix_join_unknown();
+	test_unix_join_window();
+	test_unix_join_dup();
 	test_unix_known_emit();
 }

@@ -95,6 +95,9 @@ test_unix(void)
 	            SKU_FLAG_ACC | SKU_FLAG_W | SKU_FLAG_N, f, sizeof(f)),
 	    "ACC W N ");
 	T_STREQ(sockstate_unix_flags(SKU_FLAG_N, f, sizeof(f)), "N ");
+	/* A short buffer is cut and terminated, as snprintf did. */
+	T_STREQ(sockstate_unix_flags(SKU_FLAG_ACC | SKU_FLAG_W, f, 6), "ACC W");
+	T_STREQ(sockstate_unix_flags(SKU_FLAG_ACC, f, 1), "");
 	t_end();
 }
 
