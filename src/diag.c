@@ -264,11 +264,8 @@ diag_decode_inet(
 static void
 listeners_note(struct dump_ctx *c, const struct sock_rec *r, uint32_t ifindex)
 {
-	if (c->nlisteners == c->cap) {
-		c->cap = c->cap ? c->cap * 2 : 16;
-		c->listeners =
-		    xrealloc(c->listeners, c->cap * sizeof(*c->listeners));
-	}
+	c->listeners = xgrow(
+	    c->listeners, &c->cap, c->nlisteners, sizeof(*c->listeners), 16);
 	struct listen_uid *l = &c->listeners[c->nlisteners++];
 	l->addr = r->laddr;
 	l->port = r->lport;

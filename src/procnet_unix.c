@@ -13,16 +13,6 @@
 #include "procnet.h"
 #include "util.h"
 
-/* Room for one more element of size in an array of *cap, doubling. */
-static void *
-grow(void *a, size_t n, size_t *cap, size_t size)
-{
-	if (n < *cap)
-		return a;
-	*cap = *cap ? *cap * 2 : 64;
-	return xrealloc(a, *cap * size);
-}
-
 /*
  * Copy a name into the arena as the kernel prints it: a path without its
  * closing NUL, an abstract name with '@' for its leading NUL; any other
@@ -36,10 +26,9 @@ known_name(struct procnet_unix_known *k, const char *name, size_t name_len,
 
 	if (n > UINT16_MAX || k->names_len + n > UINT32_MAX)
 		return false;
-	while (k->names_len + n > k->names_cap) {
-		k->names_cap = k->names_cap ? k->names_cap * 2 : 4096;
-		k->names = xrealloc(k->names, k->names_cap);
-	}
+	if (n != 0)
+		k->names = xgrow(
+		    k->names, &k->names_cap, k->names_len + n - 1, 1, 4096);
 	s->name_off = (uint32_t)k->names_len;
 	s->name_len = (uint16_t)n;
 	for (size_t i = 0; i < n; i++)
@@ -68,10 +57,10 @@ procnet_unix_known_add(struct procnet_unix_known *k, uint64_t inode,
 		s.bits |= PROCNET_UNIX_CONNECTED;
 	if (name != NULL && name_len > 0 && !known_name(k, name, name_len, &s))
 		return;
-	k->socks = grow(k->socks, k->n, &k->cap, sizeof(*k->socks));
+	k->socks = xgrow(k->socks, &k->cap, k->n, sizeof(*k->socks), 64);
 	if (pending > 0 && (s.bits & PROCNET_UNIX_NAMED)) {
-		k->listeners = grow(k->listeners, k->nlisteners,
-		    &k->listeners_cap, sizeof(*k->listeners));
+		k->listeners = xgrow(k->listeners, &k->listeners_cap,
+		    k->nlisteners, sizeof(*k->listeners), 64);
 		k->listeners[k->nlisteners++] =
 		    (struct procnet_unix_listener){ (uint32_t)k->n, pending,
 			    0 };

@@ -254,10 +254,7 @@ synrecv_note(const struct sock_rec *r, void *ctx)
 
 	if (r->state != SK_SYN_RECV || r->inode != 0)
 		return 0;
-	if (t->n == t->cap) {
-		t->cap = t->cap ? t->cap * 2 : 64;
-		t->rows = xrealloc(t->rows, t->cap * sizeof(*t->rows));
-	}
+	t->rows = xgrow(t->rows, &t->cap, t->n, sizeof(*t->rows), 64);
 	t->rows[t->n++] = (struct synrecv_row){ r->laddr, r->raddr, r->lport,
 		r->rport, r->retrans };
 	return 0;
