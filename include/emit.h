@@ -40,8 +40,20 @@ enum emit_sec {
 	EMIT_SEC_ROUTE4_CACHE_TITLE,
 	EMIT_SEC_ROUTE6, /* "Kernel IPv6 routing table" */
 	EMIT_SEC_ROUTE6_CACHE,
-	EMIT_SEC_COUNTERS, /* -s: one group of kernel counters, titled */
-	EMIT_SEC_IFACE,    /* "Kernel Interface table" */
+	/*
+	 * -s: one group of kernel counters under the file's title.  The kind
+	 * names the list of titles netstat looks it up in: IPv4's (snmp,
+	 * netstat, sctp/snmp, and snmp's Tcp under -6) or IPv6's (snmp6);
+	 * the text emitter prints a known one by its table (stats.h).
+	 */
+	EMIT_SEC_COUNTERS,
+	EMIT_SEC_COUNTERS6,
+	/*
+	 * -s: a known group that -t/-u/-w/-S leave out; no counters follow.
+	 * Only netstat's text notices it (its indentation starts again).
+	 */
+	EMIT_SEC_COUNTERS_HIDDEN,
+	EMIT_SEC_IFACE, /* "Kernel Interface table" */
 	/* A later -c pass of -i: netstat repeats the columns, not the title. */
 	EMIT_SEC_IFACE_AGAIN,
 };
@@ -51,7 +63,7 @@ enum emit_kind {
 	EMIT_SOCK,    /* an inet or UNIX socket */
 	EMIT_GROUP,   /* a multicast group membership */
 	EMIT_ROUTE,   /* a route (struct route_rec, route.h) */
-	EMIT_COUNTER, /* a kernel counter of an EMIT_SEC_COUNTERS section */
+	EMIT_COUNTER, /* a kernel counter of a shown -s section */
 	EMIT_IFACE,   /* an interface (struct iface, iface.h) */
 };
 
@@ -68,10 +80,14 @@ struct emit_group {
 	const struct groups_row *row;
 };
 
-/* A counter as the kernel names and prints it ("-1" stays signed). */
+/*
+ * A counter as the kernel names and prints it ("-1" stays signed): the
+ * value is the text netstat's strtoull reads there, a sign and digits,
+ * "" where it reads no number, or "0" where the file has no value.
+ */
 struct emit_counter {
 	const char *name;
-	const char *value; /* decimal text; may be malformed */
+	const char *value;
 };
 
 /* An interface; inet6 is /proc/net/if_inet6 indexed for -e, or NULL. */
@@ -122,11 +138,6 @@ enum emit_caps {
 	EMIT_CAP_FIRST_OWNER = 1u << 1,
 	/* Lists the IPv4 routing cache (-r -C), which --json leaves out. */
 	EMIT_CAP_RT4_CACHE = 1u << 2,
-	/*
-	 * Prints -s as net-tools' report, through its own readers and
-	 * templates (stats.c), instead of taking counter records.
-	 */
-	EMIT_CAP_NETSTAT_STATS = 1u << 3,
 };
 
 /* The state every emitter starts with; implementations embed it first. */

@@ -1,8 +1,10 @@
 /*
- * stats.h - the -s statistics mode: counter tables, the section printer and
- * the readers of /proc/net/snmp, netstat, snmp6 and sctp/snmp.  Exposed so
- * that unit tests can drive the printer and readers without root; stats_run()
- * in modes.h is the only entry point the program uses.
+ * stats.h - the -s statistics mode, in two halves.  Mode side (stats.c):
+ * the readers of /proc/net/snmp, netstat, snmp6 and sctp/snmp, which
+ * describe every file as counter sections and records to any emitter.
+ * Output side (stats_text.c over the tables of stats_tables.c): net-tools'
+ * report, which the text emitter prints those records with.  Exposed so
+ * that unit tests and the fuzz target can drive both without root.
  */
 #ifndef NLNETSTAT_STATS_H
 #define NLNETSTAT_STATS_H
@@ -11,6 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "emit.h"
 #include "opts.h"
 
 /* How a counter found in a table is printed (net-tools 2.10 kinds). */
@@ -34,16 +37,67 @@ struct stats_table {
 	size_t n;
 };
 
-/* A section title the current mode knows, and the -t/-u/-w/-S bit. */
+/* A section title netstat knows, and the -t/-u/-w/-S bit. */
 struct stats_known {
 	const char *title;
 	unsigned proto; /* PROTO_* bit enabling it */
 	const struct stats_table *table;
 };
 
-/* Known titles of IPv4 mode and of IPv6 mode, ended by a NULL title. */
+/*
+ * Known titles, ended by a NULL title: of EMIT_SEC_COUNTERS sections
+ * (snmp, netstat, sctp/snmp) and of EMIT_SEC_COUNTERS6 ones (snmp6).
+ */
 extern const struct stats_known stats_known_v4[];
 extern const struct stats_known stats_known_v6[];
+
+/* Find title in a NULL-terminated known list; NULL when it is unknown. */
+const struct stats_known *stats_known_find(
+    const struct stats_known *list, const char *title);
+
+/* ---- Mode side (stats.c): the readers. ---- */
+
+/* Where the readers send their sections, and the section they are in. */
+struct stats_reader {
+	struct emitter *e;
+	unsigned protos;    /* PROTO_* bits: known sections without one hide */
+	enum emit_sec open; /* kind of the section begun last */
+	bool in_section;    /* a section is begun and not yet ended */
+	bool shown;         /* it is not hidden: its counters are emitted */
+};
+
+/* What a reader met in one file, for the caller's messages. */
+struct stats_src {
+	int read_err;       /* errno of a failed read, else 0 */
+	bool format_err;    /* a line pair without ':' ended the file */
+	unsigned long nbad; /* lines skipped where netstat prints garbage */
+	unsigned long first_bad; /* line number of the first of them */
+};
+
+/* Start a reader that describes files to e, selecting by protos. */
+void stats_reader_init(
+    struct stats_reader *r, struct emitter *e, unsigned protos);
+
+/*
+ * Read "Title: names" / "Title: values" line pairs from fd (/proc/net/snmp
+ * or /proc/net/netstat): one EMIT_SEC_COUNTERS section per pair, values
+ * read as netstat reads them (strtoull from where the last one stopped).
+ * With prefix, only titles starting with it are described.  Problems are
+ * recorded in *src, never printed.
+ */
+void stats_read_pairs(
+    struct stats_reader *r, int fd, const char *prefix, struct stats_src *src);
+
+/*
+ * Read /proc/net/snmp6 ("Name value" lines, sections by title, cut into
+ * netstat's 1023-byte chunks) as EMIT_SEC_COUNTERS6 sections.
+ */
+void stats_read_snmp6(struct stats_reader *r, int fd, struct stats_src *src);
+
+/* Read /proc/net/sctp/snmp as one EMIT_SEC_COUNTERS section, "Sctp". */
+void stats_read_sctp(struct stats_reader *r, int fd, struct stats_src *src);
+
+/* ---- Output side (stats_text.c): net-tools' report of the records. ---- */
 
 /* Indentation state of the printer (net-tools' "plain/in-hist/out-hist"). */
 enum stats_indent {
@@ -58,19 +112,9 @@ typedef void stats_emit_fn(void *ctx, const char *s, size_t n);
 struct stats_printer {
 	stats_emit_fn *emit;
 	void *ctx;
-	unsigned protos; /* PROTO_* bits from the command line */
-	const struct stats_known *known; /* titles recognised now */
 	const struct stats_table *table; /* current section; NULL if unknown */
 	bool enabled;                    /* current section prints */
 	enum stats_indent indent;
-};
-
-/* What a reader met in one file, for the caller's messages. */
-struct stats_src {
-	int read_err;       /* errno of a failed read, else 0 */
-	bool format_err;    /* a line pair without ':' ended the file */
-	unsigned long nbad; /* lines skipped where netstat prints garbage */
-	unsigned long first_bad; /* line number of the first of them */
 };
 
 /*
@@ -81,43 +125,25 @@ struct stats_src {
 const struct stats_entry *stats_lookup(
     const struct stats_table *t, const char *name);
 
-/* Find title in a NULL-terminated known list; NULL when it is unknown. */
-const struct stats_known *stats_known_find(
-    const struct stats_known *list, const char *title);
-
 /* Start a printer in the "plain" state that sends bytes to emit(ctx). */
-void stats_printer_init(struct stats_printer *p, const struct stats_known *k,
-    unsigned protos, stats_emit_fn *emit, void *ctx);
+void stats_printer_init(
+    struct stats_printer *p, stats_emit_fn *emit, void *ctx);
+
+/* A stats_emit_fn writing to standard output through out.c. */
+void stats_out(void *ctx, const char *s, size_t n);
 
 /*
- * Start a section: prints "Title:" unless it is a known, deselected one.
- * A known title resets the indentation; an unknown one inherits it.
+ * Start a section of kind sec (EMIT_SEC_COUNTERS, _COUNTERS6 or _HIDDEN):
+ * prints "Title:" unless it is hidden.  A title of the kind's known list,
+ * or a hidden one, resets the indentation; an unknown one inherits it.
  */
-void stats_section(struct stats_printer *p, const char *title);
+void stats_section(
+    struct stats_printer *p, enum emit_sec sec, const char *title);
 
 /* Print one counter of the current section by netstat's rules (spec 4.5). */
 void stats_counter(struct stats_printer *p, const char *name, uint64_t v);
 
-/*
- * Read "Title: names" / "Title: values" line pairs from fd (/proc/net/snmp
- * or /proc/net/netstat) into p.  With prefix, only titles starting with it
- * are printed.  Problems are recorded in *src, never printed.
- */
-void stats_read_pairs(
-    struct stats_printer *p, int fd, const char *prefix, struct stats_src *src);
-
-/* Read /proc/net/snmp6 ("Name value" lines, sections by title) into p. */
-void stats_read_snmp6(struct stats_printer *p, int fd, struct stats_src *src);
-
-/* Read /proc/net/sctp/snmp into p, under the "Sctp" section header. */
-void stats_read_sctp(struct stats_printer *p, int fd, struct stats_src *src);
-
-/*
- * -s for emitters that take counters (--json): every counter of the
- * family's files as EMIT_SEC_COUNTERS sections of EMIT_COUNTER records;
- * -t/-u/-w select known sections as in the table.
- */
-struct emitter;
-void stats_counters(struct emitter *e, const struct opts *o, bool v6);
+/* Print a counter record, its value text read with strtoull as netstat. */
+void stats_counter_text(struct stats_printer *p, const struct emit_counter *c);
 
 #endif

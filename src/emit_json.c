@@ -6,7 +6,6 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include <sys/socket.h>
 
 #include "emit.h"
 #include "fmt_json.h"
@@ -15,11 +14,92 @@
 #include "sockrec.h"
 #include "util.h"
 
+/* -s: a counter kept until its document ends. */
+struct json_ctr {
+	size_t title; /* 1 + index in struct json_stats's titles */
+	char *name, *value;
+};
+
+/*
+ * -s: the titles in the order first seen, each with every counter of its
+ * sections: a title can come back (the kernel splits IcmpMsg into several
+ * pairs of lines), and a JSON object cannot repeat a key.
+ */
+struct json_stats {
+	char **titles;
+	size_t ntitles;
+	struct json_ctr *ctrs;
+	size_t nctrs, cap;
+	size_t cur; /* 1 + title of the section counters go to; 0: none */
+};
+
 struct emit_json {
 	struct emitter base;
 	struct json j;
 	bool framed; /* --all-netns: one array around the namespaces */
+	struct json_stats stats;
 };
+
+/* An unsigned or negative decimal as a number, anything else as null. */
+static void
+json_counter(struct json *j, const struct emit_counter *c)
+{
+	const char *p = c->value;
+	uint64_t v;
+
+	json_key(j, c->name);
+	if (util_parse_u64(&p, 10, &v) && *p == '\0')
+		json_u64(j, v);
+	else if (*c->value == '-' && (p = c->value + 1) &&
+	         util_parse_u64(&p, 10, &v))
+		json_i64(j, -(int64_t)v);
+	else
+		json_null(j);
+}
+
+static void
+json_stats_add(struct json_stats *s, const struct emit_counter *c)
+{
+	if (s->cur == 0)
+		return;
+	if (s->nctrs == s->cap) {
+		s->cap = s->cap ? 2 * s->cap : 256;
+		s->ctrs = xrealloc(s->ctrs, s->cap * sizeof(*s->ctrs));
+	}
+	s->ctrs[s->nctrs++] =
+	    (struct json_ctr){ s->cur, xstrdup(c->name), xstrdup(c->value) };
+}
+
+/* -s: {"Section": {"Name": value}}, one member object per title. */
+static void
+json_stats_write(struct json *j, struct json_stats *s)
+{
+	for (size_t t = 0; t < s->ntitles; t++) {
+		json_key(j, s->titles[t]);
+		json_open(j, '{');
+		for (size_t i = 0; i < s->nctrs; i++)
+			if (s->ctrs[i].title == t + 1)
+				json_counter(
+				    j, &(struct emit_counter){
+				           s->ctrs[i].name, s->ctrs[i].value });
+		json_close(j, '}');
+	}
+}
+
+/* -s: forget what json_stats_write wrote (or a document left unended). */
+static void
+json_stats_free(struct json_stats *s)
+{
+	for (size_t i = 0; i < s->nctrs; i++) {
+		free(s->ctrs[i].name);
+		free(s->ctrs[i].value);
+	}
+	for (size_t t = 0; t < s->ntitles; t++)
+		free(s->titles[t]);
+	free(s->ctrs);
+	free(s->titles);
+	memset(s, 0, sizeof(*s));
+}
 
 static void
 json_doc_begin(struct emitter *e, enum emit_doc doc)
@@ -41,48 +121,34 @@ json_doc_end(struct emitter *e, enum emit_doc doc)
 {
 	struct emit_json *x = (struct emit_json *)e;
 
+	json_stats_write(&x->j, &x->stats);
+	json_stats_free(&x->stats);
 	if (x->framed)
 		return;
 	json_close(&x->j, doc == EMIT_DOC_STATS ? '}' : ']');
 	out_write("\n", 1);
 }
 
-/* -s: {"Section": {"Name": value}}, one member object per section. */
+/* -s: counters go to title's object; hidden sections have none. */
 static void
 json_section_begin(struct emitter *e, enum emit_sec sec, const char *title)
 {
-	struct emit_json *x = (struct emit_json *)e;
+	struct json_stats *s = &((struct emit_json *)e)->stats;
 
-	if (sec != EMIT_SEC_COUNTERS)
+	if (sec != EMIT_SEC_COUNTERS && sec != EMIT_SEC_COUNTERS6)
 		return;
-	json_key(&x->j, title);
-	json_open(&x->j, '{');
+	for (s->cur = 1; s->cur <= s->ntitles; s->cur++)
+		if (strcmp(s->titles[s->cur - 1], title) == 0)
+			return;
+	s->titles = xrealloc(s->titles, (s->ntitles + 1) * sizeof(char *));
+	s->titles[s->ntitles++] = xstrdup(title);
 }
 
 static void
 json_section_end(struct emitter *e, enum emit_sec sec)
 {
-	struct emit_json *x = (struct emit_json *)e;
-
-	if (sec == EMIT_SEC_COUNTERS)
-		json_close(&x->j, '}');
-}
-
-/* An unsigned or negative decimal as a number, anything else as null. */
-static void
-json_counter(struct json *j, const struct emit_counter *c)
-{
-	const char *p = c->value;
-	uint64_t v;
-
-	json_key(j, c->name);
-	if (util_parse_u64(&p, 10, &v) && *p == '\0')
-		json_u64(j, v);
-	else if (*c->value == '-' && (p = c->value + 1) &&
-	         util_parse_u64(&p, 10, &v))
-		json_i64(j, -(int64_t)v);
-	else
-		json_null(j);
+	(void)sec;
+	((struct emit_json *)e)->stats.cur = 0;
 }
 
 static void
@@ -104,7 +170,7 @@ json_row(struct emitter *e, const struct emit_row *row)
 		    &x->j, e->o, row->u.group.device, row->u.group.row);
 		break;
 	case EMIT_ROUTE: fmt_json_route(&x->j, row->u.route); break;
-	case EMIT_COUNTER: json_counter(&x->j, &row->u.counter); break;
+	case EMIT_COUNTER: json_stats_add(&x->stats, &row->u.counter); break;
 	case EMIT_IFACE: fmt_json_iface(&x->j, row->u.iface.ifc); break;
 	}
 }
@@ -146,6 +212,7 @@ json_all_netns_end(struct emitter *e)
 static void
 json_free(struct emitter *e)
 {
+	json_stats_free(&((struct emit_json *)e)->stats);
 	free(e);
 }
 

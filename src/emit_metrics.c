@@ -572,7 +572,7 @@ mx_section_begin(struct emitter *e, enum emit_sec sec, const char *title)
 {
 	struct emit_metrics *x = (struct emit_metrics *)e;
 
-	if (sec == EMIT_SEC_COUNTERS)
+	if (sec == EMIT_SEC_COUNTERS || sec == EMIT_SEC_COUNTERS6)
 		snprintf(
 		    x->section, sizeof(x->section), "%s", title ? title : "");
 }

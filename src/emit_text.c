@@ -16,11 +16,13 @@
 #include "out.h"
 #include "procmap.h"
 #include "sockrec.h"
+#include "stats.h"
 #include "util.h"
 
 struct emit_text {
 	struct emitter base;
 	char row[FMT_ROW_MAX];
+	struct stats_printer stats; /* -s: net-tools' report (stats_text.c) */
 };
 
 /* The PID/Program text of -p for inode (NULL prints "-"). */
@@ -88,7 +90,9 @@ text_row(struct emitter *e, const struct emit_row *row)
 	case EMIT_ROUTE:
 		fmt_route_row(row->u.route, fmt_route_ext(e->o->extend));
 		break;
-	case EMIT_COUNTER: break;
+	case EMIT_COUNTER:
+		stats_counter_text(&t->stats, &row->u.counter);
+		break;
 	case EMIT_IFACE: text_iface(t, &row->u.iface); break;
 	}
 }
@@ -98,7 +102,6 @@ text_section_begin(struct emitter *e, enum emit_sec sec, const char *title)
 {
 	struct emit_text *t = (struct emit_text *)e;
 
-	(void)title;
 	switch (sec) {
 	case EMIT_SEC_INET:
 		out_write(
@@ -120,12 +123,26 @@ text_section_begin(struct emitter *e, enum emit_sec sec, const char *title)
 	case EMIT_SEC_ROUTE6_CACHE:
 		fmt_route_header6(sec == EMIT_SEC_ROUTE6_CACHE);
 		break;
-	case EMIT_SEC_COUNTERS: break; /* -s text comes from stats.c */
+	case EMIT_SEC_COUNTERS:
+	case EMIT_SEC_COUNTERS6:
+	case EMIT_SEC_COUNTERS_HIDDEN:
+		stats_section(&t->stats, sec, title);
+		break;
 	case EMIT_SEC_IFACE:
 	case EMIT_SEC_IFACE_AGAIN:
 		text_iface_header(e, sec == EMIT_SEC_IFACE);
 		break;
 	}
+}
+
+/* -s: each pass starts net-tools' report afresh. */
+static void
+text_doc_begin(struct emitter *e, enum emit_doc doc)
+{
+	struct emit_text *t = (struct emit_text *)e;
+
+	if (doc == EMIT_DOC_STATS)
+		stats_printer_init(&t->stats, stats_out, NULL);
 }
 
 static void
@@ -142,6 +159,7 @@ text_free(struct emitter *e)
 }
 
 static const struct emit_ops text_ops = {
+	.doc_begin = text_doc_begin,
 	.section_begin = text_section_begin,
 	.row = text_row,
 	.netns_title = text_netns_title,
@@ -154,8 +172,6 @@ emit_text_new(const struct opts *o)
 	struct emit_text *t = xcalloc(1, sizeof(*t));
 
 	t->base = (struct emitter){ &text_ops, o,
-		EMIT_CAP_FIRST_OWNER | EMIT_CAP_RT4_CACHE |
-		    EMIT_CAP_NETSTAT_STATS,
-		NULL };
+		EMIT_CAP_FIRST_OWNER | EMIT_CAP_RT4_CACHE, NULL };
 	return &t->base;
 }

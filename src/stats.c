@@ -1,10 +1,11 @@
 /*
- * stats.c - the -s mode: counters of /proc/net/snmp, /proc/net/netstat,
- * /proc/net/sctp/snmp (IPv4) and /proc/net/snmp6 (IPv6), printed through
- * the tables of stats_tables.c by one printer that mirrors net-tools 2.10:
- * bisection lookups, hide-if-zero, histogram titles, inherited indentation
- * of unknown sections, its line-length limits and its messages.
+ * stats.c - the -s mode: /proc/net/snmp, /proc/net/netstat and
+ * /proc/net/sctp/snmp (IPv4) or /proc/net/snmp6 and snmp's Tcp (IPv6),
+ * read as net-tools 2.10 reads them and described to the emitter as
+ * counter sections and records, with netstat's messages on the files;
+ * -t/-u/-w/-S hide the known sections they leave out.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,176 +25,82 @@
 /* net-tools reads snmp6 and sctp/snmp with fgets() into 1024 bytes. */
 #define STATS_CHUNK 1023
 
-static const char stats_pad4[] = "    ";
-static const char stats_pad8[] = "        ";
-
-const struct stats_entry *
-stats_lookup(const struct stats_table *t, const char *name)
-{
-	size_t lo = 0, hi = t->n;
-
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		int c = strcmp(name, t->ent[mid].name);
-
-		if (c < 0)
-			hi = mid;
-		else if (c > 0)
-			lo = mid + 1;
-		else
-			return &t->ent[mid];
-	}
-	return NULL;
-}
-
-const struct stats_known *
-stats_known_find(const struct stats_known *list, const char *title)
-{
-	for (; list->title != NULL; list++)
-		if (strcmp(list->title, title) == 0)
-			return list;
-	return NULL;
-}
-
 void
-stats_printer_init(struct stats_printer *p, const struct stats_known *k,
-    unsigned protos, stats_emit_fn *emit, void *ctx)
+stats_reader_init(struct stats_reader *r, struct emitter *e, unsigned protos)
 {
-	memset(p, 0, sizeof(*p));
-	p->emit = emit;
-	p->ctx = ctx;
-	p->protos = protos;
-	p->known = k;
-	p->enabled = true;
-	p->indent = STATS_PLAIN;
+	memset(r, 0, sizeof(*r));
+	r->e = e;
+	r->protos = protos;
 }
 
+/* End the section begun last, if any. */
 static void
-stats_puts(struct stats_printer *p, const char *s)
+stats_end(struct stats_reader *r)
 {
-	p->emit(p->ctx, s, strlen(s));
+	if (r->in_section)
+		emit_section_end(r->e, r->open);
+	r->in_section = false;
 }
 
-static const char *
-stats_pad(enum stats_indent s)
-{
-	return s == STATS_PLAIN ? stats_pad4 : stats_pad8;
-}
-
-void
-stats_section(struct stats_printer *p, const char *title)
-{
-	const struct stats_known *k = stats_known_find(p->known, title);
-
-	if (k != NULL) {
-		p->table = k->table;
-		p->enabled = (p->protos & k->proto) != 0;
-		p->indent = STATS_PLAIN;
-	} else {
-		p->table = NULL;
-		p->enabled = true;
-	}
-	if (p->enabled) {
-		/* netstat looks the file's section names up too. */
-		stats_puts(p, tr_dyn(title));
-		stats_puts(p, ":\n");
-	}
-}
-
-/* pad + template with its "%llu" replaced by v + newline. */
+/* Begin a section of kind sec: hidden when known and not selected. */
 static void
-stats_render(
-    struct stats_printer *p, const char *pad, const char *text, uint64_t v)
+stats_begin(struct stats_reader *r, enum emit_sec sec, const char *title)
 {
-	char num[24];
-	const char *hole;
+	const struct stats_known *k = stats_known_find(
+	    sec == EMIT_SEC_COUNTERS6 ? stats_known_v6 : stats_known_v4, title);
 
-	text = tr_(text);
-	hole = strstr(text, "%llu");
-
-	snprintf(num, sizeof(num), "%llu", (unsigned long long)v);
-	stats_puts(p, pad);
-	if (hole == NULL) {
-		stats_puts(p, text);
-	} else {
-		p->emit(p->ctx, text, (size_t)(hole - text));
-		stats_puts(p, num);
-		stats_puts(p, hole + 4);
-	}
-	stats_puts(p, "\n");
+	stats_end(r);
+	r->shown = k == NULL || (r->protos & k->proto) != 0;
+	r->open = r->shown ? sec : EMIT_SEC_COUNTERS_HIDDEN;
+	r->in_section = true;
+	emit_section_titled(r->e, r->open, title);
 }
 
-/* A name no table knows: "Name: value" with the current indent, if != 0. */
-static void
-stats_generic(struct stats_printer *p, const char *name, uint64_t v)
+/*
+ * The number netstat's strtoull reads at s: returns where it stops, with
+ * *text at its sign or first digit, or "" when it reads none.
+ */
+static char *
+stats_number(char *s, const char **text)
 {
-	char num[24];
+	char *end;
 
-	if (v == 0)
-		return;
-	snprintf(num, sizeof(num), "%llu", (unsigned long long)v);
-	stats_puts(p, stats_pad(p->indent));
-	stats_puts(p, name);
-	stats_puts(p, ": ");
-	stats_puts(p, num);
-	stats_puts(p, "\n");
+	(void)strtoull(s, &end, 10);
+	if (end == s) {
+		*text = "";
+		return s;
+	}
+	while (isspace((unsigned char)*s))
+		s++;
+	*text = s;
+	return end;
 }
 
-/* A histogram line; the title comes first when the state changes. */
-static void
-stats_hist(struct stats_printer *p, const struct stats_entry *e, uint64_t v)
+/* A counter whose value is the number at s; returns where it stopped. */
+static char *
+stats_value(struct stats_reader *r, const char *name, char *s)
 {
-	enum stats_indent want;
+	const char *text;
+	char *end = stats_number(s, &text);
+	char keep = *end;
 
-	want = e->kind == STATS_IN_HIST ? STATS_IN : STATS_OUT;
-
-	if (p->indent != want) {
-		stats_puts(p, stats_pad(p->indent));
-		stats_puts(p, want == STATS_IN ? tr_("ICMP input histogram:")
-		                               : tr_("ICMP output histogram:"));
-		stats_puts(p, "\n");
-	}
-	if (v > 0)
-		stats_render(p, stats_pad8, e->text, v);
-	p->indent = want;
-}
-
-void
-stats_counter(struct stats_printer *p, const char *name, uint64_t v)
-{
-	const struct stats_entry *e;
-
-	if (!p->enabled)
-		return;
-	e = p->table != NULL ? stats_lookup(p->table, name) : NULL;
-	if (e == NULL) {
-		stats_generic(p, name, v);
-		return;
-	}
-	switch (e->kind) {
-	case STATS_STATIC: break;
-	case STATS_IN_HIST:
-	case STATS_OUT_HIST: stats_hist(p, e, v); break;
-	case STATS_ALWAYS:
-	case STATS_NONZERO:
-		if (e->kind == STATS_ALWAYS || v != 0)
-			stats_render(p, stats_pad4, e->text, v);
-		p->indent = STATS_PLAIN;
-		break;
-	}
+	*end = '\0';
+	emit_counter(r->e, name, text);
+	*end = keep;
+	return end;
 }
 
 /*
  * One pair's counters: names split at blanks, values read one per name
- * with strtoull, which stops for good at the first non-number and reads a
- * missing value as 0, as in net-tools.
+ * with strtoull, which stops for good at the first non-number, as in
+ * net-tools; a missing value reads as 0.
  */
 static void
-stats_pair_values(struct stats_printer *p, char *names, const char *vals)
+stats_pair_values(struct stats_reader *r, char *names, char *vals)
 {
 	char *s = names;
 
-	if (!p->enabled)
+	if (!r->shown)
 		return;
 	for (;;) {
 		s += strspn(s, " \t\n");
@@ -201,13 +108,13 @@ stats_pair_values(struct stats_printer *p, char *names, const char *vals)
 			return;
 		size_t n = strcspn(s, " \t\n");
 		bool last = s[n] == '\0';
-		char *end;
 
 		s[n] = '\0';
 		vals += strspn(vals, " \t\n");
-		uint64_t v = strtoull(vals, &end, 10);
-		vals = end;
-		stats_counter(p, s, v);
+		if (*vals == '\0')
+			emit_counter(r->e, s, "0");
+		else
+			vals = stats_value(r, s, vals);
 		if (last)
 			return;
 		s += n + 1;
@@ -228,7 +135,7 @@ stats_keep(char **copy, size_t *cap, const char *line, size_t len)
 
 void
 stats_read_pairs(
-    struct stats_printer *p, int fd, const char *prefix, struct stats_src *src)
+    struct stats_reader *r, int fd, const char *prefix, struct stats_src *src)
 {
 	struct lineio li;
 	char *line, *names = NULL, *cn, *cv;
@@ -252,8 +159,9 @@ stats_read_pairs(
 		if (prefix != NULL &&
 		    strncmp(names, prefix, strlen(prefix)) != 0)
 			continue;
-		stats_section(p, names);
-		stats_pair_values(p, cn + 1, cv + 1);
+		stats_begin(r, EMIT_SEC_COUNTERS, names);
+		stats_pair_values(r, cn + 1, cv + 1);
+		stats_end(r);
 	}
 	if (rc < 0)
 		src->read_err = -rc;
@@ -305,9 +213,9 @@ stats_fgets(struct stats_fgets *f, char dst[STATS_CHUNK + 1])
 /* A line netstat would print stale data for, if the section prints. */
 static void
 stats_bad(
-    const struct stats_printer *p, struct stats_src *src, unsigned long lineno)
+    const struct stats_reader *r, struct stats_src *src, unsigned long lineno)
 {
-	if (!p->enabled)
+	if (!r->shown)
 		return;
 	if (src->nbad++ == 0)
 		src->first_bad = lineno;
@@ -335,10 +243,11 @@ stats_space(char c)
 
 /*
  * net-tools' sscanf(line, "%s %llu"): returns how many of name and value
- * were read (0, 1 or 2).  Short of 2, netstat prints a stale counter.
+ * were read (0, 1 or 2), the value as its text, cut in place.  Short of 2,
+ * netstat prints a stale counter.
  */
 static int
-stats_scan6(char *s, char **name, uint64_t *v)
+stats_scan6(char *s, char **name, const char **v)
 {
 	char *end;
 
@@ -351,25 +260,26 @@ stats_scan6(char *s, char **name, uint64_t *v)
 		s++;
 	if (*s != '\0')
 		*s++ = '\0';
-	*v = strtoull(s, &end, 10);
+	end = stats_number(s, v);
+	*end = '\0';
 	return end != s ? 2 : 1;
 }
 
 void
-stats_read_snmp6(struct stats_printer *p, int fd, struct stats_src *src)
+stats_read_snmp6(struct stats_reader *r, int fd, struct stats_src *src)
 {
 	struct stats_fgets f = { .fd = fd };
 	char chunk[STATS_CHUNK + 1], title[STATS_CHUNK + 1];
 	unsigned long lineno;
 	bool started = false;
-	uint64_t v;
+	const char *v;
 	char *name;
 
 	while (stats_next_chunk(&f, chunk, &lineno) > 0) {
 		int got = stats_scan6(chunk, &name, &v);
 		if (got == 0) {
 			/* netstat would repeat the previous counter. */
-			stats_bad(p, src, lineno);
+			stats_bad(r, src, lineno);
 			continue;
 		}
 		/* A section is titled by the name up to its first '6'. */
@@ -380,29 +290,31 @@ stats_read_snmp6(struct stats_printer *p, int fd, struct stats_src *src)
 			tl = six ? (size_t)(six - name) + 1 : strlen(name);
 			memcpy(title, name, tl);
 			title[tl] = '\0';
-			stats_section(p, title);
+			stats_begin(r, EMIT_SEC_COUNTERS6, title);
 			started = true;
 		}
 		if (got == 1) {
 			/* A name without a number: netstat prints a stale one.
 			 */
-			stats_bad(p, src, lineno);
+			stats_bad(r, src, lineno);
 			continue;
 		}
-		stats_counter(p, name, v);
+		if (r->shown)
+			emit_counter(r->e, name, v);
 	}
+	stats_end(r);
 	src->read_err = f.err;
 }
 
 void
-stats_read_sctp(struct stats_printer *p, int fd, struct stats_src *src)
+stats_read_sctp(struct stats_reader *r, int fd, struct stats_src *src)
 {
 	struct stats_fgets f = { .fd = fd };
 	char chunk[STATS_CHUNK + 1];
 	unsigned long lineno;
 	size_t n, i;
 
-	stats_section(p, "Sctp");
+	stats_begin(r, EMIT_SEC_COUNTERS, "Sctp");
 	while ((n = stats_next_chunk(&f, chunk, &lineno)) > 0) {
 		/* "Name<blank>value": the name ends at a blank or NUL. */
 		for (i = 0; i < n && chunk[i] != '\0'; i++)
@@ -411,23 +323,17 @@ stats_read_sctp(struct stats_printer *p, int fd, struct stats_src *src)
 				break;
 		if (i == n) {
 			/* No blank, no newline: netstat reads stale bytes. */
-			stats_bad(p, src, lineno);
+			stats_bad(r, src, lineno);
 			continue;
 		}
 		chunk[i] = '\0';
 		char *val = chunk + i + 1;
 		val += strspn(val, " \t\n");
-		if (*val != '\0')
-			stats_counter(p, chunk, strtoull(val, NULL, 10));
+		if (*val != '\0' && r->shown)
+			stats_value(r, chunk, val);
 	}
+	stats_end(r);
 	src->read_err = f.err;
-}
-
-static void
-stats_emit_out(void *ctx, const char *s, size_t n)
-{
-	(void)ctx;
-	out_write(s, n);
 }
 
 /* Open net/<file> below the /proc root; on failure say so when asked. */
@@ -475,50 +381,48 @@ stats_report(const char *rel, const struct stats_src *src, bool parse_msg)
 		    rel, src->nbad, src->nbad == 1 ? "" : "s", src->first_bad);
 }
 
-enum stats_reader { STATS_PAIRS, STATS_PAIRS_TCP, STATS_SNMP6, STATS_SCTP };
+/* How a file is laid out, hence which reader reads it. */
+enum stats_layout { STATS_PAIRS, STATS_PAIRS_TCP, STATS_SNMP6, STATS_SCTP };
 
 /* Read one file with one reader; false when it could not be opened. */
 static bool
 stats_file(
-    struct stats_printer *p, const char *rel, enum stats_reader r, bool loud)
+    struct stats_reader *r, const char *rel, enum stats_layout l, bool loud)
 {
 	struct stats_src src = { 0 };
 	int fd = stats_open(rel, loud);
 
 	if (fd < 0)
 		return false;
-	switch (r) {
-	case STATS_PAIRS: stats_read_pairs(p, fd, NULL, &src); break;
-	case STATS_PAIRS_TCP: stats_read_pairs(p, fd, "Tcp", &src); break;
-	case STATS_SNMP6: stats_read_snmp6(p, fd, &src); break;
-	case STATS_SCTP: stats_read_sctp(p, fd, &src); break;
+	switch (l) {
+	case STATS_PAIRS: stats_read_pairs(r, fd, NULL, &src); break;
+	case STATS_PAIRS_TCP: stats_read_pairs(r, fd, "Tcp", &src); break;
+	case STATS_SNMP6: stats_read_snmp6(r, fd, &src); break;
+	case STATS_SCTP: stats_read_sctp(r, fd, &src); break;
 	}
 	close(fd);
 	/* The Tcp pass of IPv6 mode stops silently on a bad pair. */
-	stats_report(rel, &src, r != STATS_PAIRS_TCP);
+	stats_report(rel, &src, l != STATS_PAIRS_TCP);
 	return true;
 }
 
-/* net-tools' report: its readers, tables and printer (spec 4.5). */
+/* The files netstat reads for the family, in its order (spec 4.5). */
 static void
-stats_netstat_report(const struct opts *o, bool v4)
+stats_files(struct emitter *e, const struct opts *o, bool v4)
 {
-	struct stats_printer p;
+	struct stats_reader r;
 
-	stats_printer_init(&p, v4 ? stats_known_v4 : stats_known_v6, o->protos,
-	    stats_emit_out, NULL);
+	stats_reader_init(&r, e, o->protos);
 	if (v4) {
-		if (stats_file(&p, "net/snmp", STATS_PAIRS, true)) {
-			stats_file(&p, "net/netstat", STATS_PAIRS, false);
-			stats_file(&p, "net/sctp/snmp", STATS_SCTP, false);
+		if (stats_file(&r, "net/snmp", STATS_PAIRS, true)) {
+			stats_file(&r, "net/netstat", STATS_PAIRS, false);
+			stats_file(&r, "net/sctp/snmp", STATS_SCTP, false);
 		}
 		return;
 	}
 	/* IPv6: snmp6, then the Tcp MIB of snmp, which IPv6 shares. */
-	if (stats_file(&p, "net/snmp6", STATS_SNMP6, true)) {
-		p.known = stats_known_v4;
-		stats_file(&p, "net/snmp", STATS_PAIRS_TCP, true);
-	}
+	if (stats_file(&r, "net/snmp6", STATS_SNMP6, true))
+		stats_file(&r, "net/snmp", STATS_PAIRS_TCP, true);
 }
 
 int
@@ -534,10 +438,7 @@ stats_run(struct run_ctx *c)
 		return EXIT_FAIL;
 	}
 	emit_doc_begin(c->emit, EMIT_DOC_STATS);
-	if (c->emit->caps & EMIT_CAP_NETSTAT_STATS)
-		stats_netstat_report(o, v4);
-	else
-		stats_counters(c->emit, o, !v4);
+	stats_files(c->emit, o, v4);
 	emit_doc_end(c->emit, EMIT_DOC_STATS);
 	return EXIT_OK;
 }

@@ -1,10 +1,12 @@
 /*
- * stats_tables.c - the counter tables of the -s mode, one per section of
- * /proc/net/snmp, /proc/net/netstat, /proc/net/snmp6 and /proc/net/sctp/snmp.
- * Names, kinds, texts and order are net-tools 2.10's, including its unsorted
- * entries (looked up by bisection, so some are never found) and its stray
- * trailing spaces; see the statistics section of the behaviour spec.
+ * stats_tables.c - the -s counter tables of net-tools 2.10, one per known
+ * section of snmp, netstat, snmp6 and sctp/snmp: names, kinds, texts and
+ * order, its unsorted entries (bisection never finds some) and stray
+ * trailing spaces included.  The readers select sections by these titles;
+ * stats_text.c prints by them.  See the statistics section of the spec.
  */
+#include <string.h>
+
 #include "opts.h"
 #include "stats.h"
 
@@ -371,3 +373,12 @@ const struct stats_known stats_known_v6[] = {
 	{ "Tcp6", PROTO_TCP, &stats_t_tcp },
 	{ NULL, 0, NULL },
 };
+
+const struct stats_known *
+stats_known_find(const struct stats_known *list, const char *title)
+{
+	for (; list->title != NULL; list++)
+		if (strcmp(list->title, title) == 0)
+			return list;
+	return NULL;
+}

@@ -1,11 +1,12 @@
 /*
  * fuzz_stats.c - the -s readers of /proc/net/snmp, netstat, snmp6 and
- * sctp/snmp.  Input: one byte choosing the reader and the IPv4 or IPv6
- * title list, one byte of PROTO_* bits, then the file, served from a
- * memfd.  The printer's output is read byte by byte and then dropped.
+ * sctp/snmp, and the text printer their records feed.  Input: one byte
+ * choosing the reader, one byte of PROTO_* bits, then the file, served
+ * from a memfd.  Sections, records and printed bytes are checked, dropped.
  */
 #include <sys/mman.h>
 
+#include "emit.h"
 #include "fuzz_common.h"
 #include "stats.h"
 
@@ -35,6 +36,65 @@ discard(void *ctx, const char *s, size_t n)
 	*total += n;
 }
 
+/* What the text emitter does with -s records, plus the records' rules. */
+struct checker {
+	struct emitter base;
+	struct stats_printer p;
+	bool open, hidden;
+	size_t total;
+};
+
+static void
+chk_section_begin(struct emitter *e, enum emit_sec sec, const char *title)
+{
+	struct checker *c = (struct checker *)e;
+
+	FUZZ_CHECK(!c->open && title != NULL);
+	FUZZ_CHECK(sec == EMIT_SEC_COUNTERS || sec == EMIT_SEC_COUNTERS6 ||
+	           sec == EMIT_SEC_COUNTERS_HIDDEN);
+	c->open = true;
+	c->hidden = sec == EMIT_SEC_COUNTERS_HIDDEN;
+	stats_section(&c->p, sec, title);
+}
+
+/* A value is what strtoull read: [sign]digits, "" or a missing "0". */
+static bool
+chk_value(const char *v)
+{
+	if (*v == '+' || *v == '-')
+		v++;
+	else if (*v == '\0')
+		return true;
+	return *v != '\0' && strspn(v, "0123456789") == strlen(v);
+}
+
+static void
+chk_row(struct emitter *e, const struct emit_row *row)
+{
+	struct checker *c = (struct checker *)e;
+
+	FUZZ_CHECK(row->kind == EMIT_COUNTER && c->open && !c->hidden);
+	fuzz_touch(row->u.counter.name, strlen(row->u.counter.name));
+	FUZZ_CHECK(chk_value(row->u.counter.value));
+	stats_counter_text(&c->p, &row->u.counter);
+}
+
+static void
+chk_section_end(struct emitter *e, enum emit_sec sec)
+{
+	struct checker *c = (struct checker *)e;
+
+	(void)sec;
+	FUZZ_CHECK(c->open);
+	c->open = false;
+}
+
+static const struct emit_ops chk_ops = {
+	.section_begin = chk_section_begin,
+	.row = chk_row,
+	.section_end = chk_section_end,
+};
+
 static void
 load(const uint8_t *data, size_t size)
 {
@@ -52,23 +112,22 @@ load(const uint8_t *data, size_t size)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct stats_printer p;
+	struct checker c = { .base = { .ops = &chk_ops } };
+	struct stats_reader r;
 	struct stats_src src = { 0 };
-	size_t total = 0;
 
 	if (size < 2)
 		return 0;
-	unsigned mode = data[0] & 3;
-	bool v6 = (data[0] & 4) != 0;
 	load(data + 2, size - 2);
-	stats_printer_init(
-	    &p, v6 ? stats_known_v6 : stats_known_v4, data[1], discard, &total);
-	switch (mode) {
-	case 0: stats_read_pairs(&p, fuzz_memfd, NULL, &src); break;
-	case 1: stats_read_pairs(&p, fuzz_memfd, "Tcp", &src); break;
-	case 2: stats_read_snmp6(&p, fuzz_memfd, &src); break;
-	default: stats_read_sctp(&p, fuzz_memfd, &src); break;
+	stats_printer_init(&c.p, discard, &c.total);
+	stats_reader_init(&r, &c.base, data[1]);
+	switch (data[0] & 3) {
+	case 0: stats_read_pairs(&r, fuzz_memfd, NULL, &src); break;
+	case 1: stats_read_pairs(&r, fuzz_memfd, "Tcp", &src); break;
+	case 2: stats_read_snmp6(&r, fuzz_memfd, &src); break;
+	default: stats_read_sctp(&r, fuzz_memfd, &src); break;
 	}
+	FUZZ_CHECK(!c.open); /* every reader ends its last section */
 	FUZZ_CHECK(src.read_err == 0);
 	FUZZ_CHECK(src.nbad == 0 || src.first_bad >= 1);
 	return 0;

@@ -243,13 +243,17 @@ for path in ("/proc/net/snmp", "/proc/net/netstat"):
     for names, values in zip(lines[::2], lines[1::2]):
         t, n = names.split(":", 1)
         want.setdefault(t, set()).update(n.split())
+try:  # "Name value" lines, when the kernel has SCTP
+    want["Sctp"] = {l.split()[0] for l in open("/proc/net/sctp/snmp") if l.split()}
+except OSError:
+    pass
 got = {t: set(v) for t, v in d.items()}
 sys.exit(0 if got == want else 1)
 PY
 	then
-		pass "extras: -s --json has every section and counter of snmp and netstat"
+		pass "extras: -s --json has every section and counter of snmp, netstat and sctp/snmp"
 	else
-		fail "extras: -s --json has every section and counter of snmp and netstat" "keys differ"
+		fail "extras: -s --json has every section and counter of snmp, netstat and sctp/snmp" "keys differ"
 	fi
 	"$NL" -s -t --json >"$T_TMP/s.json" 2>/dev/null
 	if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); sys.exit(0 if "Tcp" in d and "Udp" not in d and "Ip" not in d else 1)' "$T_TMP/s.json"; then

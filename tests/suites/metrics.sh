@@ -174,6 +174,13 @@ def snmp(netstat_s, metrics):
             sec = names.split(":")[0]
             for n, v in zip(names.split()[1:], values.split()[1:]):
                 want[(sec, n)] = float(v)
+    try:  # "Name value" lines, when the kernel has SCTP
+        for line in open("/proc/net/sctp/snmp"):
+            f = line.split()
+            if len(f) == 2:
+                want[("Sctp", f[0])] = float(f[1])
+    except OSError:
+        pass
     ok = expect(got, want, "-s values and /proc/net/snmp, netstat")
     text = open(netstat_s).read()
     for key, pat in ((("Tcp", "ActiveOpens"), r"(\d+) active connection openings"),

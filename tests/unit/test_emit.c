@@ -167,6 +167,7 @@ tree_new(void)
 	tree_file("net/snmp", "Ip: Forwarding DefaultTTL\nIp: 1 64\n"
 	                      "Tcp: ActiveOpens MaxConn\nTcp: 7 -1\n");
 	tree_file("net/netstat", "TcpExt: SyncookiesSent\nTcpExt: 0\n");
+	tree_file("net/snmp6", "Ip6InReceives 3\nUdp6InDatagrams 2\n");
 	/* Two routes up, one down (never shown). */
 	tree_file("net/route",
 	    "Iface\tDestination\tGateway \tFlags\tRefCnt\tUse\tMetric\t"
@@ -400,6 +401,73 @@ test_stats_counters(void)
 	t_end();
 }
 
+/* The same records make net-tools' report in the text emitter. */
+static void
+test_stats_text(void)
+{
+	struct opts o = parse("-st", NULL);
+	struct emitter *e = emit_text_new(&o);
+	struct run_ctx c = { .o = &o, .emit = e };
+
+	t_begin("emit: -s text from counter records");
+	capture_begin(STDOUT_FILENO);
+	T_CHECK(stats_run(&c) == 0);
+	T_STREQ(capture_end(), "Tcp:\n    7 active connection openings\n"
+	                       "TcpExt:\n");
+	emit_free(e);
+	t_end();
+
+	/* IPv6 shares snmp's Tcp: netstat -6 -s prints it, --json has it. */
+	o = parse("-s6", "-t");
+	e = emit_text_new(&o);
+	c.emit = e;
+	t_begin("emit: -s -6 text and --json take snmp's Tcp");
+	capture_begin(STDOUT_FILENO);
+	T_CHECK(stats_run(&c) == 0);
+	T_STREQ(capture_end(), "Tcp:\n    7 active connection openings\n");
+	emit_free(e);
+	o = parse("-s6", "--json");
+	e = emit_json_new(&o);
+	c.emit = e;
+	capture_begin(STDOUT_FILENO);
+	T_CHECK(stats_run(&c) == 0);
+	T_STREQ(capture_end(),
+	    "{\"Ip6\":{\"Ip6InReceives\":3},\"Udp6\":{\"Udp6InDatagrams\":2},"
+	    "\"Tcp\":{\"ActiveOpens\":7,\"MaxConn\":-1}}\n");
+	emit_free(e);
+	t_end();
+}
+
+/* One JSON object per title, however often the title comes back. */
+static void
+test_stats_json_titles(void)
+{
+	struct opts o = parse("-s", "--json");
+	struct emitter *e = emit_json_new(&o);
+
+	t_begin("emit: -s --json merges sections of one title");
+	capture_begin(STDOUT_FILENO);
+	emit_doc_begin(e, EMIT_DOC_STATS);
+	emit_section_titled(e, EMIT_SEC_COUNTERS, "IcmpMsg");
+	emit_counter(e, "InType0", "1");
+	emit_section_end(e, EMIT_SEC_COUNTERS);
+	emit_section_titled(e, EMIT_SEC_COUNTERS, "IcmpMsg");
+	emit_counter(e, "InType3", "");
+	emit_section_end(e, EMIT_SEC_COUNTERS);
+	emit_section_titled(e, EMIT_SEC_COUNTERS_HIDDEN, "Tcp");
+	emit_section_end(e, EMIT_SEC_COUNTERS_HIDDEN);
+	emit_section_titled(e, EMIT_SEC_COUNTERS6, "Ip6");
+	emit_section_end(e, EMIT_SEC_COUNTERS6);
+	emit_section_titled(e, EMIT_SEC_COUNTERS, "IcmpMsg");
+	emit_counter(e, "OutType0", "-2");
+	emit_section_end(e, EMIT_SEC_COUNTERS);
+	emit_doc_end(e, EMIT_DOC_STATS);
+	T_STREQ(capture_end(), "{\"IcmpMsg\":{\"InType0\":1,\"InType3\":null,"
+	                       "\"OutType0\":-2},\"Ip6\":{}}\n");
+	emit_free(e);
+	t_end();
+}
+
 void
 test_group_emit(void)
 {
@@ -415,6 +483,8 @@ test_group_emit(void)
 	}
 	test_listing_records();
 	test_stats_counters();
+	test_stats_text();
+	test_stats_json_titles();
 	test_route_records();
 	tree_remove();
 }

@@ -1,8 +1,8 @@
 /*
  * test_stats.c - unit tests of the -s mode: the bisection lookup over
- * net-tools' partly unsorted tables, the printer's indentation state
- * machine, and the readers of snmp/netstat pairs, snmp6 and sctp/snmp fed
- * from in-memory files.  No root and no /proc needed.
+ * net-tools' partly unsorted tables, the text printer's indentation state
+ * machine, and the records the readers of snmp/netstat pairs, snmp6 and
+ * sctp/snmp make of in-memory files, printed.  No root or /proc needed.
  */
 #include <stdio.h>
 #include <string.h>
@@ -30,11 +30,77 @@ cap_emit(void *ctx, const char *s, size_t n)
 }
 
 static void
-cap_start(struct stats_printer *p, const struct stats_known *k, unsigned protos)
+cap_start(struct stats_printer *p)
 {
 	cap_len = 0;
 	cap_buf[0] = '\0';
-	stats_printer_init(p, k, protos, cap_emit, NULL);
+	stats_printer_init(p, cap_emit, NULL);
+}
+
+/*
+ * An emitter that traces the readers' records ("[Tcp] A=1 /", "[6:Ip6]",
+ * "[-Icmp]" for a hidden section) and prints them through a printer into
+ * cap_buf, as the text emitter does into out.c.
+ */
+struct fwd {
+	struct emitter base;
+	struct stats_printer p;
+	char trace[1024];
+};
+
+static void
+fwd_add(struct fwd *f, const char *a, const char *b, const char *c)
+{
+	size_t n = strlen(f->trace);
+
+	snprintf(f->trace + n, sizeof(f->trace) - n, "%s%s%s", a, b, c);
+}
+
+static void
+fwd_section_begin(struct emitter *e, enum emit_sec sec, const char *title)
+{
+	struct fwd *f = (struct fwd *)e;
+
+	fwd_add(f,
+	    sec == EMIT_SEC_COUNTERS6         ? "[6:"
+	    : sec == EMIT_SEC_COUNTERS_HIDDEN ? "[-"
+	                                      : "[",
+	    title, "]");
+	stats_section(&f->p, sec, title);
+}
+
+static void
+fwd_row(struct emitter *e, const struct emit_row *row)
+{
+	struct fwd *f = (struct fwd *)e;
+
+	T_CHECK(row->kind == EMIT_COUNTER);
+	fwd_add(f, " ", row->u.counter.name, "=");
+	fwd_add(f, row->u.counter.value, "", "");
+	stats_counter_text(&f->p, &row->u.counter);
+}
+
+static void
+fwd_section_end(struct emitter *e, enum emit_sec sec)
+{
+	(void)sec;
+	fwd_add((struct fwd *)e, " /", "", "");
+}
+
+static const struct emit_ops fwd_ops = {
+	.section_begin = fwd_section_begin,
+	.row = fwd_row,
+	.section_end = fwd_section_end,
+};
+
+/* A reader selecting by protos, into a fresh trace and cap_buf. */
+static void
+fwd_start(struct fwd *f, struct stats_reader *r, unsigned protos)
+{
+	memset(f, 0, sizeof(*f));
+	f->base.ops = &fwd_ops;
+	cap_start(&f->p);
+	stats_reader_init(r, &f->base, protos);
 }
 
 /* An fd reading the given bytes from the start. */
@@ -133,20 +199,20 @@ test_printer_icmp(void)
 	struct stats_printer p;
 
 	t_begin("stats: histograms and inherited indentation");
-	cap_start(&p, stats_known_v4, PROTO_INET_ALL);
-	stats_section(&p, "Ip");
+	cap_start(&p);
+	stats_section(&p, EMIT_SEC_COUNTERS, "Ip");
 	stats_counter(&p, "Forwarding", 2);
 	stats_counter(&p, "DefaultTTL", 64);
 	stats_counter(&p, "ForwDatagrams", 0);
 	stats_counter(&p, "FragOKs", 0);
 	stats_counter(&p, "OutTransmits", 0);
-	stats_section(&p, "Icmp");
+	stats_section(&p, EMIT_SEC_COUNTERS, "Icmp");
 	stats_counter(&p, "InMsgs", 1);
 	stats_counter(&p, "InDestUnreachs", 1);
 	stats_counter(&p, "InEchos", 0);
 	stats_counter(&p, "OutMsgs", 0);
 	stats_counter(&p, "OutEchos", 0);
-	stats_section(&p, "IcmpMsg");
+	stats_section(&p, EMIT_SEC_COUNTERS, "IcmpMsg");
 	stats_counter(&p, "InType3", 1);
 	T_STREQ(cap_buf, "Ip:\n"
 	                 "    Forwarding: 2\n"
@@ -162,8 +228,8 @@ test_printer_icmp(void)
 	t_end();
 
 	t_begin("stats: in to out histogram, title at 8");
-	cap_start(&p, stats_known_v6, PROTO_INET_ALL);
-	stats_section(&p, "Icmp6");
+	cap_start(&p);
+	stats_section(&p, EMIT_SEC_COUNTERS6, "Icmp6");
 	stats_counter(&p, "Icmp6InEchos", 2);
 	stats_counter(&p, "Icmp6OutEchoReplies", 2);
 	stats_counter(&p, "Icmp6OutRouterAdvertisements", 3);
@@ -174,6 +240,22 @@ test_printer_icmp(void)
 	                 "        echo replies: 2\n"
 	                 "        Icmp6OutRouterAdvertisements: 3\n");
 	t_end();
+
+	t_begin("stats: the section kind picks the title list");
+	cap_start(&p);
+	stats_section(&p, EMIT_SEC_COUNTERS6, "Tcp");
+	stats_counter(&p, "ActiveOpens", 1);
+	stats_section(&p, EMIT_SEC_COUNTERS, "Tcp");
+	stats_counter(&p, "ActiveOpens", 1);
+	stats_section(&p, EMIT_SEC_COUNTERS, "Ip6");
+	stats_counter(&p, "Ip6InReceives", 1);
+	T_STREQ(cap_buf, "Tcp:\n"
+	                 "    ActiveOpens: 1\n"
+	                 "Tcp:\n"
+	                 "    1 active connection openings\n"
+	                 "Ip6:\n"
+	                 "    Ip6InReceives: 1\n");
+	t_end();
 }
 
 static void
@@ -181,18 +263,18 @@ test_printer_disabled(void)
 {
 	struct stats_printer p;
 
-	t_begin("stats: a deselected known section still resets indent");
-	cap_start(&p, stats_known_v4, PROTO_TCP);
-	stats_section(&p, "Icmp");
+	t_begin("stats: a hidden known section still resets indent");
+	cap_start(&p);
+	stats_section(&p, EMIT_SEC_COUNTERS_HIDDEN, "Icmp");
 	stats_counter(&p, "InEchos", 5);
 	stats_counter(&p, "InMsgs", 5);
-	stats_section(&p, "IcmpMsg");
+	stats_section(&p, EMIT_SEC_COUNTERS, "IcmpMsg");
 	stats_counter(&p, "InType8", 5);
 	stats_counter(&p, "OutType0", 0);
-	stats_section(&p, "Tcp");
+	stats_section(&p, EMIT_SEC_COUNTERS, "Tcp");
 	stats_counter(&p, "RtoMin", 200);
 	stats_counter(&p, "ActiveOpens", 18446744073709551615ULL);
-	stats_section(&p, "UdpLite");
+	stats_section(&p, EMIT_SEC_COUNTERS, "UdpLite");
 	T_STREQ(cap_buf, "IcmpMsg:\n"
 	                 "    InType8: 5\n"
 	                 "Tcp:\n"
@@ -201,14 +283,13 @@ test_printer_disabled(void)
 	t_end();
 
 	t_begin("stats: known sections reset, unknown ones inherit");
-	cap_start(&p, stats_known_v4, PROTO_RAW);
-	stats_section(&p, "Icmp");
+	cap_start(&p);
+	stats_section(&p, EMIT_SEC_COUNTERS, "Icmp");
 	stats_counter(&p, "InEchos", 5);
-	stats_section(&p, "Foo");
+	stats_section(&p, EMIT_SEC_COUNTERS, "Foo");
 	stats_counter(&p, "Bar", 1);
-	stats_section(&p, "Udp");
-	stats_counter(&p, "InDatagrams", 1);
-	stats_section(&p, "IcmpMsg");
+	stats_section(&p, EMIT_SEC_COUNTERS_HIDDEN, "Udp");
+	stats_section(&p, EMIT_SEC_COUNTERS, "IcmpMsg");
 	stats_counter(&p, "InType8", 5);
 	T_STREQ(cap_buf, "Icmp:\n"
 	                 "    ICMP input histogram:\n"
@@ -218,13 +299,25 @@ test_printer_disabled(void)
 	                 "IcmpMsg:\n"
 	                 "    InType8: 5\n");
 	t_end();
+
+	t_begin("stats: value texts read with strtoull");
+	cap_start(&p);
+	stats_section(&p, EMIT_SEC_COUNTERS, "Foo");
+	stats_counter_text(&p, &(struct emit_counter){ "A", "-1" });
+	stats_counter_text(&p, &(struct emit_counter){ "B", "" });
+	stats_counter_text(
+	    &p, &(struct emit_counter){ "C", "99999999999999999999" });
+	T_STREQ(cap_buf, "Foo:\n"
+	                 "    A: 18446744073709551615\n"
+	                 "    C: 18446744073709551615\n");
+	t_end();
 }
 
 /* Feed data to a reader; returns the source report. */
 enum rd { RD_PAIRS, RD_TCP, RD_SNMP6, RD_SCTP };
 
 static struct stats_src
-feed(struct stats_printer *p, enum rd r, const char *data, size_t n)
+feed(struct stats_reader *r, enum rd which, const char *data, size_t n)
 {
 	struct stats_src src = { 0 };
 	int fd = mem_fd(data, n);
@@ -232,27 +325,28 @@ feed(struct stats_printer *p, enum rd r, const char *data, size_t n)
 	T_CHECK(fd >= 0);
 	if (fd < 0)
 		return src;
-	switch (r) {
-	case RD_PAIRS: stats_read_pairs(p, fd, NULL, &src); break;
-	case RD_TCP: stats_read_pairs(p, fd, "Tcp", &src); break;
-	case RD_SNMP6: stats_read_snmp6(p, fd, &src); break;
-	case RD_SCTP: stats_read_sctp(p, fd, &src); break;
+	switch (which) {
+	case RD_PAIRS: stats_read_pairs(r, fd, NULL, &src); break;
+	case RD_TCP: stats_read_pairs(r, fd, "Tcp", &src); break;
+	case RD_SNMP6: stats_read_snmp6(r, fd, &src); break;
+	case RD_SCTP: stats_read_sctp(r, fd, &src); break;
 	}
 	close(fd);
 	return src;
 }
 
-#define FEED(p, r, lit) feed((p), (r), (lit), sizeof(lit) - 1)
+#define FEED(r, w, lit) feed((r), (w), (lit), sizeof(lit) - 1)
 
 static void
 test_pairs(void)
 {
-	struct stats_printer p;
+	struct fwd f;
+	struct stats_reader r;
 	struct stats_src s;
 
 	t_begin("stats: pairs, strtoull values, missing values");
-	cap_start(&p, stats_known_v4, PROTO_INET_ALL);
-	s = FEED(&p, RD_PAIRS,
+	fwd_start(&f, &r, PROTO_INET_ALL);
+	s = FEED(&r, RD_PAIRS,
 	    "\n\nFoo: A B\rC D  E F\n"
 	    "Foo: -1 +5 0x10 7 8\n"
 	    "Tcp: ActiveOpens PassiveOpens\n"
@@ -265,41 +359,45 @@ test_pairs(void)
 	                 "    3 active connection openings\n"
 	                 "    0 passive connection openings\n"
 	                 "Bar:\n");
+	T_STREQ(f.trace, "[Foo] A=-1 B\rC=+5 D=0 E= F= /"
+	                 "[Tcp] ActiveOpens=3 PassiveOpens=0 /[Bar] /");
 	T_CHECK(!s.format_err && s.read_err == 0 && s.nbad == 0);
 	t_end();
 
 	t_begin("stats: a pair without ':' stops the file");
-	cap_start(&p, stats_known_v4, PROTO_INET_ALL);
-	s = FEED(&p, RD_PAIRS,
+	fwd_start(&f, &r, PROTO_INET_ALL);
+	s = FEED(&r, RD_PAIRS,
 	    "Ip: Forwarding\nIp 1\nTcp: ActiveOpens\n"
 	    "Tcp: 1\n");
 	T_STREQ(cap_buf, "");
 	T_CHECK(s.format_err);
-	cap_start(&p, stats_known_v4, PROTO_INET_ALL);
-	s = FEED(&p, RD_PAIRS, "Udp: NoPorts\nUdp: 4\nTcp: ActiveOpens\n");
+	fwd_start(&f, &r, PROTO_INET_ALL);
+	s = FEED(&r, RD_PAIRS, "Udp: NoPorts\nUdp: 4\nTcp: ActiveOpens\n");
 	T_STREQ(cap_buf, "Udp:\n    4 packets to unknown port received\n");
 	T_CHECK(!s.format_err);
 	t_end();
 
 	t_begin("stats: IPv6 mode's Tcp pass keeps Tcp* titles only");
-	cap_start(&p, stats_known_v4, PROTO_UDP);
-	s = FEED(&p, RD_TCP,
+	fwd_start(&f, &r, PROTO_UDP);
+	s = FEED(&r, RD_TCP,
 	    "Ip: Forwarding\nIp: 1\nTcpFoo: X\nTcpFoo: 2\n"
 	    "Tcp: ActiveOpens\nTcp: 1\n");
 	T_STREQ(cap_buf, "TcpFoo:\n    X: 2\n");
+	T_STREQ(f.trace, "[TcpFoo] X=2 /[-Tcp] /");
 	t_end();
 }
 
 static void
 test_snmp6(void)
 {
-	struct stats_printer p;
+	struct fwd f;
+	struct stats_reader r;
 	struct stats_src s;
 	char big[2100];
 
 	t_begin("stats: snmp6 sections by title substring");
-	cap_start(&p, stats_known_v6, PROTO_INET_ALL);
-	s = FEED(&p, RD_SNMP6,
+	fwd_start(&f, &r, PROTO_INET_ALL);
+	s = FEED(&r, RD_SNMP6,
 	    "Ip6InReceives 4\nFooIp6Bar\t2\n"
 	    "Icmp6InMsgs 1\nUdpLite6InErrors 3\n"
 	    "  Udp6NoPorts -1\nXyz 5\n");
@@ -315,12 +413,16 @@ test_snmp6(void)
 	                 "received\n"
 	                 "Xyz:\n"
 	                 "    Xyz: 5\n");
+	T_STREQ(f.trace, "[6:Ip6] Ip6InReceives=4 FooIp6Bar=2 /"
+	                 "[6:Icmp6] Icmp6InMsgs=1 /"
+	                 "[6:UdpLite6] UdpLite6InErrors=3 /"
+	                 "[6:Udp6] Udp6NoPorts=-1 /[6:Xyz] Xyz=5 /");
 	T_CHECK(s.nbad == 0);
 	t_end();
 
 	t_begin("stats: snmp6 lines netstat would print stale are skipped");
-	cap_start(&p, stats_known_v6, PROTO_INET_ALL);
-	s = FEED(&p, RD_SNMP6,
+	fwd_start(&f, &r, PROTO_INET_ALL);
+	s = FEED(&r, RD_SNMP6,
 	    "Ip6InReceives 4\n\nUdp6InErrors x\n"
 	    "Udp6NoPorts 1\n");
 	T_STREQ(cap_buf, "Ip6:\n"
@@ -328,14 +430,18 @@ test_snmp6(void)
 	                 "Udp6:\n"
 	                 "    1 packets to unknown port received\n");
 	T_CHECK(s.nbad == 2 && s.first_bad == 2);
+	fwd_start(&f, &r, PROTO_TCP);
+	s = FEED(&r, RD_SNMP6, "Ip6InReceives 4\n\nUdp6InErrors x\n");
+	T_STREQ(f.trace, "[-Ip6] /[-Udp6] /");
+	T_CHECK(s.nbad == 0);
 	t_end();
 
 	t_begin("stats: snmp6 lines are cut into 1023-byte chunks");
 	memset(big, 'Y', sizeof(big));
 	memcpy(big, "Ip6", 3);
 	memcpy(big + 1030, " 8\nUdp6X 0\n", 11);
-	cap_start(&p, stats_known_v6, PROTO_INET_ALL);
-	s = feed(&p, RD_SNMP6, big, 1041);
+	fwd_start(&f, &r, PROTO_INET_ALL);
+	s = feed(&r, RD_SNMP6, big, 1041);
 	T_STREQ(cap_buf, "Ip6:\nYYYYYYY:\n    YYYYYYY: 8\nUdp6:\n");
 	T_CHECK(s.nbad == 1 && s.first_bad == 1);
 	t_end();
@@ -344,12 +450,13 @@ test_snmp6(void)
 static void
 test_sctp(void)
 {
-	struct stats_printer p;
+	struct fwd f;
+	struct stats_reader r;
 	struct stats_src s;
 
 	t_begin("stats: sctp/snmp name and value");
-	cap_start(&p, stats_known_v4, PROTO_SCTP);
-	s = FEED(&p, RD_SCTP,
+	fwd_start(&f, &r, PROTO_SCTP);
+	s = FEED(&r, RD_SCTP,
 	    "SctpCurrEstab  \t1\nSctpAborteds 0\n\nJunk\n"
 	    " 5\nA\0 6\nSctpShutdowns");
 	T_STREQ(cap_buf, "Sctp:\n"
@@ -357,13 +464,15 @@ test_sctp(void)
 	                 "    0 Number of Aborteds \n"
 	                 "    : 5\n"
 	                 "    A: 6\n");
+	T_STREQ(f.trace, "[Sctp] SctpCurrEstab=1 SctpAborteds=0 =5 A=6 /");
 	T_CHECK(s.nbad == 1 && s.first_bad == 7);
 	t_end();
 
 	t_begin("stats: sctp/snmp without -S prints nothing");
-	cap_start(&p, stats_known_v4, PROTO_TCP);
-	s = FEED(&p, RD_SCTP, "SctpCurrEstab 1\nFoo 2\n");
+	fwd_start(&f, &r, PROTO_TCP);
+	s = FEED(&r, RD_SCTP, "SctpCurrEstab 1\nFoo 2\n");
 	T_STREQ(cap_buf, "");
+	T_STREQ(f.trace, "[-Sctp] /");
 	t_end();
 }
 
