@@ -89,6 +89,7 @@ struct mx_port {
 /* One -s value's family, kept (with its memory) from pass to pass. */
 struct mx_cfam {
 	uint32_t name_off, help_off; /* into cnames */
+	uint32_t doc; /* the document (x->doc_no) of its last sample */
 	bool gauge;
 	struct metrics_buf samples; /* this document's samples */
 };
@@ -122,6 +123,7 @@ struct emit_metrics {
 	size_t ncfams, cfams_cap, cnext;
 	struct metrics_buf cnames; /* their names and help texts */
 	char section[64];          /* -s: the section being read ("Tcp") */
+	uint32_t doc_no;           /* documents begun, for mx_cfam.doc */
 	struct metrics_buf scratch;
 	struct metrics_buf doc;
 };
@@ -331,10 +333,18 @@ mx_counter(struct emit_metrics *x, const char *name, const char *value)
 	metrics_buf_str(&x->scratch, "nlnetstat_snmp_");
 	metrics_snake_case(&x->scratch, section);
 	metrics_buf_add(&x->scratch, "_", 1);
+	size_t plen = x->scratch.len;
 	metrics_snake_case(&x->scratch, rest);
 	size_t flen = x->scratch.len;
+	if (flen == plen)
+		return; /* no name left: no family to put it in */
 	metrics_buf_add(&x->scratch, "_total", 7); /* with its NUL */
 	struct mx_cfam *c = mx_cfam(x, x->scratch.p, flen, section, name);
+	/* A second counter of one name (a damaged file) would be a duplicate
+	 * sample, which scrapers reject: the first one stands. */
+	if (c->doc == x->doc_no)
+		return;
+	c->doc = x->doc_no;
 	if (c->gauge)
 		x->scratch.p[flen] = '\0';
 	else if (value[0] == '-')
@@ -503,6 +513,7 @@ mx_reset(struct emit_metrics *x)
 	memset(x->prog_slots, 0xff, x->nslots * sizeof(*x->prog_slots));
 	x->names.len = 0;
 	memset(x->socks, 0, sizeof(x->socks));
+	x->doc_no++;
 }
 
 static void

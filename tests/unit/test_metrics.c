@@ -281,6 +281,37 @@ test_counters(const char *dir)
 	unlink(path);
 }
 
+/* A damaged file: a counter without a name, one name twice. */
+static void
+test_counters_damaged(const char *dir)
+{
+	char path[512];
+	struct opts o = { .ext.metrics = METRICS_PROMETHEUS };
+
+	snprintf(path, sizeof(path), "%s/d.prom", dir);
+	o.ext.metrics_file = path;
+	struct emitter *e = emit_metrics_new(&o);
+	for (int pass = 0; pass < 2; pass++) {
+		emit_doc_begin(e, EMIT_DOC_STATS);
+		emit_section_titled(e, EMIT_SEC_COUNTERS, "Sctp");
+		emit_counter(e, "", "5");
+		emit_counter(e, "SctpFoo", "4");
+		emit_counter(e, "SctpFoo", "7");
+		emit_counter(e, "Sctp", "9");
+		emit_section_end(e, EMIT_SEC_COUNTERS);
+		emit_doc_end(e, EMIT_DOC_STATS);
+	}
+	const char *got = slurp(path);
+	t_begin("metrics: a nameless or repeated counter makes no bad sample");
+	T_CHECK(strstr(got, "sctp__total") == NULL);
+	T_CHECK(strstr(got, "\nnlnetstat_snmp_sctp_foo_total 4\n") != NULL);
+	T_CHECK(strstr(got, " 7\n") == NULL);
+	T_CHECK(strstr(got, "nlnetstat_snmp_sctp_sctp_total 9\n") != NULL);
+	t_end();
+	emit_free(e);
+	unlink(path);
+}
+
 void
 test_group_metrics(void)
 {
@@ -297,5 +328,6 @@ test_group_metrics(void)
 	}
 	test_emitter(dir);
 	test_counters(dir);
+	test_counters_damaged(dir);
 	test_atomic(dir);
 }
