@@ -302,22 +302,3 @@ procnet_read(enum sk_table table, int family, sock_sink_fn sink, void *ctx,
 	close(fd);
 	return rc < 0 ? rc : 0;
 }
-
-/*
- * The window for /proc/net/unix: some 250 records of unnamed sockets
- * (the kernel hands out at most a page a read anyway).
- */
-#define UNIX_WINDOW 16384
-
-int
-procnet_read_unix_known(struct procnet_unix_known *k, sock_sink_fn sink,
-    void *ctx, struct procnet_result *res)
-{
-	int fd = procnet_open(SKT_UNIX, AF_UNIX, res);
-
-	if (fd < 0)
-		return fd;
-	int rc = procnet_unix_join_fd(fd, UNIX_WINDOW, k, sink, ctx, res);
-	close(fd);
-	return rc;
-}

@@ -473,3 +473,24 @@ procnet_unix_known_emit(
 	}
 	return 0;
 }
+
+/*
+ * The window for /proc/net/unix: some 250 records of unnamed sockets
+ * (the kernel hands out at most a page a read anyway).
+ */
+#define UNIX_WINDOW 16384
+
+int
+procnet_read_unix_known(struct procnet_unix_known *k, sock_sink_fn sink,
+    void *ctx, struct procnet_result *res)
+{
+	int fd;
+
+	memset(res, 0, sizeof(*res));
+	fd = util_proc_open(procnet_path(SKT_UNIX, AF_UNIX));
+	if (fd < 0)
+		return fd;
+	int rc = procnet_unix_join_fd(fd, UNIX_WINDOW, k, sink, ctx, res);
+	close(fd);
+	return rc;
+}
