@@ -51,9 +51,12 @@ else
 BUILD := build
 endif
 
-SRCS := $(sort $(wildcard src/*.c))
+# src/core (options, privileges, namespaces, util), src/sockets (sources,
+# filter, owners), src/modes (-s, -r, -i, -g), src/output (emitters and
+# formatters); objects keep the folder: build/core/main.o.
+SRCS := $(sort $(wildcard src/*/*.c))
 OBJS := $(SRCS:src/%.c=$(BUILD)/%.o)
-LIBOBJS := $(filter-out $(BUILD)/main.o,$(OBJS))
+LIBOBJS := $(filter-out $(BUILD)/core/main.o,$(OBJS))
 UNIT_SRCS := $(sort $(wildcard tests/unit/*.c))
 UNIT_GROUPS := $(patsubst tests/unit/test_%.c,%,$(wildcard tests/unit/test_*.c))
 UNIT_OBJS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/unit/%.o) $(BUILD)/unit/registry.o
@@ -72,10 +75,11 @@ $(BUILD)/nlnetstat: $(OBJS)
 nlnetstat: $(BUILD)/nlnetstat
 	cp $(BUILD)/nlnetstat $@
 
-$(BUILD)/%.o: src/%.c $(wildcard include/*.h) | $(BUILD)
+$(BUILD)/%.o: src/%.c $(wildcard include/*.h)
+	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-$(BUILD)/opts.o: VERSION
+$(BUILD)/core/opts.o: VERSION
 
 $(BUILD)/unit/%.o: tests/unit/%.c $(wildcard include/*.h tests/unit/*.h) | $(BUILD)/unit
 	$(CC) $(ALL_CFLAGS) -Itests/unit -c -o $@ $<

@@ -15,7 +15,7 @@ FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=undefined
 # a clang-only warning in src/ must not stop the fuzzing run.
 FUZZ_CFLAGS := $(filter-out -O% -Werror -fsanitize=% -fno-sanitize-recover=%,\
 	$(ALL_CFLAGS)) -g -O1 -fno-omit-frame-pointer $(FUZZ_SAN)
-FUZZ_SRCS := $(filter-out src/main.c,$(SRCS))
+FUZZ_SRCS := $(filter-out src/core/main.c,$(SRCS))
 FUZZ_OBJS := $(FUZZ_SRCS:src/%.c=$(FUZZ_DIR)/obj/%.o)
 FUZZ_ALL := $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_TARGETS ?= $(FUZZ_ALL)
@@ -48,10 +48,8 @@ fuzz-cc-check:
 		     "runtime is missing (Debian: libclang-rt-dev)" >&2; \
 		exit 1; fi
 
-$(FUZZ_DIR)/obj:
-	mkdir -p $@
-
-$(FUZZ_DIR)/obj/%.o: src/%.c $(wildcard include/*.h) | fuzz-cc-check $(FUZZ_DIR)/obj
+$(FUZZ_DIR)/obj/%.o: src/%.c $(wildcard include/*.h) | fuzz-cc-check
+	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
 
 $(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.h $(FUZZ_OBJS) \

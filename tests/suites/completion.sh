@@ -7,11 +7,11 @@
 source "$(dirname "$0")/../lib.sh"
 
 # The option tables, read from the parser as tests/suites/options.sh does.
-shorts=$(sed -n 's/^static const char short_opts\[\] = "\(.*\)";/\1/p' "$TOP/src/opts.c" |
+shorts=$(sed -n 's/^static const char short_opts\[\] = "\(.*\)";/\1/p' "$TOP/src/core/opts.c" |
 	tr -d ':?' | fold -w1 | sed 's/^/-/' | sort -u)
 longs=$({
-	sed -n 's/^	{ *"\([a-z0-9-]*\)", [a-z_]*, NULL, .*/--\1/p' "$TOP/src/opts.c"
-	sed -n 's/^	{ *"\([a-z0-9-]*\)", \(true\|false\), XOPT_.*/--\1/p' "$TOP/src/xopts.c"
+	sed -n 's/^	{ *"\([a-z0-9-]*\)", [a-z_]*, NULL, .*/--\1/p' "$TOP/src/core/opts.c"
+	sed -n 's/^	{ *"\([a-z0-9-]*\)", \(true\|false\), XOPT_.*/--\1/p' "$TOP/src/core/xopts.c"
 } | sort -u)
 if [ "$(echo "$shorts" | wc -l)" -lt 30 ] || [ "$(echo "$longs" | wc -l)" -lt 50 ]; then
 	fail "completion: parser tables found" "could not read the option tables"

@@ -32,12 +32,12 @@ fz_pick_sanitizers() {
 	fi
 }
 
-# Compile src/*.c but main.c, and replay.c, into $T_TMP/obj, two at a time.
+# Compile src/*/*.c but main.c, and replay.c, into $T_TMP/obj, two at a time.
 fz_build_objs() {
 	mkdir -p "$T_TMP/obj"
 	local s
 	# shellcheck disable=SC2016 # the inner sh expands them
-	for s in "$TOP"/src/*.c "$FZ/replay.c"; do
+	for s in "$TOP"/src/*/*.c "$FZ/replay.c"; do
 		[ "$(basename "$s")" = main.c ] && continue
 		echo "$s"
 	done | FZ_CC=$FZ_CC FZ_FLAGS="$FZ_CFLAGS $FZ_DEPCFLAGS $FZ_SAN" \

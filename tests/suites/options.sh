@@ -48,10 +48,10 @@ fi
 
 # Every option accepted by the parser is documented: the short letters of
 # net-tools' option string and every long option of both tables.
-shorts=$(sed -n 's/^static const char short_opts\[\] = "\(.*\)";/\1/p' "$TOP/src/opts.c" |
+shorts=$(sed -n 's/^static const char short_opts\[\] = "\(.*\)";/\1/p' "$TOP/src/core/opts.c" |
 	tr -d ':?' | fold -w1)
-longs=$(sed -n 's/^	{ *"\([a-z0-9-]*\)", [a-z_]*, NULL, .*/\1/p' "$TOP/src/opts.c")
-xlongs=$(sed -n 's/^	{ *"\([a-z0-9-]*\)", \(true\|false\), XOPT_.*/\1/p' "$TOP/src/xopts.c")
+longs=$(sed -n 's/^	{ *"\([a-z0-9-]*\)", [a-z_]*, NULL, .*/\1/p' "$TOP/src/core/opts.c")
+xlongs=$(sed -n 's/^	{ *"\([a-z0-9-]*\)", \(true\|false\), XOPT_.*/\1/p' "$TOP/src/core/xopts.c")
 [ -n "$shorts" ] && [ -n "$longs" ] && [ -n "$xlongs" ] ||
 	fail "options: parser tables found" "could not read the option tables"
 "$NLNETSTAT" -h >"$T_TMP/help" 2>&1

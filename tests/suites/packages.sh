@@ -38,7 +38,7 @@ if ! make -s -C "$TOP" dist DISTDIR="$T_TMP" >"$T_TMP/dist.log" 2>&1 ||
 fi
 tar -tzf "$T_TMP/$DIST.tar.gz" >"$T_TMP/dist.list"
 missing=""
-for f in VERSION Makefile nlnetstat.spec debian/rules debian/control src/opts.c \
+for f in VERSION Makefile nlnetstat.spec debian/rules debian/control src/core/opts.c \
 	completion/nlnetstat completion/_nlnetstat completion/nlnetstat.fish man/nlnetstat.8; do
 	grep -qx "$DIST/$f" "$T_TMP/dist.list" || missing="$missing $f"
 done
@@ -59,7 +59,7 @@ S="$T_TMP/src/$DIST"
 spec_ver=$(sed -n 's/^Version: *//p' "$S/nlnetstat.spec")
 cp -a "$S" "$T_TMP/vcheck"
 echo 9.8.7 >"$T_TMP/vcheck/VERSION"
-cc_line=$(make -s -n -B -C "$T_TMP/vcheck" build/opts.o 2>&1 | grep -- '-DNLNETSTAT_VERSION')
+cc_line=$(make -s -n -B -C "$T_TMP/vcheck" build/core/opts.o 2>&1 | grep -- '-DNLNETSTAT_VERSION')
 if [ -f /usr/share/dpkg/pkg-info.mk ]; then
 	rules_err=$(cd "$T_TMP/vcheck" && make -f debian/rules -n clean 2>&1)
 	rules_rc=$?
