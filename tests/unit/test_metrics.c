@@ -235,34 +235,55 @@ test_snake(void)
 	t_end();
 }
 
-/* -s records (as stats.c emits them) into the metrics emitter. */
-static void
-test_counters(const char *dir)
+/*
+ * Two -s passes of feed(e, pass) through a metrics emitter writing
+ * dir/name; returns what the file holds after the second (static).
+ */
+static const char *
+counters_run(const char *dir, const char *name,
+    void (*feed)(struct emitter *e, int pass))
 {
 	char path[512];
 	struct opts o = { .ext.metrics = METRICS_PROMETHEUS };
 
-	snprintf(path, sizeof(path), "%s/s.prom", dir);
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
 	o.ext.metrics_file = path;
 	struct emitter *e = emit_metrics_new(&o);
 	for (int pass = 0; pass < 2; pass++) {
 		emit_doc_begin(e, EMIT_DOC_STATS);
-		emit_section_titled(e, EMIT_SEC_COUNTERS, "Tcp");
-		emit_counter(e, "RtoAlgorithm", "1");
-		emit_counter(e, "MaxConn", "-1");
-		emit_counter(e, "ActiveOpens", pass ? "13" : "12");
-		emit_counter(e, "InErrs", "x");
-		emit_counter(e, "OutRsts", "-3");
-		emit_section_end(e, EMIT_SEC_COUNTERS);
-		emit_section_titled(e, EMIT_SEC_COUNTERS, "TcpExt");
-		emit_counter(e, "TCPSynRetrans", "18446744073709551615");
-		emit_section_end(e, EMIT_SEC_COUNTERS);
-		emit_section_titled(e, EMIT_SEC_COUNTERS, "Ip6");
-		emit_counter(e, "Ip6InReceives", "5");
-		emit_section_end(e, EMIT_SEC_COUNTERS);
+		feed(e, pass);
 		emit_doc_end(e, EMIT_DOC_STATS);
 	}
 	const char *got = slurp(path);
+	emit_free(e);
+	unlink(path);
+	return got;
+}
+
+/* -s records (as stats.c emits them). */
+static void
+feed_counters(struct emitter *e, int pass)
+{
+	emit_section_titled(e, EMIT_SEC_COUNTERS, "Tcp");
+	emit_counter(e, "RtoAlgorithm", "1");
+	emit_counter(e, "MaxConn", "-1");
+	emit_counter(e, "ActiveOpens", pass ? "13" : "12");
+	emit_counter(e, "InErrs", "x");
+	emit_counter(e, "OutRsts", "-3");
+	emit_section_end(e, EMIT_SEC_COUNTERS);
+	emit_section_titled(e, EMIT_SEC_COUNTERS, "TcpExt");
+	emit_counter(e, "TCPSynRetrans", "18446744073709551615");
+	emit_section_end(e, EMIT_SEC_COUNTERS);
+	emit_section_titled(e, EMIT_SEC_COUNTERS, "Ip6");
+	emit_counter(e, "Ip6InReceives", "5");
+	emit_section_end(e, EMIT_SEC_COUNTERS);
+}
+
+static void
+test_counters(const char *dir)
+{
+	const char *got = counters_run(dir, "s.prom", feed_counters);
+
 	t_begin("metrics: -s counters as _total, levels as gauges");
 	T_CHECK(strstr(got, "# TYPE nlnetstat_snmp_tcp_active_opens_total "
 	                    "counter\nnlnetstat_snmp_tcp_active_opens_total "
@@ -277,39 +298,32 @@ test_counters(const char *dir)
 	T_CHECK(strstr(got, "nlnetstat_snmp_ip6_in_receives_total 5\n"));
 	T_CHECK(strstr(got, " 12\n") == NULL); /* the second pass only */
 	t_end();
-	emit_free(e);
-	unlink(path);
 }
 
 /* A damaged file: a counter without a name, one name twice. */
 static void
+feed_damaged(struct emitter *e, int pass)
+{
+	(void)pass;
+	emit_section_titled(e, EMIT_SEC_COUNTERS, "Sctp");
+	emit_counter(e, "", "5");
+	emit_counter(e, "SctpFoo", "4");
+	emit_counter(e, "SctpFoo", "7");
+	emit_counter(e, "Sctp", "9");
+	emit_section_end(e, EMIT_SEC_COUNTERS);
+}
+
+static void
 test_counters_damaged(const char *dir)
 {
-	char path[512];
-	struct opts o = { .ext.metrics = METRICS_PROMETHEUS };
+	const char *got = counters_run(dir, "d.prom", feed_damaged);
 
-	snprintf(path, sizeof(path), "%s/d.prom", dir);
-	o.ext.metrics_file = path;
-	struct emitter *e = emit_metrics_new(&o);
-	for (int pass = 0; pass < 2; pass++) {
-		emit_doc_begin(e, EMIT_DOC_STATS);
-		emit_section_titled(e, EMIT_SEC_COUNTERS, "Sctp");
-		emit_counter(e, "", "5");
-		emit_counter(e, "SctpFoo", "4");
-		emit_counter(e, "SctpFoo", "7");
-		emit_counter(e, "Sctp", "9");
-		emit_section_end(e, EMIT_SEC_COUNTERS);
-		emit_doc_end(e, EMIT_DOC_STATS);
-	}
-	const char *got = slurp(path);
 	t_begin("metrics: a nameless or repeated counter makes no bad sample");
 	T_CHECK(strstr(got, "sctp__total") == NULL);
 	T_CHECK(strstr(got, "\nnlnetstat_snmp_sctp_foo_total 4\n") != NULL);
 	T_CHECK(strstr(got, " 7\n") == NULL);
 	T_CHECK(strstr(got, "nlnetstat_snmp_sctp_sctp_total 9\n") != NULL);
 	t_end();
-	emit_free(e);
-	unlink(path);
 }
 
 void
