@@ -127,7 +127,8 @@ struct emit_ops {
 	/* --all-netns: the next document is namespace label's. */
 	void (*netns_title)(struct emitter *e, const char *label);
 	void (*all_netns_end)(struct emitter *e);
-	void (*free)(struct emitter *e);
+	/* Release what the emitter holds; emit_free() then frees it. */
+	void (*release)(struct emitter *e);
 };
 
 /* What an emitter needs from the modes besides its rows. */
@@ -157,7 +158,7 @@ struct emitter *emit_summary_new(const struct opts *o);
 /* --metrics: Prometheus/OpenMetrics exposition of the rows (metrics.h). */
 struct emitter *emit_metrics_new(const struct opts *o);
 
-/* Release an emitter (NULL is allowed). */
+/* Release an emitter and what it holds (NULL is allowed). */
 void emit_free(struct emitter *e);
 /* Label every later record with network namespace label (NULL: none). */
 void emit_set_netns(struct emitter *e, const char *label);

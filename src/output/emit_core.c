@@ -3,13 +3,18 @@
  * dispatchers that skip the hooks a format leaves out, and the record
  * shorthands.  Which format runs is main.c's choice, made once.
  */
+#include <stdlib.h>
+
 #include "emit.h"
 
 void
 emit_free(struct emitter *e)
 {
-	if (e != NULL && e->ops->free != NULL)
-		e->ops->free(e);
+	if (e == NULL)
+		return;
+	if (e->ops->release != NULL)
+		e->ops->release(e);
+	free(e);
 }
 
 void

@@ -210,10 +210,9 @@ json_all_netns_end(struct emitter *e)
 }
 
 static void
-json_free(struct emitter *e)
+json_release(struct emitter *e)
 {
 	json_stats_free(&((struct emit_json *)e)->stats);
-	free(e);
 }
 
 static const struct emit_ops json_ops = {
@@ -225,7 +224,7 @@ static const struct emit_ops json_ops = {
 	.all_netns_begin = json_all_netns_begin,
 	.netns_title = json_netns_title,
 	.all_netns_end = json_all_netns_end,
-	.free = json_free,
+	.release = json_release,
 };
 
 struct emitter *

@@ -622,7 +622,7 @@ mx_all_netns_end(struct emitter *e)
 }
 
 static void
-mx_free(struct emitter *e)
+mx_release(struct emitter *e)
 {
 	struct emit_metrics *x = (struct emit_metrics *)e;
 
@@ -640,7 +640,6 @@ mx_free(struct emitter *e)
 	for (int f = 0; f < MXF_COUNT; f++)
 		metrics_buf_free(&x->fam[f]);
 	metrics_buf_free(&x->doc);
-	free(x);
 }
 
 static const struct emit_ops metrics_ops = {
@@ -650,7 +649,7 @@ static const struct emit_ops metrics_ops = {
 	.doc_end = mx_doc_end,
 	.all_netns_begin = mx_all_netns_begin,
 	.all_netns_end = mx_all_netns_end,
-	.free = mx_free,
+	.release = mx_release,
 };
 
 struct emitter *

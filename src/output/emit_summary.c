@@ -100,13 +100,12 @@ summary_all_netns_end(struct emitter *e)
 }
 
 static void
-summary_free_emitter(struct emitter *e)
+summary_release(struct emitter *e)
 {
 	struct emit_summary *x = (struct emit_summary *)e;
 
 	summary_free(x->sum);
 	emit_free(x->text);
-	free(x);
 }
 
 static const struct emit_ops summary_ops = {
@@ -117,7 +116,7 @@ static const struct emit_ops summary_ops = {
 	.all_netns_begin = summary_all_netns_begin,
 	.netns_title = summary_netns_title,
 	.all_netns_end = summary_all_netns_end,
-	.free = summary_free_emitter,
+	.release = summary_release,
 };
 
 struct emitter *

@@ -152,18 +152,11 @@ text_netns_title(struct emitter *e, const char *label)
 	out_printf("Network namespace: %s\n", label);
 }
 
-static void
-text_free(struct emitter *e)
-{
-	free(e);
-}
-
 static const struct emit_ops text_ops = {
 	.doc_begin = text_doc_begin,
 	.section_begin = text_section_begin,
 	.row = text_row,
 	.netns_title = text_netns_title,
-	.free = text_free,
 };
 
 struct emitter *
