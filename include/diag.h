@@ -70,6 +70,17 @@ int diag_decode_unix(const struct nlmsghdr *nlh, struct diag_unix *u);
 int diag_unix_dump(struct diag_sock *d, bool peers,
     int (*fn)(const struct diag_unix *u, void *ctx), void *ctx);
 
+/*
+ * diag_unix_dump in two halves, so that another thread may receive the
+ * replies: _start connects and sends the request (0 or -errno, and then
+ * nothing is left open); after a 0, _finish receives every reply for fn
+ * and closes the netlink socket, returning as diag_unix_dump.  The two
+ * may run on different threads; d is not to be used by another meanwhile.
+ */
+int diag_unix_dump_start(struct diag_sock *d, bool peers);
+int diag_unix_dump_finish(struct diag_sock *d,
+    int (*fn)(const struct diag_unix *u, void *ctx), void *ctx);
+
 /* True when err (negative) means "no handler here: read /proc instead". */
 bool diag_is_unsupported(int err);
 

@@ -104,6 +104,12 @@ void procnet_unix_known_add(struct procnet_unix_known *k, uint64_t inode,
 void procnet_unix_known_free(struct procnet_unix_known *k);
 
 /*
+ * Index k by inode now (the first join does it otherwise), so that
+ * another thread can do it while this one reads the text.
+ */
+void procnet_unix_known_index(struct procnet_unix_known *k);
+
+/*
  * The /proc/net/unix text in buf (header line first, NUL after len),
  * joined with the kernel's list k: a record whose inode k holds is taken
  * only when its name is exactly the one k holds, and ends there, so a
@@ -126,6 +132,21 @@ int procnet_unix_join(const char *buf, size_t len, struct procnet_unix_known *k,
  */
 int procnet_unix_join_fd(int fd, size_t window, struct procnet_unix_known *k,
     sock_sink_fn sink, void *ctx, struct procnet_result *res);
+
+/*
+ * procnet_unix_join_fd when the first have bytes of the text were read
+ * already into buf (NULL, or from malloc with have + 1 bytes at least;
+ * taken and freed); the window holds them all at first.
+ */
+int procnet_unix_join_fd_after(int fd, char *buf, size_t have, size_t window,
+    struct procnet_unix_known *k, sock_sink_fn sink, void *ctx,
+    struct procnet_result *res);
+
+/*
+ * The window for /proc/net/unix: some 250 records of unnamed sockets
+ * (the kernel hands out at most a page a read anyway).
+ */
+#define PROCNET_UNIX_WINDOW 16384
 
 /*
  * Read /proc/net/unix and join it with k (procnet_unix_join_fd).  Returns

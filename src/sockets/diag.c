@@ -732,22 +732,20 @@ unix_send(struct diag_sock *d, bool peers)
 	return diag_request_send(d);
 }
 
+/* The replies of the request unix_send sent, each decoded for fn. */
 static int
-unix_run(struct diag_sock *d, bool peers,
+unix_recv_all(struct diag_sock *d,
     int (*fn)(const struct diag_unix *u, void *ctx), void *ctx)
 {
 	struct unix_cb_ctx uc = { fn, ctx, 0 };
-	int rc;
 
-	if ((rc = unix_send(d, peers)) < 0)
-		return rc;
 	for (;;) {
 		ssize_t n = diag_recv(d);
 		if (n < 0)
 			return (int)n;
 		if (!messages_fit(d->buf, (size_t)n))
 			return -EBADMSG;
-		rc = mnl_cb_run2(d->buf, (size_t)n, d->seq, d->portid,
+		int rc = mnl_cb_run2(d->buf, (size_t)n, d->seq, d->portid,
 		    unix_data_cb, &uc, ctl_cbs, NLMSG_MIN_TYPE);
 		if (uc.err < 0)
 			return uc.err;
@@ -759,14 +757,32 @@ unix_run(struct diag_sock *d, bool peers,
 }
 
 int
-diag_unix_dump(struct diag_sock *d, bool peers,
-    int (*fn)(const struct diag_unix *u, void *ctx), void *ctx)
+diag_unix_dump_start(struct diag_sock *d, bool peers)
 {
 	int rc;
 
 	if (d->replay_dirfd >= 0)
 		return -ENOTSUP; /* replay directories hold inet dumps only */
-	rc = unix_run(d, peers, fn, ctx);
+	if ((rc = unix_send(d, peers)) < 0)
+		diag_disconnect(d);
+	return rc;
+}
+
+int
+diag_unix_dump_finish(struct diag_sock *d,
+    int (*fn)(const struct diag_unix *u, void *ctx), void *ctx)
+{
+	int rc = unix_recv_all(d, fn, ctx);
+
 	diag_disconnect(d);
 	return rc;
+}
+
+int
+diag_unix_dump(struct diag_sock *d, bool peers,
+    int (*fn)(const struct diag_unix *u, void *ctx), void *ctx)
+{
+	int rc = diag_unix_dump_start(d, peers);
+
+	return rc < 0 ? rc : diag_unix_dump_finish(d, fn, ctx);
 }

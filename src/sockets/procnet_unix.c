@@ -119,8 +119,8 @@ ino_sort(
  * later one with its inode hides (a dump may list a socket twice): a
  * lookup finds each inode's last listing only, as a map would keep it.
  */
-static void
-known_index(struct procnet_unix_known *k)
+void
+procnet_unix_known_index(struct procnet_unix_known *k)
 {
 	uint32_t *a = xmalloc(k->n * sizeof(*a));
 	uint32_t *tmp = xmalloc(k->n * sizeof(*tmp));
@@ -327,7 +327,7 @@ join_begin(struct unix_join *j, const char *buf, size_t len,
 	j->res = res;
 	memset(res, 0, sizeof(*res));
 	if (!k->indexed)
-		known_index(k);
+		procnet_unix_known_index(k);
 	for (size_t i = 0; i < k->n; i++)
 		k->socks[i].bits &= (uint8_t)~PROCNET_UNIX_EMITTED;
 	for (size_t i = 0; i < k->nlisteners; i++)
@@ -398,16 +398,18 @@ window_fill(int fd, char *buf, size_t cap, size_t *have, bool *eof)
 }
 
 int
-procnet_unix_join_fd(int fd, size_t window, struct procnet_unix_known *k,
-    sock_sink_fn sink, void *ctx, struct procnet_result *res)
+procnet_unix_join_fd_after(int fd, char *buf, size_t have, size_t window,
+    struct procnet_unix_known *k, sock_sink_fn sink, void *ctx,
+    struct procnet_result *res)
 {
-	size_t cap = window > 0 ? window : 1, have = 0;
-	char *buf = xmalloc(cap + 1);
+	size_t cap = window > have ? window : have;
 	struct unix_join j;
 	const char *p;
 	bool eof = false;
 	int rc;
 
+	cap = cap > 0 ? cap : 1;
+	buf = xrealloc(buf, cap + 1);
 	join_begin(&j, buf, 0, k, res);
 	for (;;) {
 		if ((rc = window_fill(fd, buf, cap, &have, &eof)) < 0)
@@ -429,6 +431,14 @@ procnet_unix_join_fd(int fd, size_t window, struct procnet_unix_known *k,
 	}
 	free(buf);
 	return rc < 0 ? rc : 0;
+}
+
+int
+procnet_unix_join_fd(int fd, size_t window, struct procnet_unix_known *k,
+    sock_sink_fn sink, void *ctx, struct procnet_result *res)
+{
+	return procnet_unix_join_fd_after(
+	    fd, NULL, 0, window, k, sink, ctx, res);
 }
 
 static void
@@ -474,12 +484,6 @@ procnet_unix_known_emit(
 	return 0;
 }
 
-/*
- * The window for /proc/net/unix: some 250 records of unnamed sockets
- * (the kernel hands out at most a page a read anyway).
- */
-#define UNIX_WINDOW 16384
-
 int
 procnet_read_unix_known(struct procnet_unix_known *k, sock_sink_fn sink,
     void *ctx, struct procnet_result *res)
@@ -490,7 +494,8 @@ procnet_read_unix_known(struct procnet_unix_known *k, sock_sink_fn sink,
 	fd = util_proc_open(procnet_path(SKT_UNIX, AF_UNIX));
 	if (fd < 0)
 		return fd;
-	int rc = procnet_unix_join_fd(fd, UNIX_WINDOW, k, sink, ctx, res);
+	int rc =
+	    procnet_unix_join_fd(fd, PROCNET_UNIX_WINDOW, k, sink, ctx, res);
 	close(fd);
 	return rc;
 }

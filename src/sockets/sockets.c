@@ -26,6 +26,7 @@
 #include "procmap.h"
 #include "procnet.h"
 #include "report.h"
+#include "unix_overlap.h"
 #include "util.h"
 
 /*
@@ -393,10 +394,11 @@ unix_note(const struct diag_unix *u, void *ctx)
  * One unix_diag dump per pass: the kernel's list of UNIX sockets (names
  * included) that /proc/net/unix is checked against, and the peers that
  * --peers and --json show (/proc/net/unix has no peer column), asked for
- * only then.  With NLNETSTAT_SOURCE=proc only the peers are kept.
+ * only then.  With NLNETSTAT_SOURCE=proc only the peers are kept.  With
+ * ahead, a dump for the join overlaps reading the file into it.
  */
 static void
-listing_load_unix(struct listing *l)
+listing_load_unix(struct listing *l, struct unix_ahead *ahead)
 {
 	struct diag_sock *d = l->diag;
 	bool want_peers =
@@ -410,7 +412,11 @@ listing_load_unix(struct listing *l)
 		return;
 	if (d == NULL && diag_open(&d) < 0)
 		return;
-	rc = diag_unix_dump(d, want_peers, unix_note, l);
+	if (d == l->diag)
+		rc = unix_overlap_dump(
+		    d, want_peers, unix_note, l, &l->unix_known, ahead);
+	else
+		rc = diag_unix_dump(d, want_peers, unix_note, l);
 	if (d != l->diag)
 		diag_close(d);
 	l->have_peers = rc == 0 && want_peers;
@@ -436,13 +442,16 @@ unix_note_no_proc(const struct listing *l)
 static int
 read_unix_table(struct listing *l)
 {
+	struct unix_ahead ahead = { -1, NULL, 0, 0 };
 	struct procnet_result res;
 	int rc;
 
-	listing_load_unix(l);
-	if (!l->have_unix_known)
+	listing_load_unix(l, &ahead);
+	if (!l->have_unix_known) {
+		unix_ahead_drop(&ahead);
 		return read_proc_table(l, SKT_UNIX, AF_UNIX);
-	rc = procnet_read_unix_known(&l->unix_known, sink_unix, l, &res);
+	}
+	rc = unix_ahead_join(&ahead, &l->unix_known, sink_unix, l, &res);
 	if (rc == -ENOENT) {
 		unix_note_no_proc(l);
 		return procnet_unix_known_emit(&l->unix_known, sink_unix, l);
@@ -660,7 +669,6 @@ unix_section(struct listing *l)
 {
 	if (listing_load_owners(l) != EXIT_OK)
 		return EXIT_FAIL;
-	listing_load_unix(l);
 	emit_section_begin(l->emit, EMIT_SEC_UNIX);
 	int rc = read_unix_table(l);
 	emit_section_end(l->emit, EMIT_SEC_UNIX);

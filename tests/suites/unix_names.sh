@@ -2,8 +2,9 @@
 # shellcheck source-path=SCRIPTDIR
 # tests/suites/unix_names.sh - UNIX socket names that try to forge rows: an
 # abstract name, and a path under a directory whose name, holding a newline
-# and a fake /proc/net/unix record.  Through sock_diag nlnetstat must show
-# each hostile socket once, with its whole name escaped, and no row for
+# and a fake /proc/net/unix record.  Through sock_diag (its dump overlapped
+# with reading /proc/net/unix, or before it) nlnetstat must show each
+# hostile socket once, with its whole name escaped, and no row for
 # the fake inodes; the /proc fallback prints what netstat prints.  Then
 # /proc mounted with subset=pid: UNIX sockets come from sock_diag alone.
 set -u
@@ -120,7 +121,7 @@ EOF
 
 # forged_cases: the hostile sockets, through netlink and the fallback.
 forged_cases() {
-	local dir args
+	local dir args mode how
 	# A short directory: sun_path holds 107 bytes.
 	dir=$(mktemp -d /tmp/nlu.XXXXXX)
 	if ! hostile_start "$dir"; then
@@ -134,11 +135,24 @@ forged_cases() {
 	else
 		fail "unix names: netstat prints the forged row" "it does not"
 	fi
-	for args in -xa -xap -a "-xa --peers" "-xap -W"; do
-		# shellcheck disable=SC2086
-		run_capture got "$NLNETSTAT" $args
-		check_table "unix names: $args through sock_diag" "$T_TMP/got.out" "$dir"
+	# The unix_diag dump on a worker thread while /proc/net/unix is read
+	# (NLNETSTAT_UNIX_OVERLAP=1, the default on two CPUs), and before it.
+	for mode in 1 0; do
+		how=
+		[ "$mode" = 0 ] && how=", dump first"
+		for args in -xa -xap -a "-xa --peers" "-xap -W"; do
+			# shellcheck disable=SC2086
+			NLNETSTAT_UNIX_OVERLAP=$mode run_capture got "$NLNETSTAT" $args
+			check_table "unix names: $args through sock_diag$how" "$T_TMP/got.out" "$dir"
+			cp "$T_TMP/got.out" "$T_TMP/mode$mode.out"
+		done
 	done
+	if cmp -s "$T_TMP/mode1.out" "$T_TMP/mode0.out"; then
+		pass "unix names: -xap -W the same with the dump overlapped or first"
+	else
+		fail "unix names: -xap -W the same with the dump overlapped or first" \
+			"$(show_diff "$T_TMP/mode0.out" "$T_TMP/mode1.out")"
+	fi
 	run_capture got "$NLNETSTAT" -xa --json
 	check_json "unix names: -xa --json through sock_diag" "$T_TMP/got.out" "$dir"
 	run_capture got "$NLNETSTAT" -xap --json

@@ -6,6 +6,7 @@
 #include <arpa/inet.h>
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -300,6 +301,91 @@ test_unix_join_window(void)
 	t_end();
 }
 
+/* The text through a pipe, its first ahead bytes read before the join. */
+static int
+join_piped_after(const char *text, size_t len, size_t ahead, size_t window,
+    struct procnet_unix_known *k, struct joined *j, struct procnet_result *res)
+{
+	char *buf = ahead > 0 ? malloc(ahead + 1) : NULL;
+	int fds[2], rc = -EIO;
+
+	if (pipe(fds) < 0) {
+		free(buf);
+		return -errno;
+	}
+	if (write(fds[1], text, len) == (ssize_t)len &&
+	    (ahead == 0 || read(fds[0], buf, ahead) == (ssize_t)ahead)) {
+		close(fds[1]);
+		fds[1] = -1;
+		rc = procnet_unix_join_fd_after(
+		    fds[0], buf, ahead, window, k, join_sink, j, res);
+		buf = NULL;
+	}
+	free(buf);
+	close(fds[0]);
+	if (fds[1] >= 0)
+		close(fds[1]);
+	return rc;
+}
+
+static bool
+joined_same(const struct joined *a, const struct joined *b)
+{
+	bool same = a->n == b->n;
+
+	for (size_t i = 0; i < a->n && i < 16 && same; i++)
+		same = a->inode[i] == b->inode[i] &&
+		       a->refcnt[i] == b->refcnt[i] &&
+		       a->state[i] == b->state[i] &&
+		       strcmp(a->path[i], b->path[i]) == 0;
+	return same;
+}
+
+static void
+test_unix_join_after(void)
+{
+	static const char name[] = "\0abs\n" FAKE_REC;
+	const char text[] = UNIX_HDR
+	    "0000000000000000: 00000002 00000000 00010000 0001 01 100 "
+	    "@abs\n" FAKE_REC "\n"
+	    "garbage\n"
+	    "0000000000000000: 00000002 00000000 00010000 0001 01 102 "
+	    "/run/ok.sock\n"
+	    "0000000000000000: 00000003 00000000 00000000 0001 02     0 "
+	    "@abs\n" FAKE_REC "\n"
+	    "0000000000000000: 00000003 00000000 00000000 0001 03 101\n";
+	static const size_t windows[] = { 1, 7, 64, PROCNET_UNIX_WINDOW };
+	struct procnet_unix_known k = { 0 };
+	struct procnet_result whole, res;
+	struct joined jw = { 0 };
+	bool same = true;
+
+	t_begin("procnet: unix join after a read-ahead gives the same");
+	procnet_unix_known_add(&k, 100, 1, 10, name, sizeof(name) - 1, 1);
+	procnet_unix_known_add(&k, 101, 1, 1, NULL, 0, 0);
+	procnet_unix_known_add(&k, 102, 1, 10, "/run/ok.sock", 13, 0);
+	/* Indexed ahead of the join, as the overlapped dump does. */
+	procnet_unix_known_index(&k);
+	T_CHECK(k.indexed && k.nino == 3);
+	T_CHECK(procnet_unix_join(
+	            text, sizeof(text) - 1, &k, join_sink, &jw, &whole) == 0);
+	T_CHECK(jw.n == 4 && whole.bogus == 1 && whole.first_bogus == 4);
+	for (size_t a = 0; a < sizeof(text); a++) {
+		for (size_t w = 0; w < sizeof(windows) / sizeof(windows[0]);
+		     w++) {
+			struct joined j = { 0 };
+			T_CHECK(join_piped_after(text, sizeof(text) - 1, a,
+			            windows[w], &k, &j, &res) == 0);
+			same = same && joined_same(&j, &jw) &&
+			       res.bogus == whole.bogus &&
+			       res.first_bogus == whole.first_bogus;
+		}
+	}
+	T_CHECK(same);
+	procnet_unix_known_free(&k);
+	t_end();
+}
+
 static void
 test_unix_join_dup(void)
 {
@@ -355,6 +441,7 @@ test_group_procnet(void)
 	test_unix_join_forged();
 	test_unix_join_unknown();
 	test_unix_join_window();
+	test_unix_join_after();
 	test_unix_join_dup();
 	test_unix_known_emit();
 }
