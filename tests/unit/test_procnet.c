@@ -174,10 +174,24 @@ join_sink(const struct sock_rec *r, void *ctx)
 	"0000000000000000: 00000002 00000000 00010000 0001 01 4242424 "        \
 	"/run/FAKE.sock"
 
+/*
+ * The kernel's list for the join tests: a listener (100) whose abstract
+ * name holds a forged record, an unnamed socket (101) and a path (102).
+ */
+static const char join_name[] = "\0abs\n" FAKE_REC;
+
+static void
+join_known(struct procnet_unix_known *k)
+{
+	procnet_unix_known_add(
+	    k, 100, 1, 10, join_name, sizeof(join_name) - 1, 1);
+	procnet_unix_known_add(k, 101, 1, 1, NULL, 0, 0);
+	procnet_unix_known_add(k, 102, 1, 10, "/run/ok.sock", 13, 0);
+}
+
 static void
 test_unix_join_forged(void)
 {
-	static const char name[] = "\0abs\n" FAKE_REC;
 	/* What the kernel prints: the abstract name with its newline. */
 	const char text[] = UNIX_HDR
 	    "0000000000000000: 00000002 00000000 00010000 0001 01 100 "
@@ -192,9 +206,7 @@ test_unix_join_forged(void)
 	struct joined j = { 0 };
 
 	t_begin("procnet: unix join keeps a name holding a record whole");
-	procnet_unix_known_add(&k, 100, 1, 10, name, sizeof(name) - 1, 1);
-	procnet_unix_known_add(&k, 101, 1, 1, NULL, 0, 0);
-	procnet_unix_known_add(&k, 102, 1, 10, "/run/ok.sock", 13, 0);
+	join_known(&k);
 	T_CHECK(procnet_unix_join(
 	            text, sizeof(text) - 1, &k, join_sink, &j, &res) == 0);
 	T_CHECK(j.n == 4 && res.bogus == 0);
@@ -239,6 +251,21 @@ test_unix_join_unknown(void)
 	t_end();
 }
 
+/*
+ * The windowed joins' text: those sockets, the forged name twice (the
+ * listener and its pending connection) and two garbage lines.
+ */
+static const char join_text[] =
+    UNIX_HDR "0000000000000000: 00000002 00000000 00010000 0001 01 100 "
+             "@abs\n" FAKE_REC "\n"
+             "garbage\n"
+             "0000000000000000: 00000002 00000000 00010000 0001 01 102 "
+             "/run/ok.sock\n"
+             "0000000000000000: 00000003 00000000 00000000 0001 02     0 "
+             "@abs\n" FAKE_REC "\n"
+             "bad again\n"
+             "0000000000000000: 00000003 00000000 00000000 0001 03 101\n";
+
 /* The text through a pipe and a window of window bytes. */
 static int
 join_piped(const char *text, size_t len, size_t window,
@@ -262,33 +289,20 @@ join_piped(const char *text, size_t len, size_t window,
 static void
 test_unix_join_window(void)
 {
-	static const char name[] = "\0abs\n" FAKE_REC;
-	const char text[] = UNIX_HDR
-	    "0000000000000000: 00000002 00000000 00010000 0001 01 100 "
-	    "@abs\n" FAKE_REC "\n"
-	    "garbage\n"
-	    "0000000000000000: 00000002 00000000 00010000 0001 01 102 "
-	    "/run/ok.sock\n"
-	    "0000000000000000: 00000003 00000000 00000000 0001 02     0 "
-	    "@abs\n" FAKE_REC "\n"
-	    "bad again\n"
-	    "0000000000000000: 00000003 00000000 00000000 0001 03 101\n";
 	struct procnet_unix_known k = { 0 };
 	struct procnet_result whole, res;
 	struct joined jw = { 0 };
 	bool same = true;
 
 	t_begin("procnet: unix join through a small window gives the same");
-	procnet_unix_known_add(&k, 100, 1, 10, name, sizeof(name) - 1, 1);
-	procnet_unix_known_add(&k, 101, 1, 1, NULL, 0, 0);
-	procnet_unix_known_add(&k, 102, 1, 10, "/run/ok.sock", 13, 0);
-	T_CHECK(procnet_unix_join(
-	            text, sizeof(text) - 1, &k, join_sink, &jw, &whole) == 0);
+	join_known(&k);
+	T_CHECK(procnet_unix_join(join_text, sizeof(join_text) - 1, &k,
+	            join_sink, &jw, &whole) == 0);
 	T_CHECK(jw.n == 4 && whole.bogus == 2 && whole.first_bogus == 4);
 	for (size_t w = 1; w <= 200; w += w < 40 ? 1 : 37) {
 		struct joined j = { 0 };
-		T_CHECK(
-		    join_piped(text, sizeof(text) - 1, w, &k, &j, &res) == 0);
+		T_CHECK(join_piped(join_text, sizeof(join_text) - 1, w, &k, &j,
+		            &res) == 0);
 		same = same && j.n == jw.n && res.bogus == whole.bogus &&
 		       res.first_bogus == whole.first_bogus;
 		for (size_t i = 0; i < j.n && i < 16 && same; i++)
@@ -344,16 +358,6 @@ joined_same(const struct joined *a, const struct joined *b)
 static void
 test_unix_join_after(void)
 {
-	static const char name[] = "\0abs\n" FAKE_REC;
-	const char text[] = UNIX_HDR
-	    "0000000000000000: 00000002 00000000 00010000 0001 01 100 "
-	    "@abs\n" FAKE_REC "\n"
-	    "garbage\n"
-	    "0000000000000000: 00000002 00000000 00010000 0001 01 102 "
-	    "/run/ok.sock\n"
-	    "0000000000000000: 00000003 00000000 00000000 0001 02     0 "
-	    "@abs\n" FAKE_REC "\n"
-	    "0000000000000000: 00000003 00000000 00000000 0001 03 101\n";
 	static const size_t windows[] = { 1, 7, 64, PROCNET_UNIX_WINDOW };
 	struct procnet_unix_known k = { 0 };
 	struct procnet_result whole, res;
@@ -361,21 +365,20 @@ test_unix_join_after(void)
 	bool same = true;
 
 	t_begin("procnet: unix join after a read-ahead gives the same");
-	procnet_unix_known_add(&k, 100, 1, 10, name, sizeof(name) - 1, 1);
-	procnet_unix_known_add(&k, 101, 1, 1, NULL, 0, 0);
-	procnet_unix_known_add(&k, 102, 1, 10, "/run/ok.sock", 13, 0);
+	join_known(&k);
 	/* Indexed ahead of the join, as the overlapped dump does. */
 	procnet_unix_known_index(&k);
 	T_CHECK(k.indexed && k.nino == 3);
-	T_CHECK(procnet_unix_join(
-	            text, sizeof(text) - 1, &k, join_sink, &jw, &whole) == 0);
-	T_CHECK(jw.n == 4 && whole.bogus == 1 && whole.first_bogus == 4);
-	for (size_t a = 0; a < sizeof(text); a++) {
+	T_CHECK(procnet_unix_join(join_text, sizeof(join_text) - 1, &k,
+	            join_sink, &jw, &whole) == 0);
+	T_CHECK(jw.n == 4 && whole.bogus == 2 && whole.first_bogus == 4);
+	for (size_t a = 0; a < sizeof(join_text); a++) {
 		for (size_t w = 0; w < sizeof(windows) / sizeof(windows[0]);
 		     w++) {
 			struct joined j = { 0 };
-			T_CHECK(join_piped_after(text, sizeof(text) - 1, a,
-			            windows[w], &k, &j, &res) == 0);
+			T_CHECK(
+			    join_piped_after(join_text, sizeof(join_text) - 1,
+			        a, windows[w], &k, &j, &res) == 0);
 			same = same && joined_same(&j, &jw) &&
 			       res.bogus == whole.bogus &&
 			       res.first_bogus == whole.first_bogus;
