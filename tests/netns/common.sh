@@ -30,6 +30,14 @@ netns_unusable() {
 	return 0
 }
 
+# netns_public_binary: copies $NLNETSTAT into $T_TMP (made world-readable)
+# where any user may run it, for cases that drop to nobody and cannot reach
+# the build tree; prints the copy's path, nothing when the copy failed.
+netns_public_binary() {
+	chmod 755 "$T_TMP" && cp "$NLNETSTAT" "$T_TMP/nlnetstat" &&
+		chmod 755 "$T_TMP/nlnetstat" && echo "$T_TMP/nlnetstat"
+}
+
 # netns_enter SCRIPT ARGS...: runs bash SCRIPT ARGS in fresh network,
 # mount and PID namespaces (PID 1 is that bash; /proc shows only them).
 netns_enter() {

@@ -489,9 +489,7 @@ main() {
 			return 0
 		fi
 	done
-	chmod 755 "$T_TMP"
-	cp "$NLNETSTAT" "$T_TMP/nlnetstat" && chmod 755 "$T_TMP/nlnetstat"
-	NLNETSTAT="$T_TMP/nlnetstat" netns_enter "$SELF" --inner
+	NLNETSTAT=$(netns_public_binary) netns_enter "$SELF" --inner
 }
 
 if [ "${1:-}" = --inner ]; then

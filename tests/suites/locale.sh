@@ -213,9 +213,8 @@ main() {
 		fail "locale: setup" "net-tools now has a $NO_CATALOG catalog: pick another"
 	fi
 	# The unprivileged case needs a binary that nobody may execute.
-	chmod 755 "$T_TMP"
-	cp "$NLNETSTAT" "$T_TMP/nlnetstat" && chmod 755 "$T_TMP/nlnetstat"
-	export LOCALE_NLNETSTAT="$T_TMP/nlnetstat" SOCKD TOP BUILD
+	LOCALE_NLNETSTAT=$(netns_public_binary)
+	export LOCALE_NLNETSTAT SOCKD TOP BUILD
 	for l in $LANGS; do
 		if ! catalog_of "$l"; then
 			skip "locale($l)" "no net-tools catalog for $l installed"

@@ -797,11 +797,11 @@ main() {
 		skip "metrics" "python3-prometheus-client not installed"
 		return 0
 	fi
-	chmod 755 "$T_TMP"
-	cp "$NLNETSTAT" "$T_TMP/nlnetstat" && chmod 755 "$T_TMP/nlnetstat"
+	local nl
+	nl=$(netns_public_binary)
 	# The namespaces' own temporary directories live in ours.
-	TMPDIR="$T_TMP" NLNETSTAT="$T_TMP/nlnetstat" netns_enter "$SELF" --inner
-	TMPDIR="$T_TMP" NLNETSTAT="$T_TMP/nlnetstat" timeout 240 unshare -n -m -p -f --mount-proc \
+	TMPDIR="$T_TMP" NLNETSTAT="$nl" netns_enter "$SELF" --inner
+	TMPDIR="$T_TMP" NLNETSTAT="$nl" timeout 240 unshare -n -m -p -f --mount-proc \
 		-- bash "$SELF" --fleet
 }
 

@@ -334,9 +334,7 @@ main() {
 		skip "owners" "python3 not installed (scripts/install-deps)"
 		return 0
 	fi
-	chmod 755 "$T_TMP"
-	cp "$NLNETSTAT" "$T_TMP/nlnetstat" && chmod 755 "$T_TMP/nlnetstat"
-	NLNETSTAT="$T_TMP/nlnetstat" netns_enter "$SELF" --inner
+	NLNETSTAT=$(netns_public_binary) netns_enter "$SELF" --inner
 }
 
 if [ "${1:-}" = --inner ]; then
