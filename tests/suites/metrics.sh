@@ -397,13 +397,8 @@ file_cases() {
 	else
 		skip "metrics: a failed write keeps the old file" "cannot mount a tmpfs"
 	fi
-	"$NL" --metrics-file "$T_TMP/no/such/dir/m.prom" >/dev/null 2>"$T_TMP/t.err"
-	rc=$?
-	if [ $rc = 1 ] && grep -q 'No such file or directory' "$T_TMP/t.err"; then
-		pass "metrics: a missing directory is reported, exit 1"
-	else
-		fail "metrics: a missing directory is reported" "rc $rc"
-	fi
+	refused "metrics: a missing directory is reported, exit 1" 1 \
+		'No such file or directory' --metrics-file "$T_TMP/no/such/dir/m.prom"
 }
 
 # -c with --metrics-file: every refresh replaces the file whole (a reader
@@ -444,30 +439,28 @@ continuous_file_case() {
 	fi
 }
 
-option_cases() {
-	local rc
-	"$NL" --metrics=bogus >"$T_TMP/o.out" 2>"$T_TMP/o.err"
+# refused NAME RC PATTERN ARGS...: nlnetstat ARGS exits RC, prints nothing
+# on stdout and a stderr line matching PATTERN (grep).
+refused() {
+	local name=$1 want=$2 pattern=$3 rc
+	shift 3
+	"$NL" "$@" >"$T_TMP/o.out" 2>"$T_TMP/o.err"
 	rc=$?
-	if [ $rc = 3 ] && grep -q "^nlnetstat: --metrics: unknown format \`bogus'.\$" "$T_TMP/o.err"; then
-		pass "metrics: --metrics=bogus is refused (exit 3)"
-	else
-		fail "metrics: --metrics=bogus is refused" "rc $rc $(cat "$T_TMP/o.err")"
-	fi
-	"$NL" --metrics -r >"$T_TMP/o.out" 2>"$T_TMP/o.err"
-	rc=$?
-	if [ $rc = 3 ] && grep -q 'only the socket listing and -s' "$T_TMP/o.err" &&
+	if [ "$rc" = "$want" ] && grep -q -- "$pattern" "$T_TMP/o.err" &&
 		! [ -s "$T_TMP/o.out" ]; then
-		pass "metrics: --metrics with -r is refused (exit 3)"
+		pass "$name"
 	else
-		fail "metrics: --metrics with -r is refused" "rc $rc"
+		fail "$name" "rc $rc $(head -c 200 "$T_TMP/o.err")"
 	fi
-	"$NL" --metrics-file >"$T_TMP/o.out" 2>"$T_TMP/o.err"
-	rc=$?
-	if [ $rc = 3 ] && grep -q "option '--metrics-file' requires an argument" "$T_TMP/o.err"; then
-		pass "metrics: --metrics-file without a path is refused (exit 3)"
-	else
-		fail "metrics: --metrics-file without a path is refused" "rc $rc"
-	fi
+}
+
+option_cases() {
+	refused "metrics: --metrics=bogus is refused (exit 3)" 3 \
+		"^nlnetstat: --metrics: unknown format \`bogus'.\$" --metrics=bogus
+	refused "metrics: --metrics with -r is refused (exit 3)" 3 \
+		'only the socket listing and -s' --metrics -r
+	refused "metrics: --metrics-file without a path is refused (exit 3)" 3 \
+		"option '--metrics-file' requires an argument" --metrics-file
 }
 
 inner() {
