@@ -20,6 +20,9 @@ struct unix_ahead {
 	size_t len, cap;
 };
 
+/* Nothing open, nothing read. */
+#define UNIX_AHEAD_NONE ((struct unix_ahead){ -1, NULL, 0, 0 })
+
 /*
  * diag_unix_dump(d, peers, fn, ctx) with fn called on a worker thread
  * (fn must touch nothing the caller uses meanwhile, and print nothing),

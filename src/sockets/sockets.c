@@ -442,7 +442,7 @@ unix_note_no_proc(const struct listing *l)
 static int
 read_unix_table(struct listing *l)
 {
-	struct unix_ahead ahead = { -1, NULL, 0, 0 };
+	struct unix_ahead ahead = UNIX_AHEAD_NONE;
 	struct procnet_result res;
 	int rc;
 

@@ -102,7 +102,7 @@ unix_overlap_dump(struct diag_sock *d, bool peers,
 	pthread_t t;
 	int rc;
 
-	*a = (struct unix_ahead){ -1, NULL, 0, 0 };
+	*a = UNIX_AHEAD_NONE;
 	if (!overlap_wanted())
 		return diag_unix_dump(d, peers, fn, ctx);
 	if ((rc = diag_unix_dump_start(d, peers)) < 0)
@@ -140,5 +140,5 @@ unix_ahead_drop(struct unix_ahead *a)
 	if (a->fd >= 0)
 		close(a->fd);
 	free(a->buf);
-	*a = (struct unix_ahead){ -1, NULL, 0, 0 };
+	*a = UNIX_AHEAD_NONE;
 }
